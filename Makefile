@@ -1,0 +1,105 @@
+# journeymap - journey YAML to funnel, sequence, emotion and map graphics (PNG, SVG, PDF).
+# make | make demo | make test | make test-asan | make test-update | make bench | make fuzz | make install
+
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/journeymap
+CC      ?= cc
+PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng glib-2.0
+BUILD   ?= build
+
+# Debian packages: what pkg-config needs -> package; tools the tests use -> package.
+DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev libglib2.0-dev libfontconfig-dev pkg-config
+DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
+            rsvg-convert:librsvg2-bin
+
+CFLAGS   ?= -O2 -g
+# Always on, also when CFLAGS is given on the command line (make test-asan does that).
+JM_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wno-unused-parameter -D_GNU_SOURCE
+CPPFLAGS += -DJM_DATADIR='"$(DATADIR)"' -Isrc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+SRC  = $(wildcard src/*.c)
+OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ = $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/replay
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps test-deps demo test test-asan test-update bench fuzz install clean
+all: deps $(BUILD)/journeymap
+
+$(BUILD)/journeymap: $(OBJ)
+	@echo "  LD  $@"; $(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) Makefile | $(BUILD)/obj
+	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ) | $(BUILD)/tests
+	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+$(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
+	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+
+# The fuzz target run over files (corpus, crashers kept as regressions) without libFuzzer.
+$(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c $(LIB_OBJ) | $(BUILD)/tests
+	@echo "  CC  $@"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_journey.c $(LIB_OBJ) $(PKG_LIBS)
+
+# libFuzzer with ASan and UBSan (clang), seeded from the samples and hostile inputs; new inputs go
+# to build-fuzz/corpus (not kept), crashers to
+# tests/fuzz/crashers (keep each as a regression case).
+fuzz: deps
+	@command -v clang >/dev/null || sh tests/apt-install.sh clang libclang-rt-14-dev
+	@mkdir -p build-fuzz/corpus tests/fuzz/crashers
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_GNU_SOURCE \
+	  -o build-fuzz/fuzz_journey tests/fuzz/fuzz_journey.c $(filter-out src/main.c,$(SRC)) $(PKG_LIBS)
+	ROOT=$(CURDIR) build-fuzz/fuzz_journey -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+	  -artifact_prefix=tests/fuzz/crashers/ build-fuzz/corpus samples tests/hostile
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+# Installs the -dev packages pkg-config cannot find (sudo when not root), saying what it installs.
+deps:
+	@missing=""; for p in cairo:libcairo2-dev pangocairo:libpango1.0-dev yaml-0.1:libyaml-dev \
+	    libpng:libpng-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev; do \
+	  pkg-config --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
+	command -v pkg-config >/dev/null || missing="pkg-config $$missing"; \
+	command -v $(CC) >/dev/null || missing="gcc make $$missing"; \
+	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
+
+test-deps:
+	@missing=""; for t in $(DEB_TOOLS); do command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
+
+demo: all
+	@mkdir -p out; for f in samples/*.yaml; do \
+	  b=$$(basename $$f .yaml); \
+	  for fmt in png svg pdf; do \
+	    $(BUILD)/journeymap $$f --view all -o out/$$b.$$fmt || exit 1; done; \
+	done; echo "rendered samples/ to out/ (PNG, SVG, PDF)"
+
+test: all test-deps $(UNIT) $(TOOLS)
+	@JM_BUILD=$(BUILD) bash tests/run.sh
+
+# The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps test-deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/journeymap $(patsubst $(BUILD)/%,build-asan/%,$(UNIT) $(TOOLS))
+	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	  JM_BUILD=build-asan JM_SANITIZED=1 bash tests/run.sh
+
+test-update: all $(UNIT) $(TOOLS)
+	@JM_BUILD=$(BUILD) JM_UPDATE=1 bash tests/run.sh
+
+bench: all
+	@bash tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/styles
+	install -m 755 $(BUILD)/journeymap $(DESTDIR)$(PREFIX)/bin/journeymap
+	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 styles/*.yaml $(DESTDIR)$(DATADIR)/styles/
+
+clean:
+	rm -rf build build-asan build-fuzz out tests/out

@@ -1,0 +1,20 @@
+/* arena.h - one owner per document: a bump allocator freed all at once.
+ * Model, scene and diagnostics of a document live in one arena; jm_arena_free releases them. */
+#ifndef JM_ARENA_H
+#define JM_ARENA_H
+#include <stddef.h>
+
+typedef struct jm_arena jm_arena;
+
+jm_arena *jm_arena_new(void);
+void jm_arena_free(jm_arena *a);           /* frees every block, then the arena; NULL is fine */
+void *jm_arena_alloc(jm_arena *a, size_t n); /* zeroed, 16-byte aligned; aborts on out-of-memory */
+char *jm_arena_strdup(jm_arena *a, const char *s);        /* NULL -> NULL */
+char *jm_arena_strndup(jm_arena *a, const char *s, size_t n);
+char *jm_arena_printf(jm_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Registers fn(data) to run when the arena is freed (for Pango layouts and other refcounted objects). */
+void jm_arena_on_free(jm_arena *a, void (*fn)(void *), void *data);
+
+#define JM_NEW(a, T) ((T *)jm_arena_alloc((a), sizeof(T)))
+#define JM_NEWV(a, T, n) ((T *)jm_arena_alloc((a), sizeof(T) * (size_t)(n)))
+#endif

@@ -1,0 +1,28 @@
+/* cli.h - what the command line needs besides option parsing: where the bundled fonts and
+ * styles are, named page sizes, and the file names of --view all outputs. */
+#ifndef JM_CLI_H
+#define JM_CLI_H
+#include <stdbool.h>
+
+/* The folder holding fonts/ and styles/: $JOURNEYMAP_DATADIR when set; else the folder above
+ * the running binary when it holds styles/default.yaml (a build tree: build/journeymap); else
+ * ../share/journeymap beside the binary's folder (an install under any PREFIX or DESTDIR);
+ * else the compiled-in JM_DATADIR. Returns a newly allocated string (g_free). */
+char *jm_cli_data_dir(void);
+
+/* Parses "A4", "a3-landscape", "Letter", ... into a page size in pt. False if unknown. */
+bool jm_cli_page_size(const char *name, double *w, double *h);
+
+/* The names --page accepts, for messages: "A2, A3, A4, A5, Letter, Legal, Tabloid". */
+const char *jm_cli_page_names(void);
+
+/* "16:9" -> 1920 x 1080, "4:3" -> 1440 x 1080: a slide's canvas in px at scale 1. False if
+ * unknown. */
+bool jm_cli_slide_size(const char *ratio, double *w, double *h);
+
+/* The ratios --slide accepts, for messages. */
+const char *jm_cli_slide_names(void);
+
+/* "out/map.png" + "funnel" -> "out/map-funnel.png" (newly allocated). */
+char *jm_cli_view_path(const char *path, const char *view);
+#endif

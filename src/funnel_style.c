@@ -1,0 +1,61 @@
+/* funnel_style.c - the schema of the `funnel:` style section: every key the funnel view reads,
+ * its type and where it lands in jm_funnel_style. */
+#include <stddef.h>
+#include "funnel.h"
+
+#define F(key, type, field, doc) { key, type, offsetof(jm_funnel_style, field), doc }
+
+static const jm_style_field funnel_fields[] = {
+    F("column-width",       JM_SV_NUMBER, column_width,       "natural width of a stage column, pt"),
+    F("max-column-width",   JM_SV_NUMBER, max_column_width,   "a column grows to fit its longest word up to this, pt"),
+    F("min-column-width",   JM_SV_NUMBER, min_column_width,   "narrowest column at a fixed canvas width (narrower: stages wrap onto rows), pt"),
+    F("column-gap",         JM_SV_NUMBER, column_gap,         "gutter between card columns, pt"),
+    F("band-gap",           JM_SV_NUMBER, band_gap,           "between rows of stages when a narrow canvas wraps them, pt"),
+    F("title-gap",          JM_SV_NUMBER, title_gap,          "title to subtitle, pt"),
+    F("header-gap",         JM_SV_NUMBER, header_gap,         "title block to the chevron row, pt"),
+    F("subtitle-max-width", JM_SV_NUMBER, subtitle_max_width, "longest subtitle line, pt (0: content width)"),
+    F("chevron-point",      JM_SV_NUMBER, chevron_point,      "depth of a chevron's point and notch, pt"),
+    F("chevron-gap",        JM_SV_NUMBER, chevron_gap,        "horizontal gap between nested chevrons, pt"),
+    F("stage-padding",      JM_SV_NUMBER, stage_padding,      "inside a chevron around its text, pt"),
+    F("stage-text-gap",     JM_SV_NUMBER, stage_text_gap,     "between stage name, count and note, pt"),
+    F("stage-fill",         JM_SV_COLOR,  stage_fill,         "chevron fill"),
+    F("stage-stroke",       JM_SV_COLOR,  stage_stroke,       "chevron outline"),
+    F("stage-stroke-width", JM_SV_NUMBER, stage_stroke_width, "chevron outline width, pt"),
+    F("name-color",         JM_SV_COLOR,  name_color,         "stage name"),
+    F("count-color",        JM_SV_COLOR,  count_color,        "stage count"),
+    F("unit-color",         JM_SV_COLOR,  unit_color,         "unit after the count"),
+    F("note-color",         JM_SV_COLOR,  note_color,         "stage note"),
+    F("name-font",          JM_SV_FONT,   name_font,          "stage name"),
+    F("count-font",         JM_SV_FONT,   count_font,         "stage count"),
+    F("unit-font",          JM_SV_FONT,   unit_font,          "unit after the count"),
+    F("note-font",          JM_SV_FONT,   note_font,          "stage note"),
+    F("count-group",        JM_SV_TEXT,   count_group,        "thousands separator in counts (\"\" for none)"),
+    F("row-gap",            JM_SV_NUMBER, row_gap,            "chevrons to chips to needs to cards, pt"),
+    F("chip-fill",          JM_SV_COLOR,  chip_fill,          "duration chip fill"),
+    F("chip-stroke",        JM_SV_COLOR,  chip_stroke,        "duration chip outline"),
+    F("chip-text",          JM_SV_COLOR,  chip_text,          "duration chip text"),
+    F("chip-stroke-width",  JM_SV_NUMBER, chip_stroke_width,  "duration chip outline width, pt"),
+    F("chip-padding-x",     JM_SV_NUMBER, chip_padding_x,     "duration chip padding left and right, pt"),
+    F("chip-padding-y",     JM_SV_NUMBER, chip_padding_y,     "duration chip padding above and below, pt"),
+    F("chip-font",          JM_SV_FONT,   chip_font,          "duration chip text"),
+    F("need-color",         JM_SV_COLOR,  need_color,         "the stage's need"),
+    F("need-font",          JM_SV_FONT,   need_font,          "the stage's need"),
+    F("card-fill",          JM_SV_COLOR,  card_fill,          "item card fill"),
+    F("card-stroke",        JM_SV_COLOR,  card_stroke,        "item card outline"),
+    F("card-stroke-width",  JM_SV_NUMBER, card_stroke_width,  "item card outline width, pt"),
+    F("card-radius",        JM_SV_NUMBER, card_radius,        "item card corner radius, pt"),
+    F("card-padding",       JM_SV_NUMBER, card_padding,       "inside an item card, pt (at least 8)"),
+    F("card-gap",           JM_SV_NUMBER, card_gap,           "between stacked cards, pt"),
+    F("card-text-gap",      JM_SV_NUMBER, card_text_gap,      "between a card's title, who and text, pt"),
+    F("card-title-color",   JM_SV_COLOR,  card_title_color,   "card title"),
+    F("card-who-color",     JM_SV_COLOR,  card_who_color,     "card `who` line"),
+    F("card-text-color",    JM_SV_COLOR,  card_text_color,    "card body text"),
+    F("card-title-font",    JM_SV_FONT,   card_title_font,    "card title"),
+    F("card-who-font",      JM_SV_FONT,   card_who_font,      "card `who` line"),
+    F("card-text-font",     JM_SV_FONT,   card_text_font,     "card body text"),
+    F("gap-card-fill",      JM_SV_COLOR,  gap_card_fill,      "cards under a gap stage"),
+};
+
+const jm_style_schema jm_funnel_style_schema = {
+    "funnel", funnel_fields, sizeof funnel_fields / sizeof funnel_fields[0], sizeof(jm_funnel_style),
+};

@@ -1,0 +1,297 @@
+/* load.c - reads a journey file into the model: the top level, persona (with its image), features,
+ * tables and views; stages and steps are in load_stage.c, the sequence in load_sequence.c. */
+#include "load.h"
+#include "load_internal.h"
+#include <errno.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const top_keys[] = { "title", "subtitle", "persona", "stages", "steps", "sequence",
+                                        "features", "tables", "style", "views", "author", NULL };
+static const char *const persona_keys[] = { "name", "role", "archetype", "quote", "goals", "frustrations",
+                                            "image", NULL };
+static const char *const feature_keys[] = { "icon", "title", "text", NULL };
+static const char *const table_keys[] = { "title", "columns", "rows", NULL };
+static const char *const view_names[] = { "funnel", "sequence", "emotions", "map", NULL };
+
+/* ---- reading files ---- */
+
+char *jm_read_file(const char *path, size_t *len, jm_diags *diags) {
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot open the file: %s", g_strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > JM_MAX_FILE_BYTES) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file has %lld bytes, more than the limit of %d",
+                 (long long)st.st_size, JM_MAX_FILE_BYTES);
+        fclose(f);
+        return NULL;
+    }
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = g_malloc(cap + 1);
+    while (n <= JM_MAX_FILE_BYTES) {   /* reads at most one byte past the limit */
+        if (n == cap) {
+            cap *= 2;
+            buf = g_realloc(buf, cap + 1);
+        }
+        size_t want = cap - n;
+        if (want > (size_t)JM_MAX_FILE_BYTES + 1 - n) want = (size_t)JM_MAX_FILE_BYTES + 1 - n;
+        size_t got = fread(buf + n, 1, want, f);
+        n += got;
+        if (got < want) break;
+    }
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (!is_stdin) fclose(f);
+    if (err) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot read the file: %s", g_strerror(err));
+        g_free(buf);
+        return NULL;
+    }
+    if (n > JM_MAX_FILE_BYTES) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file is larger than the limit of %d bytes", JM_MAX_FILE_BYTES);
+        g_free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (len) *len = n;
+    return buf;
+}
+
+/* ---- persona ---- */
+
+/* Lexically resolves "." and ".." in an absolute path (no file system access). */
+static char *normalize_path(const char *abs) {
+    gchar **parts = g_strsplit(abs, "/", -1);
+    GPtrArray *keep = g_ptr_array_new();
+    for (gchar **q = parts; *q; q++) {
+        if (!**q || !strcmp(*q, ".")) continue;
+        if (!strcmp(*q, "..")) { if (keep->len) g_ptr_array_set_size(keep, keep->len - 1); continue; }
+        g_ptr_array_add(keep, *q);
+    }
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < keep->len; i++) g_string_append_printf(s, "/%s", (char *)keep->pdata[i]);
+    if (!s->len) g_string_append_c(s, '/');
+    g_ptr_array_free(keep, TRUE);
+    g_strfreev(parts);
+    return g_string_free(s, FALSE);
+}
+
+static bool inside(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/') return path[0] == '/' && path[1];
+    return strncmp(path, dir, n) == 0 && path[n] == '/' && path[n + 1];
+}
+
+/* The persona image as an absolute path inside the journey's folder, checked to be a PNG. */
+static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n) {
+    const char *path = n->kind == JM_Y_SCALAR ? n->str : NULL;
+    if (!path) { jm_yget_text(n, "'image'", c->file, c->d, &path); return NULL; }
+    const char *shown = jm_load_show(c, path);
+    if (!*path) { jm_error(c->d, c->file, n->pos, "'image' must not be empty"); return NULL; }
+    char *dir = realpath(j->dir, NULL);
+    if (!dir) {
+        jm_error(c->d, c->file, n->pos, "cannot resolve the folder '%s' of the persona image: %s",
+                 j->dir, g_strerror(errno));
+        return NULL;
+    }
+    const char *result = NULL;
+    char *joined = g_path_is_absolute(path) ? g_strdup(path) : g_build_filename(dir, path, NULL);
+    char *lexical = normalize_path(joined);
+    char *real = NULL;
+    struct stat st;
+    FILE *f = NULL;
+    unsigned char sig[8];
+    static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    if (!inside(lexical, dir)) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file", shown);
+    } else if (!(real = realpath(joined, NULL))) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
+    } else if (!inside(real, dir)) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file "
+                 "(it links to '%s')", shown, jm_load_show(c, real));
+    } else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a file", shown);
+    } else if (!(f = fopen(real, "rb"))) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
+    } else if (fread(sig, 1, 8, f) != 8 || memcmp(sig, png, 8) != 0) {
+        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a PNG file", shown);
+    } else {
+        result = jm_arena_strdup(c->a, real);
+    }
+    if (f) fclose(f);
+    free(real);
+    g_free(lexical);
+    g_free(joined);
+    free(dir);
+    return result;
+}
+
+static const jm_persona *load_persona(jm_lctx *c, const jm_journey *j, const jm_ynode *n) {
+    if (!jm_load_is_map(c, n, "'persona'")) return NULL;
+    jm_load_keys(c, n, persona_keys, "the persona");
+    jm_persona *p = JM_NEW(c->a, jm_persona);
+    p->pos = n->pos;
+    p->name = jm_load_text_req(c, n, "name", "persona");
+    p->role = jm_load_text(c, n, "role");
+    p->archetype = jm_load_text(c, n, "archetype");
+    p->quote = jm_load_text(c, n, "quote");
+    p->goals = jm_load_texts(c, n, "goals", false);
+    p->frustrations = jm_load_texts(c, n, "frustrations", false);
+    const jm_ynode *img = jm_load_get(n, "image");
+    if (img) p->image = load_image(c, j, img);
+    return p;
+}
+
+/* ---- features, tables, views ---- */
+
+static void load_features(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
+    const jm_ynode *l = jm_load_list(c, root, "features", JM_MAX_ITEMS);
+    if (!l) return;
+    j->features = JM_NEWV(c->a, jm_feature, l->n ? l->n : 1);
+    for (size_t i = 0; i < l->n && !jm_load_too_many(c); i++) {
+        const jm_ynode *m = l->items[i];
+        if (!jm_load_is_map(c, m, "a feature")) continue;
+        jm_load_keys(c, m, feature_keys, "a feature");
+        jm_feature *f = &j->features[j->n_features++];
+        f->pos = m->pos;
+        f->icon = jm_load_text(c, m, "icon");
+        f->title = jm_load_text_req(c, m, "title", "feature");
+        f->text = jm_load_text(c, m, "text");
+    }
+}
+
+static void load_rows(jm_lctx *c, const jm_ynode *rows, jm_table *t) {
+    t->cells = JM_NEWV(c->a, const char *, rows->n * t->n_columns + 1);
+    for (size_t r = 0; r < rows->n && !jm_load_too_many(c); r++) {
+        const jm_ynode *row = rows->items[r];
+        if (row->kind != JM_Y_SEQ) {
+            jm_error(c->d, c->file, row->pos, "row %zu must be a list, not %s", r + 1, jm_ykind_name(row));
+            continue;
+        }
+        if (row->n != t->n_columns) {
+            jm_error(c->d, c->file, row->pos, "row %zu has %zu cell%s, the table has %zu column%s", r + 1,
+                     row->n, row->n == 1 ? "" : "s", t->n_columns, t->n_columns == 1 ? "" : "s");
+            continue;
+        }
+        const char **cells = t->cells + t->n_rows * t->n_columns;
+        bool ok = true;
+        for (size_t k = 0; k < row->n; k++) {
+            const jm_ynode *cell = row->items[k];
+            if (jm_yis_null(cell)) cells[k] = "";   /* an empty cell */
+            else if (!(cells[k] = jm_load_text_node(c, cell, "a table cell"))) ok = false;
+        }
+        if (ok) t->n_rows++;
+    }
+}
+
+static void load_tables(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
+    const jm_ynode *l = jm_load_list(c, root, "tables", JM_MAX_ITEMS);
+    if (!l) return;
+    j->tables = JM_NEWV(c->a, jm_table, l->n ? l->n : 1);
+    for (size_t i = 0; i < l->n && !jm_load_too_many(c); i++) {
+        const jm_ynode *m = l->items[i];
+        if (!jm_load_is_map(c, m, "a table")) continue;
+        jm_load_keys(c, m, table_keys, "a table");
+        jm_table *t = &j->tables[j->n_tables++];
+        t->pos = m->pos;
+        t->title = jm_load_text(c, m, "title");
+        if (!jm_load_get(m, "columns")) {
+            jm_error(c->d, c->file, m->pos, "table needs a 'columns'");
+            continue;
+        }
+        const jm_ynode *cols = jm_load_list(c, m, "columns", JM_MAX_COLUMNS);
+        if (!cols) continue;
+        if (cols->n == 0) {
+            jm_error(c->d, c->file, cols->pos, "'columns' must name at least one column");
+            continue;
+        }
+        jm_texts names = jm_load_texts(c, m, "columns", false);
+        if (names.n != cols->n) continue;   /* a column had the wrong type */
+        t->columns = names.v;
+        t->n_columns = names.n;
+        const jm_ynode *rows = jm_load_list(c, m, "rows", JM_MAX_ITEMS);
+        if (rows) load_rows(c, rows, t);
+    }
+}
+
+static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
+    jm_texts v = jm_load_texts(c, root, "views", false);
+    const char **keep = JM_NEWV(c->a, const char *, v.n ? v.n : 1);
+    jm_pos *pos = JM_NEWV(c->a, jm_pos, v.n ? v.n : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        size_t k = 0;
+        while (view_names[k] && strcmp(view_names[k], v.v[i]) != 0) k++;
+        if (!view_names[k]) {
+            const char *hint = jm_did_you_mean(v.v[i], view_names);
+            if (hint)
+                jm_error(c->d, c->file, v.pos[i], "unknown view '%s' (did you mean '%s'?)", jm_load_show(c, v.v[i]), hint);
+            else
+                jm_error(c->d, c->file, v.pos[i], "unknown view '%s' (views: %s)", jm_load_show(c, v.v[i]),
+                         jm_load_choices(c, view_names));
+            continue;
+        }
+        size_t dup = 0;
+        while (dup < n && strcmp(keep[dup], v.v[i]) != 0) dup++;
+        if (dup < n) {
+            jm_error(c->d, c->file, v.pos[i], "view '%s' is listed twice (first at line %d)", v.v[i], pos[dup].line);
+            continue;
+        }
+        keep[n] = view_names[k];
+        pos[n] = v.pos[i];
+        n++;
+    }
+    j->views = (jm_texts){ keep, n, pos };
+}
+
+/* ---- the journey ---- */
+
+/* The folder persona images resolve against: the file's folder, or the current one for stdin. */
+static const char *journey_dir(jm_lctx *c, const char *file) {
+    char *dir = strcmp(file, "<stdin>") == 0 ? g_get_current_dir() : g_path_get_dirname(file);
+    char *real = realpath(dir, NULL);
+    const char *r = jm_arena_strdup(c->a, real ? real : dir);
+    free(real);
+    g_free(dir);
+    return r;
+}
+
+const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
+                                  jm_diags *diags) {
+    if (!file || strcmp(file, "-") == 0) file = "<stdin>";
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }  /* columns skip a BOM */
+    jm_diags_add_source(diags, file, text, len);
+    jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
+                    .errors0 = jm_diags_errors(diags) };
+    jm_lctx *c = &ctx;
+    const jm_ynode *root = jm_yaml_parse(arena, c->file, text, len, diags);
+    if (!root) return NULL;
+    if (!jm_load_is_map(c, root, "a journey file")) return NULL;
+
+    jm_journey *j = JM_NEW(arena, jm_journey);
+    j->file = c->file;
+    j->dir = journey_dir(c, file);
+    j->pos = root->pos;
+    jm_load_keys(c, root, top_keys, "the journey");
+    j->title = jm_load_text_req(c, root, "title", "the journey");
+    j->subtitle = jm_load_text(c, root, "subtitle");
+    j->author = jm_load_text(c, root, "author");
+    const jm_ynode *persona = jm_load_get(root, "persona");
+    if (persona) j->persona = load_persona(c, j, persona);
+    bool stages_ok = jm_load_stages(c, root, j);
+    jm_load_steps(c, root, j, stages_ok);
+    const jm_ynode *seq = jm_load_get(root, "sequence");
+    if (seq) j->sequence = jm_load_sequence(c, seq);
+    load_features(c, root, j);
+    load_tables(c, root, j);
+    j->style = jm_load_raw(c, root, "style");
+    if (j->style) j->style_pos = jm_load_get(root, "style")->pos;
+    load_views(c, root, j);
+    return jm_diags_errors(diags) > c->errors0 ? NULL : j;
+}

@@ -1,0 +1,18 @@
+/* load.h - reads a journey YAML file into the model, validating the whole format.
+ * Every problem becomes a diagnostic at its file:line:col; nothing is partly loaded. */
+#ifndef JM_LOAD_H
+#define JM_LOAD_H
+#include "arena.h"
+#include "model.h"
+
+/* Loads `len` bytes of `text` named `file` (used in messages and to resolve persona images;
+ * "<stdin>" resolves against the current folder). Returns NULL and adds diagnostics to `diags`
+ * on any error; otherwise the journey, allocated in `arena`. The text is registered with
+ * `diags` so errors print their source line. */
+const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
+                                  jm_diags *diags);
+
+/* Reads a whole file (or stdin for "-") with the size limit; NULL and a diagnostic on failure.
+ * The result is NUL-terminated, freed with g_free. */
+char *jm_read_file(const char *path, size_t *len, jm_diags *diags);
+#endif

@@ -1,0 +1,74 @@
+/* load_internal.h - what the loader's files share: the load context and typed reads of mapping keys.
+ * Internal to load.c, load_stage.c and load_sequence.c; every reader adds diagnostics itself. */
+#ifndef JM_LOAD_INTERNAL_H
+#define JM_LOAD_INTERNAL_H
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "yamltree.h"
+
+/* Errors after which the loader stops walking long lists (it has said enough). */
+#define JM_LOAD_MAX_ERRORS 100
+
+typedef struct {
+    jm_arena *a;
+    const char *file;            /* as shown in diagnostics */
+    jm_diags *d;
+    const char *text; size_t len;
+    size_t errors0;              /* errors in `d` before this load */
+    const size_t *line_start;    /* byte offset of each line (lazily built); [0] is line 1 */
+    size_t n_lines;
+} jm_lctx;
+
+/* True when this load has added so many errors that walking further lists is pointless. */
+bool jm_load_too_many(const jm_lctx *c);
+
+/* A message-safe, shortened copy of s (at most ~60 bytes). */
+const char *jm_load_show(jm_lctx *c, const char *s);
+
+/* The value of key in map, NULL when absent or null (null counts as absent). */
+const jm_ynode *jm_load_get(const jm_ynode *map, const char *key);
+/* Where `key` is written in map (the map's own position when absent). */
+jm_pos jm_load_key_pos(const jm_ynode *map, const char *key);
+
+/* Checks that n is a mapping: "a stage must be a mapping, not a list". */
+bool jm_load_is_map(jm_lctx *c, const jm_ynode *n, const char *what);
+/* jm_ycheck_keys with the context's file and diagnostics. */
+void jm_load_keys(jm_lctx *c, const jm_ynode *map, const char *const *allowed, const char *what);
+
+/* Optional text of key (NULL when absent); a literal "\n" becomes a line break. */
+const char *jm_load_text(jm_lctx *c, const jm_ynode *map, const char *key);
+/* Required text: "stage needs a 'name'" at the map when absent. */
+const char *jm_load_text_req(jm_lctx *c, const jm_ynode *map, const char *key, const char *what);
+/* Optional text kept exactly as written (ids, paths, names): no "\n" conversion. */
+const char *jm_load_raw(jm_lctx *c, const jm_ynode *map, const char *key);
+/* A text scalar node as a text with "\n" converted; NULL (and a diagnostic) otherwise. */
+const char *jm_load_text_node(jm_lctx *c, const jm_ynode *n, const char *what);
+
+/* Optional number / bool; false when absent or wrong (with a diagnostic when wrong). */
+bool jm_load_number(jm_lctx *c, const jm_ynode *map, const char *key, double *out);
+bool jm_load_bool(jm_lctx *c, const jm_ynode *map, const char *key, bool *out);
+
+/* The list under key (NULL when absent, wrong or longer than `limit`, with a diagnostic). */
+const jm_ynode *jm_load_list(jm_lctx *c, const jm_ynode *map, const char *key, size_t limit);
+/* The list node n itself, checked the same way; `what` names it ("'thoughts'"). */
+const jm_ynode *jm_load_list_node(jm_lctx *c, const jm_ynode *n, const char *what, size_t limit);
+
+/* A list of texts under key ([text]); empty when absent. With one_ok a single text is a list of one. */
+jm_texts jm_load_texts(jm_lctx *c, const jm_ynode *map, const char *key, bool one_ok);
+
+/* Position of byte `off` of scalar n's text in the source, when the scalar is written on one line
+ * plainly or quoted without escapes before it; otherwise n's own position. */
+jm_pos jm_load_pos_in(jm_lctx *c, const jm_ynode *n, size_t off);
+
+/* Comma-separated list of a NULL-terminated array, for messages ("a, b, c"). */
+const char *jm_load_choices(jm_lctx *c, const char *const *names);
+
+/* Stages, then steps (load_stage.c). jm_load_stages returns false when some stage ids are unknown
+ * because of errors; then `check_stages` is false and steps' stage ids are not resolved (no cascade). */
+bool jm_load_stages(jm_lctx *c, const jm_ynode *root, jm_journey *j);
+void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_stages);
+
+/* The `sequence` section (load_sequence.c); NULL after diagnostics. */
+const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n);
+#endif

@@ -1,0 +1,315 @@
+/* main.c - the journeymap command line: options, then load -> layout -> check -> write.
+ * The only place that prints diagnostics and chooses the exit code. */
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "load.h"
+#include "output.h"
+#include "view.h"
+
+#ifndef JM_VERSION
+#define JM_VERSION "0.1.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_DEFECTS = 4 };
+
+/* Largest PNG we agree to allocate, in pixels (about 1 GiB of ARGB). */
+#define MAX_PIXELS (256.0 * 1024 * 1024)
+
+typedef struct {
+    char *output, *view, *format, *style, *page, *background;
+    double width, scale, dpi, margin;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version;
+    char **inputs;
+} options;
+
+static int usage_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "journeymap: error: %s\nTry 'journeymap --help'.\n", msg);
+    g_free(msg);
+    return EXIT_USAGE;
+}
+
+static bool parse_options(int *argc, char ***argv, options *o, int *code) {
+    GOptionEntry entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write to FILE ('-' for standard output)", "FILE" },
+        { "view", 0, 0, G_OPTION_ARG_STRING, &o->view, "funnel, sequence, emotions, map or all (default: the file's first view)", "VIEW" },
+        { "format", 'T', 0, G_OPTION_ARG_STRING, &o->format, "png, svg or pdf (default: from the output's extension)", "FMT" },
+        { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, or a style file", "STYLE" },
+        { "width", 0, 0, G_OPTION_ARG_DOUBLE, &o->width, "Canvas width in px at scale 1 (the layout fits it)", "PX" },
+        { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o->scale, "PNG pixels per px, e.g. 2 for retina (default 1)", "N" },
+        { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o->dpi, "Resolution recorded in the PNG (default 96 x scale)", "N" },
+        { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A2..A5, Letter, Legal, Tabloid[-landscape]", "SIZE" },
+        { "margin", 0, 0, G_OPTION_ARG_DOUBLE, &o->margin, "Page margin in pt with --page (default 36)", "PT" },
+        { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
+        { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
+        { "check", 0, 0, G_OPTION_ARG_NONE, &o->check, "Only validate the input", NULL },
+        { "list-views", 0, 0, G_OPTION_ARG_NONE, &o->list_views, "List the views the input supports", NULL },
+        { "check-layout", 0, 0, G_OPTION_ARG_NONE, &o->check_layout, "Report layout defects (exit 4 if any)", NULL },
+        { "dump-scene", 0, 0, G_OPTION_ARG_NONE, &o->dump_scene, "Print the laid-out scene as text", NULL },
+        { "version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, "INPUT" },
+        { NULL, 0, 0, 0, NULL, NULL, NULL },
+    };
+    GOptionContext *ctx = g_option_context_new("INPUT - draw a customer journey as a graphic");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx,
+        "Reads a journey YAML file (INPUT, '-' for standard input) and draws one of its views\n"
+        "to PNG, SVG or PDF.");
+    g_option_context_set_description(ctx,
+        "Views:\n"
+        "  funnel     the stages left to right with counts, gap stages and item cards\n"
+        "  sequence   who sends what to whom\n"
+        "  emotions   the emotion curve over the steps\n"
+        "  map        the journey-map poster\n"
+        "  all        every view the file supports: one page each to PDF,\n"
+        "             OUTPUT-VIEW.EXT files to PNG and SVG\n"
+        "\n"
+        "Exit status: 0 ok, 1 bad input, 2 bad usage, 3 output failure, 4 layout defects.\n"
+        "\n"
+        "Examples:\n"
+        "  journeymap journey.yaml -o funnel.png --view funnel --scale 2\n"
+        "  journeymap journey.yaml -o handout.pdf --view all --page A4\n"
+        "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n");
+    GError *err = NULL;
+    bool ok = g_option_context_parse(ctx, argc, argv, &err);
+    g_option_context_free(ctx);
+    if (!ok) {
+        *code = usage_error("%s", err->message);
+        g_error_free(err);
+        return false;
+    }
+    return true;
+}
+
+static void free_options(options *o) {
+    g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
+    g_free(o->page); g_free(o->background); g_strfreev(o->inputs);
+}
+
+/* Checks the options that need no input; fills the writer's options. */
+static int validate(options *o, jm_output_opts *out) {
+    if (!o->inputs || !o->inputs[0]) return usage_error("no input file (give a journey YAML file, or '-' for standard input)");
+    if (o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
+    if (o->width < 0 || o->width > 20000) return usage_error("--width must be between 1 and 20000 px");
+    if (o->scale == 0) o->scale = 1;
+    if (o->scale < 0.1 || o->scale > 8) return usage_error("--scale must be between 0.1 and 8");
+    if (o->dpi < 0 || o->dpi > 10000) return usage_error("--dpi must be between 1 and 10000");
+    if (o->margin < 0 || o->margin > 300) return usage_error("--margin must be between 0 and 300 pt");
+    *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi,
+                             .margin = o->margin ? o->margin : 36 };
+    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h))
+        return usage_error("unknown page size '%s' (known: %s)", o->page, jm_cli_page_names());
+    if (o->background && strcmp(o->background, "transparent") == 0) out->transparent = true;
+    else if (o->background) {
+        jm_color c;
+        if (!jm_color_parse(o->background, &c))
+            return usage_error("--background takes a colour like #ffffff or 'transparent', not '%s'", o->background);
+    }
+    if (o->view && strcmp(o->view, "all") != 0 && !jm_view_find(o->view))
+        return usage_error("unknown view '%s' (known: funnel, sequence, emotions, map, all)", o->view);
+    bool wants_output = !o->check && !o->list_views && !o->dump_scene;
+    if (o->format) {
+        if (!jm_format_parse(o->format, &out->format))
+            return usage_error("unknown format '%s' (known: png, svg, pdf)", o->format);
+    } else if (o->output && strcmp(o->output, "-") != 0) {
+        const char *dot = strrchr(o->output, '.');
+        if (!dot || !jm_format_parse(dot + 1, &out->format))
+            return usage_error("cannot tell the format of '%s' from its extension: use -T png|svg|pdf", o->output);
+    }
+    if (wants_output && !o->output && !o->check_layout)
+        return usage_error("no output: give -o FILE, or -o - to write to standard output");
+    return EXIT_OK;
+}
+
+/* The views to draw: --view, else the file's `views`, else the first view the file supports.
+ * "all": the file's `views`, else every view the file supports. NULL-terminated, in `a`. */
+static const jm_view **choose_views(const options *o, const jm_journey *j, jm_arena *a, jm_diags *d) {
+    size_t cap = 8;
+    const jm_view **v = JM_NEWV(a, const jm_view *, cap + 1);
+    size_t n = 0;
+    bool all = o->view && strcmp(o->view, "all") == 0;
+    if (o->view && !all) {
+        v[n++] = jm_view_find(o->view);
+    } else if (j->views.n) {
+        for (size_t i = 0; i < j->views.n && n < cap; i++) {
+            const jm_view *x = jm_view_find(j->views.v[i]);
+            if (!x) {   /* the loader knows every view name; a view not built into this binary */
+                jm_error(d, j->file, j->views.pos ? j->views.pos[i] : j->pos,
+                         "view '%s' is not available in this build", j->views.v[i]);
+                return NULL;
+            }
+            v[n++] = x;
+            if (!all) break;
+        }
+    } else {
+        for (size_t i = 0; jm_views[i] && n < cap; i++) {
+            if (jm_views[i]->missing(j, a)) continue;
+            v[n++] = jm_views[i];
+            if (!all) break;
+        }
+        if (!n) {
+            jm_error(d, j->file, (jm_pos){ 0, 0 }, "the file has nothing to draw: no stages, steps or sequence");
+            return NULL;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *why = v[i]->missing(j, a);
+        if (why) {
+            jm_error(d, j->file, (jm_pos){ 0, 0 }, "cannot draw the %s view: %s", v[i]->name, why);
+            return NULL;
+        }
+    }
+    return v;
+}
+
+/* The style: --style, else the file's `style` (a path is relative to the file's folder). */
+static const jm_style *choose_style(const options *o, const jm_journey *j, const char *data_dir,
+                                    jm_arena *a, jm_diags *d) {
+    char *styles = g_build_filename(data_dir, "styles", NULL);
+    const char *name = o->style ? o->style : j->style ? j->style : "default";
+    char *path = NULL;
+    if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
+        && !g_path_is_absolute(j->style))
+        name = path = g_build_filename(j->dir ? j->dir : ".", j->style, NULL);
+    const jm_style *s = jm_style_load(a, name, styles, d);
+    g_free(path);
+    g_free(styles);
+    return s;
+}
+
+static void set_background(jm_doc *doc, const char *bg) {
+    jm_color c;
+    if (!bg || strcmp(bg, "transparent") == 0 || !jm_color_parse(bg, &c)) return;
+    for (size_t i = 0; i < doc->n_pages; i++) doc->pages[i].scene->background = c;
+}
+
+/* Writes the document: every page to a PDF, or each page to its own PNG/SVG file; with
+ * --view all those are always named OUTPUT-VIEW.EXT. */
+static int write_outputs(const options *o, const jm_doc *doc, const jm_output_opts *oo, jm_diags *d) {
+    bool all = o->view && strcmp(o->view, "all") == 0;
+    if (oo->format == JM_FMT_PDF || (doc->n_pages == 1 && !all))
+        return jm_output_write(doc, 0, o->output, oo, d) ? EXIT_OK : EXIT_OUTPUT;
+    if (strcmp(o->output, "-") == 0) {
+        jm_error(d, NULL, (jm_pos){ 0, 0 },
+                 "%zu pages cannot go to standard output as %s: write a PDF, or name an output file",
+                 doc->n_pages, jm_format_ext(oo->format));
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        char *tag = i > 0 && doc->pages[i].view == doc->pages[i - 1].view
+            ? g_strdup_printf("%s-%zu", doc->pages[i].view, i + 1) : g_strdup(doc->pages[i].view);
+        char *path = jm_cli_view_path(o->output, tag);
+        bool ok = jm_output_write(doc, i, path, oo, d);
+        g_free(path);
+        g_free(tag);
+        if (!ok) return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+static int run(options *o) {
+    jm_output_opts oo;
+    int code = validate(o, &oo);
+    if (code) return code;
+
+    const char *input = o->inputs[0];
+    const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    jm_diags *d = jm_diags_new();
+    jm_arena *a = jm_arena_new();
+    char *data_dir = jm_cli_data_dir();
+    jm_text *text = NULL;
+    size_t len = 0;
+    char *src = jm_read_file(input, &len, d);
+    const jm_journey *j = src ? jm_load_journey(a, name, src, len, d) : NULL;
+    code = EXIT_INPUT;
+    if (!j) goto done;
+    if (o->check) { code = EXIT_OK; goto done; }
+    if (o->list_views) {
+        for (size_t i = 0; jm_views[i]; i++)
+            if (!jm_views[i]->missing(j, a)) printf("%s\n", jm_views[i]->name);
+        code = EXIT_OK;
+        goto done;
+    }
+    const jm_view **views = choose_views(o, j, a, d);
+    if (!views) goto done;
+    const jm_style *style = choose_style(o, j, data_dir, a, d);
+    if (!style) goto done;
+    char *fonts = g_build_filename(data_dir, "fonts", NULL);
+    text = jm_text_new(fonts, d);
+    g_free(fonts);
+    if (!text) goto done;
+
+    jm_doc *doc = jm_doc_new(a);
+    doc->title = j->title;
+    doc->subject = j->subtitle;
+    doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
+    jm_layout_ctx ctx = { .journey = j, .style = style, .text = text, .arena = a, .diags = d,
+                          .width = o->width, .show_thoughts = o->thoughts };
+    if (oo.page_w > 0 && oo.format == JM_FMT_PDF) {
+        ctx.page_width = oo.page_w - 2 * oo.margin;
+        ctx.page_height = oo.page_h - 2 * oo.margin;
+    }
+    for (size_t i = 0; views[i]; i++)
+        if (!views[i]->layout(&ctx, doc)) goto done;
+    set_background(doc, o->background);
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        if (oo.format == JM_FMT_PNG && s->width * s->height * oo.scale * oo.scale > MAX_PIXELS) {
+            jm_error(d, j->file, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f px, more than the %.0f megapixel limit",
+                     doc->pages[i].view, s->width * oo.scale, s->height * oo.scale, MAX_PIXELS / 1e6);
+            goto done;
+        }
+    }
+
+    if (o->dump_scene) {
+        for (size_t i = 0; i < doc->n_pages; i++) {
+            printf("page %zu view %s\n", i + 1, doc->pages[i].view);
+            jm_scene_dump(doc->pages[i].scene, stdout);
+        }
+        code = EXIT_OK;
+        goto done;
+    }
+    if (o->check_layout) {
+        size_t defects = 0;
+        for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
+        if (defects) {
+            fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");
+            code = EXIT_DEFECTS;
+            goto done;
+        }
+        if (!o->output) { code = EXIT_OK; goto done; }
+    }
+    code = write_outputs(o, doc, &oo, d);
+
+done:
+    fflush(stdout);
+    jm_diags_print(d, stderr, 20);
+    jm_text_free(text);
+    jm_arena_free(a);
+    jm_diags_free(d);
+    g_free(data_dir);
+    g_free(src);
+    return code;
+}
+
+int main(int argc, char **argv) {
+    options o = { 0 };
+    int code;
+    if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
+    if (o.version) {
+        printf("journeymap %s\n", JM_VERSION);
+        free_options(&o);
+        return EXIT_OK;
+    }
+    code = run(&o);
+    free_options(&o);
+    return code;
+}

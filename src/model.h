@@ -1,0 +1,134 @@
+/* model.h - the journey model: what a journey YAML file says, validated, with source positions.
+ * Built by load.c in the document's arena; read-only for every later stage. */
+#ifndef JM_MODEL_H
+#define JM_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "diag.h"
+
+/* A list of texts. */
+typedef struct { const char **v; size_t n; const jm_pos *pos; /* pos[i] of v[i] */ } jm_texts;
+
+typedef struct {
+    const char *label;   /* NULL if absent */
+    double score;        /* -2 .. +2, valid only when has_score */
+    bool has_score;
+    const char *emoji;   /* NULL if absent */
+    jm_pos pos;
+} jm_emotion;
+
+typedef struct { const char *title, *who, *text; jm_pos pos; } jm_card;   /* an item card under a stage */
+typedef struct { const char *text, *channel, *frequency; jm_pos pos; } jm_action;
+typedef struct { const char *title, *text; jm_pos pos; } jm_opportunity; /* plain text form: title only */
+typedef struct { const char *name; jm_texts items; jm_pos pos; } jm_lane;
+
+typedef struct {
+    const char *id;          /* given, or the name lower-cased with '-' for spaces */
+    const char *name;
+    double count; bool has_count;
+    const char *unit, *note, *duration, *need;  /* NULL if absent */
+    bool gap;
+    jm_card *items; size_t n_items;     /* `items`: cards in the funnel */
+    jm_texts triggers, pain_points, touchpoints, metrics, thoughts;
+    jm_action *actions; size_t n_actions;
+    jm_emotion *emotions; size_t n_emotions;
+    jm_opportunity *opportunities; size_t n_opportunities;
+    jm_lane *lanes; size_t n_lanes;   /* custom lanes, in file order */
+    jm_pos pos;
+} jm_stage;
+
+typedef struct {
+    const char *title;
+    const char *stage_id; int stage;   /* index into journey->stages, -1 when the file has no stages */
+    jm_texts actions, thoughts, touchpoints, pain_points;
+    jm_opportunity *opportunities; size_t n_opportunities;
+    const jm_emotion *emotion;         /* NULL if absent */
+    jm_pos pos;
+} jm_step;
+
+typedef enum { JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATABASE } jm_part_kind;
+typedef struct { const char *id, *label; jm_part_kind kind; jm_pos pos; } jm_participant;
+
+typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
+typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP } jm_seq_kind;
+typedef enum { JM_NOTE_OVER, JM_NOTE_LEFT_OF, JM_NOTE_RIGHT_OF } jm_note_place;
+typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL } jm_group_kind;
+
+typedef struct jm_seq_item jm_seq_item;
+
+/* One section of a group: the first is the group's own body, the others its `else` branches. */
+typedef struct { const char *label; jm_seq_item *items; size_t n_items; jm_pos pos; } jm_seq_section;
+
+struct jm_seq_item {
+    jm_seq_kind kind;
+    jm_pos pos;
+    const char *text;            /* message label, note text, delay text (may hold '\n') */
+    /* JM_SEQ_MESSAGE */
+    int from, to;                /* participant indices; from == to is a self-message */
+    jm_msg_kind msg;
+    bool activate, deactivate;   /* activate the receiver / deactivate the sender */
+    /* JM_SEQ_NOTE */
+    jm_note_place place;
+    int *over; size_t n_over;    /* participant indices: 1 for left_of/right_of, 1+ for over */
+    /* JM_SEQ_GROUP */
+    jm_group_kind group;
+    jm_seq_section *sections; size_t n_sections;  /* n_sections >= 1 */
+};
+
+typedef struct {
+    const char *title;           /* NULL if absent */
+    bool autonumber;
+    jm_participant *participants; size_t n_participants;
+    jm_seq_item *items; size_t n_items;
+    size_t n_messages;           /* messages in all nesting levels, for autonumber and limits */
+    jm_pos pos;
+} jm_sequence;
+
+typedef struct {
+    const char *name, *role, *archetype, *quote;
+    jm_texts goals, frustrations;
+    const char *image;           /* absolute path of a PNG inside the file's folder, or NULL */
+    jm_pos pos;
+} jm_persona;
+
+typedef struct { const char *icon, *title, *text; jm_pos pos; } jm_feature;
+
+typedef struct {
+    const char *title;
+    const char **columns; size_t n_columns;
+    const char **cells; size_t n_rows;   /* cells[r * n_columns + c] */
+    jm_pos pos;
+} jm_table;
+
+typedef struct {
+    const char *file;            /* path as given ("-" for stdin shows as "<stdin>") */
+    const char *dir;             /* folder of the file, for persona images */
+    const char *title, *subtitle;
+    const char *author;          /* optional top-level `author` (PDF metadata), NULL if absent */
+    const jm_persona *persona;   /* NULL if absent */
+    jm_stage *stages; size_t n_stages;
+    jm_step *steps; size_t n_steps;
+    const jm_sequence *sequence; /* NULL if absent */
+    jm_feature *features; size_t n_features;
+    jm_table *tables; size_t n_tables;
+    const char *style;           /* style name or path, NULL if absent */
+    jm_pos style_pos;
+    jm_texts views;              /* what "all views" means, in order; n == 0 if absent */
+    jm_pos pos;
+} jm_journey;
+
+/* Limits on hostile input (checked by the loader, each with a diagnostic). */
+enum {
+    JM_MAX_FILE_BYTES  = 8 * 1024 * 1024,
+    JM_MAX_TEXT_BYTES  = 64 * 1024,      /* one scalar */
+    JM_MAX_NODES       = 1000000,        /* nodes visited, aliases expanded */
+    JM_MAX_DEPTH       = 64,             /* YAML nesting */
+    JM_MAX_STAGES      = 200,
+    JM_MAX_STEPS       = 2000,
+    JM_MAX_ITEMS       = 2000,           /* per list: items, actions, lane entries, rows ... */
+    JM_MAX_PARTICIPANTS = 100,
+    JM_MAX_MESSAGES    = 10000,
+    JM_MAX_GROUP_DEPTH = 16,
+    JM_MAX_COLUMNS     = 50,
+};
+#endif

@@ -1,0 +1,262 @@
+/* output.c - writes a document: an encoder (output_png.c, _svg.c, _pdf.c) fills a memory buffer,
+ * then the bytes go to stdout, a pipe or device, or a temporary file renamed over the target. */
+#include "output.h"
+#include "output_internal.h"
+#include "render.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define FIXED_DATE 1704067200   /* 2024-01-01T00:00:00Z: PDFs carry no wall-clock time */
+
+bool jm_format_parse(const char *name, jm_format *out) {
+    if (!name) return false;
+    if (!g_ascii_strcasecmp(name, "png")) *out = JM_FMT_PNG;
+    else if (!g_ascii_strcasecmp(name, "svg")) *out = JM_FMT_SVG;
+    else if (!g_ascii_strcasecmp(name, "pdf")) *out = JM_FMT_PDF;
+    else return false;
+    return true;
+}
+
+const char *jm_format_ext(jm_format f) {
+    switch (f) {
+    case JM_FMT_PNG: return "png";
+    case JM_FMT_SVG: return "svg";
+    case JM_FMT_PDF: return "pdf";
+    }
+    return "png";
+}
+
+/* SOURCE_DATE_EPOCH (seconds since 1970, UTC) when it is set to a valid number, else the fixed
+ * date: the output never depends on the clock. */
+const char *jm_output_date(char buf[32]) {
+    time_t t = FIXED_DATE;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(env, &end, 10);
+        if (!errno && *end == '\0' && v >= 0 && v <= 253402300799LL) t = (time_t)v;  /* up to year 9999 */
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+static bool has_canvas(const jm_output_opts *o) {
+    return o->canvas_w > 0 && o->canvas_h > 0 && isfinite(o->canvas_w) && isfinite(o->canvas_h);
+}
+
+void jm_output_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h) {
+    *w = has_canvas(o) ? o->canvas_w : s->width;
+    *h = has_canvas(o) ? o->canvas_h : s->height;
+}
+
+/*  With a canvas (a slide), one scale k = min(cw / sw, ch / sh) for both axes, so text is drawn
+ *  as it was measured, only smaller or larger, and the scene centred:
+ *
+ *    +------------------- cw -------------------+
+ *    |  background  +--- sw * k ---+             |
+ *    |              |    scene     |  sh * k     |  ch
+ *    |              +--------------+             |
+ *    +-------------------------------------------+ */
+void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o) {
+    if (!has_canvas(o)) {
+        jm_render_scene(cr, s, o->transparent);
+        return;
+    }
+    double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
+    cairo_save(cr);
+    if (!o->transparent && s->background.a > 0) {
+        cairo_set_source_rgba(cr, s->background.r, s->background.g, s->background.b, s->background.a);
+        cairo_rectangle(cr, 0, 0, o->canvas_w, o->canvas_h);
+        cairo_fill(cr);
+    }
+    cairo_translate(cr, (o->canvas_w - s->width * k) / 2, (o->canvas_h - s->height * k) / 2);
+    cairo_scale(cr, k, k);
+    jm_render_scene(cr, s, o->transparent);
+    cairo_restore(cr);
+}
+
+cairo_status_t jm_output_append(void *closure, const unsigned char *data, unsigned int length) {
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+const char *jm_output_title(const jm_doc *doc, const jm_scene *s) {
+    return doc->title && *doc->title ? doc->title : s->title;
+}
+
+const char *jm_output_desc(const jm_doc *doc, const jm_scene *s) {
+    return doc->subject && *doc->subject ? doc->subject : s->desc;
+}
+
+void jm_output_cairo_error(jm_diags *d, const char *path, const char *what, cairo_status_t st) {
+    jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': %s failed: %s", path, what, cairo_status_to_string(st));
+}
+
+static jm_pos nopos(void) { return (jm_pos){ 0, 0 }; }
+
+static bool write_all(int fd, const guint8 *p, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* The process umask, read without changing it (Linux /proc), else by setting and restoring it. */
+static mode_t current_umask(void) {
+    FILE *f = fopen("/proc/self/status", "r");
+    if (f) {
+        char line[256];
+        unsigned m;
+        while (fgets(line, sizeof line, f))
+            if (sscanf(line, "Umask: %o", &m) == 1) { fclose(f); return (mode_t)m; }
+        fclose(f);
+    }
+    mode_t m = umask(022);
+    umask(m);
+    return m;
+}
+
+/* Anything that is not a regular file (or a name for one under /dev or /proc, such as
+ * /dev/stdout redirected to a file) is opened and written as it is. */
+static bool write_direct(const char *path, const struct stat *st, const GByteArray *buf, jm_diags *d) {
+    if (S_ISDIR(st->st_mode)) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': it is a folder", path);
+        return false;
+    }
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st->st_mode) ? O_TRUNC : 0));
+    if (fd < 0) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(errno));
+        return false;
+    }
+    bool ok = write_all(fd, buf->data, buf->len);
+    int err = errno;
+    if (close(fd) != 0 && ok) { ok = false; err = errno; }
+    if (!ok) jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(err));
+    return ok;
+}
+
+/* A temporary file beside `target` (mkstemp), given the permissions a new file would get,
+ * filled, closed and renamed over `target`. On any failure it is removed and `target` is left
+ * as it was. */
+static bool write_atomic(const char *path, const char *target, const GByteArray *buf, jm_diags *d) {
+    char *dir = g_path_get_dirname(target), *base = g_path_get_basename(target);
+    struct stat st;
+    bool ok = false;
+    char *tmp = NULL;
+    int fd = -1;
+    if (stat(dir, &st) != 0) {
+        if (errno == ENOENT) jm_error(d, NULL, nopos(), "cannot write '%s': the folder '%s' does not exist", path, dir);
+        else jm_error(d, NULL, nopos(), "cannot write '%s': folder '%s': %s", path, dir, g_strerror(errno));
+        goto done;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': '%s' is not a folder", path, dir);
+        goto done;
+    }
+    if (strlen(base) > 200) base[200] = '\0';   /* room for ".tmpXXXXXX" within NAME_MAX */
+    tmp = g_strdup_printf("%s/.%s.tmpXXXXXX", dir, base);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': cannot create a file in '%s': %s", path, dir, g_strerror(errno));
+        g_free(tmp);
+        tmp = NULL;
+        goto done;
+    }
+    if (fchmod(fd, 0666 & ~current_umask()) != 0 || !write_all(fd, buf->data, buf->len)) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(errno));
+        goto done;
+    }
+    int rc = close(fd);
+    fd = -1;
+    if (rc != 0) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(errno));
+        goto done;
+    }
+    if (rename(tmp, target) != 0) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': cannot replace it: %s", path, g_strerror(errno));
+        goto done;
+    }
+    ok = true;
+done:
+    if (fd >= 0) close(fd);
+    if (tmp && !ok) unlink(tmp);
+    g_free(tmp);
+    g_free(dir);
+    g_free(base);
+    return ok;
+}
+
+static bool under(const char *path, const char *prefix) {
+    return strncmp(path, prefix, strlen(prefix)) == 0;
+}
+
+/* Sends the encoded bytes to `path`: "-" is stdout; pipes, devices and /dev, /proc names are
+ * written directly; a regular file (or a new one) atomically. A symbolic link to a regular file
+ * keeps the link: the file it points to is replaced. */
+static bool write_target(const char *path, const GByteArray *buf, jm_diags *d) {
+    if (!strcmp(path, "-")) {
+        if (!write_all(STDOUT_FILENO, buf->data, buf->len)) {
+            jm_error(d, NULL, nopos(), "cannot write to standard output: %s", g_strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    struct stat st, lst;
+    bool exists = stat(path, &st) == 0;
+    if (exists && (!S_ISREG(st.st_mode) || under(path, "/dev/") || under(path, "/proc/")))
+        return write_direct(path, &st, buf, d);
+    if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char *real = realpath(path, NULL);
+        if (real) {
+            bool ok = write_atomic(path, real, buf, d);
+            free(real);
+            return ok;
+        }
+    }
+    return write_atomic(path, path, buf, d);
+}
+
+bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, jm_diags *d) {
+    if (!path || !*path) {
+        jm_error(d, NULL, nopos(), "no output file given");
+        return false;
+    }
+    if (!doc->n_pages || (o->format != JM_FMT_PDF && page >= doc->n_pages)) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': the document has no page %zu", path, page + 1);
+        return false;
+    }
+    size_t first = o->format == JM_FMT_PDF ? 0 : page, last = o->format == JM_FMT_PDF ? doc->n_pages : page + 1;
+    for (size_t i = first; i < last; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        if (!s || !(s->width > 0) || !(s->height > 0) || !isfinite(s->width) || !isfinite(s->height)) {
+            jm_error(d, NULL, nopos(), "cannot write '%s': page %zu has an empty canvas", path, i + 1);
+            return false;
+        }
+    }
+    GByteArray *buf = g_byte_array_new();
+    bool ok = false;
+    switch (o->format) {
+    case JM_FMT_PNG: ok = jm_output_png(doc, doc->pages[page].scene, o, buf, path, d); break;
+    case JM_FMT_SVG: ok = jm_output_svg(doc, doc->pages[page].scene, o, buf, path, d); break;
+    case JM_FMT_PDF: ok = jm_output_pdf(doc, o, buf, path, d); break;
+    default: jm_error(d, NULL, nopos(), "cannot write '%s': unknown output format %d", path, (int)o->format);
+    }
+    if (ok) ok = write_target(path, buf, d);
+    g_byte_array_free(buf, TRUE);
+    return ok;
+}

@@ -1,0 +1,35 @@
+/* output.h - the thin writers: PNG (libpng, with pHYs and tEXt), SVG (with <title>/<desc>), PDF
+ * (metadata, one page per scene, an outline entry per page). Atomic: temp file, then rename. */
+#ifndef JM_OUTPUT_H
+#define JM_OUTPUT_H
+#include <stdbool.h>
+#include "diag.h"
+#include "scene.h"
+
+typedef enum { JM_FMT_PNG, JM_FMT_SVG, JM_FMT_PDF } jm_format;
+
+typedef struct {
+    jm_format format;
+    double scale;           /* PNG pixels per pt (1, 2 for retina) */
+    double dpi;             /* PNG pHYs; 0 = 96 * scale */
+    bool transparent;       /* no background */
+    double page_w, page_h;  /* PDF page size in pt; 0 = the scene's own size */
+    double margin;          /* PDF margin in pt when a page size is given */
+    double canvas_w, canvas_h;  /* > 0 (--slide): PNG and SVG (and PDF without a page size) are
+                             * exactly this big, pt (px at scale 1); the scene is scaled
+                             * uniformly to fit, centred, the background filling the canvas */
+} jm_output_opts;
+
+/* Writes `doc` to `path` ("-" is stdout). PNG and SVG take one page (pages[page]); PDF writes
+ * every page. A regular file is written to a temporary file beside it and renamed into place, so
+ * a failure leaves nothing behind and never clobbers an existing file; anything else (a pipe,
+ * a terminal, /dev/stdout) is written directly. False after a diagnostic naming the path. */
+bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, jm_diags *d);
+
+/* "png", "svg", "pdf" -> format; false if unknown. */
+bool jm_format_parse(const char *name, jm_format *out);
+const char *jm_format_ext(jm_format f);
+
+/* The date written into PDFs: SOURCE_DATE_EPOCH when set, else a fixed date. ISO 8601. */
+const char *jm_output_date(char buf[32]);
+#endif

@@ -1,0 +1,97 @@
+/* output_pdf.c - the PDF encoder: one PDF page per document page, each scene at its own size or
+ * fitted into a given page size; metadata with a fixed date and an outline entry per page. */
+#include "output_internal.h"
+#include "render.h"
+#include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
+
+/* Where a scene goes on its page: a page size and the scene's scale and offset on it. */
+typedef struct { double page_w, page_h, scale, dx, dy; } placement;
+
+/* Without a page size the page is the scene. With one, the scene is scaled to the width inside
+ * the margins (and down to the height if it is too tall), keeping its aspect, centred
+ * horizontally and set at the top margin:
+ *
+ *    +-------------page_w--------------+
+ *    |  margin                         |
+ *    |    +--scene * scale----------+  |
+ *    |    |                         |  |
+ *    |    +-------------------------+  |
+ *    |                                 |
+ *    +---------------------------------+
+ */
+static placement place(const jm_scene *s, const jm_output_opts *o) {
+    if (!(o->page_w > 0 && o->page_h > 0) && o->canvas_w > 0 && o->canvas_h > 0) {   /* a slide: fitted, centred */
+        double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
+        return (placement){ o->canvas_w, o->canvas_h, k, (o->canvas_w - s->width * k) / 2,
+                            (o->canvas_h - s->height * k) / 2 };
+    }
+    if (!(o->page_w > 0 && o->page_h > 0)) return (placement){ s->width, s->height, 1, 0, 0 };
+    double m = o->margin > 0 ? o->margin : 0;
+    double aw = o->page_w - 2 * m, ah = o->page_h - 2 * m;
+    if (aw <= 0 || ah <= 0) { m = 0; aw = o->page_w; ah = o->page_h; }
+    double k = aw / s->width;
+    if (s->height * k > ah) k = ah / s->height;
+    return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m };
+}
+
+/* The outline title of page i: its bookmark, else its view, else "Page N". Valid UTF-8. */
+static char *outline_name(const jm_page *p, size_t i) {
+    const char *name = p->bookmark && *p->bookmark ? p->bookmark : p->view && *p->view ? p->view : NULL;
+    return name ? g_utf8_make_valid(name, -1) : g_strdup_printf("Page %zu", i + 1);
+}
+
+static void set_meta(cairo_surface_t *surface, cairo_pdf_metadata_t key, const char *value) {
+    if (!value || !*value) return;
+    char *valid = g_utf8_make_valid(value, -1);
+    cairo_pdf_surface_set_metadata(surface, key, valid);
+    g_free(valid);
+}
+
+bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, const char *path, jm_diags *d) {
+    placement first = place(doc->pages[0].scene, o);
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(jm_output_append, out, first.page_w, first.page_h);
+    char date[32];
+    jm_output_date(date);
+    const jm_scene *s0 = doc->pages[0].scene;
+    set_meta(surface, CAIRO_PDF_METADATA_TITLE, doc->title && *doc->title ? doc->title : s0->title);
+    set_meta(surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject && *doc->subject ? doc->subject : s0->desc);
+    set_meta(surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+    set_meta(surface, CAIRO_PDF_METADATA_CREATOR, "journeymap");
+    set_meta(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    set_meta(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    cairo_t *cr = cairo_create(surface);
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        placement p = place(s, o);
+        cairo_pdf_surface_set_size(surface, p.page_w, p.page_h);
+        if (!(o->page_w > 0) && o->canvas_w > 0 && !o->transparent && s->background.a > 0) {
+            cairo_set_source_rgba(cr, s->background.r, s->background.g, s->background.b, s->background.a);
+            cairo_paint(cr);   /* a slide: the background fills it all */
+        }
+        cairo_save(cr);
+        cairo_translate(cr, p.dx, p.dy);
+        cairo_scale(cr, p.scale, p.scale);
+        cairo_rectangle(cr, 0, 0, s->width, s->height);
+        cairo_clip(cr);
+        jm_render_scene(cr, s, o->transparent);
+        cairo_restore(cr);
+        char *name = outline_name(&doc->pages[i], i);
+        char *link = g_strdup_printf("page=%zu", i + 1);
+        cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
+        g_free(link);
+        g_free(name);
+        cairo_show_page(cr);
+    }
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        jm_output_cairo_error(d, path, "drawing the PDF", st);
+        return false;
+    }
+    return true;
+}

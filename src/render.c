@@ -1,0 +1,220 @@
+/* render.c - the one painter: draws every scene item on a cairo_t, in order, in scene units.
+ * Used unchanged by the PNG, SVG and PDF writers; it reads the scene only. */
+#include "render.h"
+#include "path.h"
+#include <glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <sys/stat.h>
+
+static void set_color(cairo_t *cr, jm_color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+/* A rectangle with corners rounded by r (clamped to half the shorter side). */
+static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r) {
+    if (w < 0) { x += w; w = -w; }
+    if (h < 0) { y += h; h = -h; }
+    r = fmin(fmax(r, 0), fmin(w, h) / 2);
+    if (r <= 0) { cairo_rectangle(cr, x, y, w, h); return; }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+    cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+    cairo_close_path(cr);
+}
+
+/* A dash pattern cairo accepts (no negative or non-finite lengths, some ink), else solid: a bad
+ * style value must not put the whole cairo_t into an error state. */
+static void set_dash(cairo_t *cr, const jm_dash *d) {
+    int n = d->n < 0 ? 0 : d->n > 4 ? 4 : d->n;
+    double total = 0;
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        ok = ok && isfinite(d->v[i]) && d->v[i] >= 0;
+        total += d->v[i];
+    }
+    if (n > 0 && ok && total > 0) cairo_set_dash(cr, d->v, n, 0);
+    else cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* Fills with paint.fill, then strokes with paint.stroke, the current path. */
+static void fill_and_stroke(cairo_t *cr, const jm_paint *p) {
+    if (p->fill.a > 0) {
+        set_color(cr, p->fill);
+        if (p->stroke.a > 0 && p->stroke_width > 0) cairo_fill_preserve(cr);
+        else cairo_fill(cr);
+    }
+    if (p->stroke.a > 0 && p->stroke_width > 0) {
+        set_color(cr, p->stroke);
+        cairo_set_line_width(cr, p->stroke_width);
+        set_dash(cr, &p->dash);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+static void draw_rect(cairo_t *cr, const jm_item *it) {
+    rounded_rect(cr, it->x, it->y, it->w, it->h, it->radius);
+    fill_and_stroke(cr, &it->paint);
+}
+
+static void add_ops(cairo_t *cr, const jm_path_op *ops, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        const jm_path_op *o = &ops[i];
+        switch (o->op) {
+        case JM_OP_MOVE: cairo_move_to(cr, o->x, o->y); break;
+        case JM_OP_LINE: cairo_line_to(cr, o->x, o->y); break;
+        case JM_OP_CURVE: cairo_curve_to(cr, o->x1, o->y1, o->x2, o->y2, o->x, o->y); break;
+        case JM_OP_CLOSE: cairo_close_path(cr); break;
+        }
+    }
+}
+
+/* One head: FILLED is a solid triangle, OPEN two strokes meeting at the tip. */
+static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end, jm_color c) {
+    jm_arrow a;
+    if (head == JM_HEAD_NONE || it->head_size <= 0) return;
+    if (!jm_path_head(it->ops, it->n_ops, at_end, it->head_size, &a)) return;
+    set_color(cr, c);
+    cairo_move_to(cr, a.left_x, a.left_y);
+    cairo_line_to(cr, a.tip_x, a.tip_y);
+    cairo_line_to(cr, a.right_x, a.right_y);
+    if (head == JM_HEAD_FILLED) {
+        cairo_close_path(cr);
+        cairo_fill(cr);
+    } else {
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_line_width(cr, it->paint.stroke_width > 0 ? it->paint.stroke_width : 1);
+        cairo_stroke(cr);
+    }
+}
+
+/* The line stops at the base of a filled head, so neither its end nor its round cap shows
+ * past the tip; with an open head it runs to the tip, where the two strokes meet it. */
+static void draw_path(cairo_t *cr, const jm_item *it) {
+    if (!it->n_ops) return;
+    const jm_paint *p = &it->paint;
+    cairo_set_line_cap(cr, p->dash.n > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    if (p->fill.a > 0) {
+        add_ops(cr, it->ops, it->n_ops);
+        set_color(cr, p->fill);
+        cairo_fill(cr);
+    }
+    bool stroked = p->stroke.a > 0 && p->stroke_width > 0;
+    if (stroked) {
+        double cut0 = it->head_start == JM_HEAD_FILLED ? it->head_size : 0;
+        double cut1 = it->head_end == JM_HEAD_FILLED ? it->head_size : 0;
+        jm_arrow a;
+        if (cut0 > 0 && !jm_path_head(it->ops, it->n_ops, false, cut0, &a)) cut0 = 0;
+        if (cut1 > 0 && !jm_path_head(it->ops, it->n_ops, true, cut1, &a)) cut1 = 0;
+        if (cut0 > 0 || cut1 > 0) {
+            jm_path_op *ops = g_new(jm_path_op, it->n_ops);
+            jm_path_trim(it->ops, it->n_ops, cut0, cut1, ops);
+            add_ops(cr, ops, it->n_ops);
+            g_free(ops);
+        } else add_ops(cr, it->ops, it->n_ops);
+        set_color(cr, p->stroke);
+        cairo_set_line_width(cr, p->stroke_width);
+        set_dash(cr, &p->dash);
+        cairo_stroke(cr);
+    }
+    jm_color hc = stroked ? p->stroke : p->fill;
+    if (hc.a > 0) {
+        draw_head(cr, it, it->head_start, false, hc);
+        draw_head(cr, it, it->head_end, true, hc);
+    }
+    cairo_new_path(cr);
+}
+
+/* The layout is drawn as it was measured: no pango_cairo_update_layout, so the 72 dpi,
+ * unhinted metrics of the text service hold on every surface. The item's box starts block.x
+ * right of the layout's origin (see jm_scene_text). */
+static void draw_text(cairo_t *cr, const jm_item *it) {
+    if (!it->block.layout || it->color.a <= 0) return;
+    set_color(cr, it->color);
+    cairo_move_to(cr, it->x - it->block.x, it->y);
+    pango_cairo_show_layout(cr, it->block.layout);
+}
+
+/* Light grey box with a thin cross: a picture that could not be loaded. */
+static void draw_placeholder(cairo_t *cr, const jm_item *it) {
+    rounded_rect(cr, it->x, it->y, it->w, it->h, it->radius);
+    cairo_clip_preserve(cr);
+    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.70, 0.70, 0.70);
+    cairo_set_line_width(cr, 1);
+    cairo_stroke(cr);
+    cairo_move_to(cr, it->x, it->y);
+    cairo_line_to(cr, it->x + it->w, it->y + it->h);
+    cairo_move_to(cr, it->x + it->w, it->y);
+    cairo_line_to(cr, it->x, it->y + it->h);
+    cairo_set_line_width(cr, 0.75);
+    cairo_stroke(cr);
+}
+
+/* The PNG scaled to cover the box (keeping its aspect, cropping the overflow), clipped to the
+ * box with the item's corner radius. Only regular files are opened (never a FIFO or device). */
+static void draw_image(cairo_t *cr, const jm_item *it) {
+    if (!(fabs(it->w) > 0) || !(fabs(it->h) > 0)) return;
+    cairo_surface_t *img = NULL;
+    struct stat st;
+    if (it->image_path && stat(it->image_path, &st) == 0 && S_ISREG(st.st_mode))
+        img = cairo_image_surface_create_from_png(it->image_path);
+    int iw = img ? cairo_image_surface_get_width(img) : 0, ih = img ? cairo_image_surface_get_height(img) : 0;
+    if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS || iw <= 0 || ih <= 0) {
+        draw_placeholder(cr, it);
+    } else {
+        double x = fmin(it->x, it->x + it->w), y = fmin(it->y, it->y + it->h);
+        double w = fabs(it->w), h = fabs(it->h);
+        double k = fmax(w / iw, h / ih);
+        rounded_rect(cr, x, y, w, h, it->radius);
+        cairo_clip(cr);
+        cairo_translate(cr, x + (w - iw * k) / 2, y + (h - ih * k) / 2);
+        cairo_scale(cr, k, k);
+        cairo_set_source_surface(cr, img, 0, 0);
+        /* PAD keeps the edges crisp when filtering on raster targets; vector surfaces
+         * embed the image as it is (PAD could make them rasterise a fallback). */
+        if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+            cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+        cairo_paint(cr);
+    }
+    if (img) cairo_surface_destroy(img);
+}
+
+/* Items with non-finite geometry are skipped (jm_scene_check reports them): cairo would
+ * otherwise fail the whole surface. */
+static bool drawable(const jm_item *it) {
+    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) || !isfinite(it->radius))
+        return false;
+    for (size_t k = 0; it->kind == JM_ITEM_PATH && k < it->n_ops; k++) {
+        const jm_path_op *o = &it->ops[k];
+        if (!isfinite(o->x) || !isfinite(o->y) || !isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2))
+            return false;
+    }
+    if (it->kind == JM_ITEM_PATH && !(isfinite(it->head_size) && isfinite(it->paint.stroke_width))) return false;
+    return true;
+}
+
+void jm_render_scene(cairo_t *cr, const jm_scene *s, bool transparent) {
+    if (!transparent && s->background.a > 0) {
+        cairo_save(cr);
+        cairo_rectangle(cr, 0, 0, s->width, s->height);
+        set_color(cr, s->background);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+    for (size_t i = 0; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        if (!drawable(it)) continue;
+        cairo_save(cr);
+        switch (it->kind) {
+        case JM_ITEM_RECT: draw_rect(cr, it); break;
+        case JM_ITEM_PATH: draw_path(cr, it); break;
+        case JM_ITEM_TEXT: draw_text(cr, it); break;
+        case JM_ITEM_IMAGE: draw_image(cr, it); break;
+        }
+        cairo_restore(cr);
+    }
+}

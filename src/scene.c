@@ -1,0 +1,162 @@
+/* scene.c - builds scenes: items appended into an arena-grown array, scenes copied into scenes,
+ * bounding boxes, and documents (a list of pages). Dumps and defect checks are in scene_check.c. */
+#include "scene.h"
+#include "path.h"
+#include <math.h>
+#include <string.h>
+
+jm_scene *jm_scene_new(jm_arena *a, double width, double height, jm_color background) {
+    jm_scene *s = JM_NEW(a, jm_scene);
+    s->arena = a;
+    s->width = width;
+    s->height = height;
+    s->background = background;
+    return s;
+}
+
+/* Makes room for `more` items. The array lives in the arena: growing copies it into a block
+ * twice as large and leaves the old one to the arena. */
+static void reserve(jm_scene *s, size_t more) {
+    if (s->n_items + more <= s->cap_items) return;
+    size_t cap = s->cap_items ? s->cap_items * 2 : 64;
+    while (cap < s->n_items + more) cap *= 2;
+    jm_item *items = JM_NEWV(s->arena, jm_item, cap);
+    if (s->n_items) memcpy(items, s->items, s->n_items * sizeof *items);
+    s->items = items;
+    s->cap_items = cap;
+}
+
+/* A new zeroed item of `kind` at the end (not in any container). */
+static jm_item *push(jm_scene *s, jm_item_kind kind, const char *role) {
+    reserve(s, 1);
+    jm_item *it = &s->items[s->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->role = jm_arena_strdup(s->arena, role ? role : "");
+    it->container = -1;
+    return it;
+}
+
+static int last(const jm_scene *s) { return (int)s->n_items - 1; }
+
+int jm_scene_rect(jm_scene *s, const char *role, double x, double y, double w, double h,
+                  double radius, jm_paint paint) {
+    jm_item *it = push(s, JM_ITEM_RECT, role);
+    it->x = x; it->y = y; it->w = w; it->h = h;
+    it->radius = radius;
+    it->paint = paint;
+    return last(s);
+}
+
+int jm_scene_path(jm_scene *s, const char *role, const jm_path_op *ops, size_t n_ops, jm_paint paint,
+                  jm_head head_start, jm_head head_end, double head_size) {
+    jm_item *it = push(s, JM_ITEM_PATH, role);
+    it->ops = JM_NEWV(s->arena, jm_path_op, n_ops ? n_ops : 1);
+    if (n_ops) memcpy(it->ops, ops, n_ops * sizeof *ops);
+    it->n_ops = n_ops;
+    it->paint = paint;
+    it->head_start = head_start;
+    it->head_end = head_end;
+    it->head_size = head_size;
+    double x0, y0, x1, y1;
+    if (jm_path_extent(it, &x0, &y0, &x1, &y1)) {
+        it->x = x0; it->y = y0; it->w = x1 - x0; it->h = y1 - y0;
+    }
+    return last(s);
+}
+
+int jm_scene_line(jm_scene *s, const char *role, double x0, double y0, double x1, double y1,
+                  jm_paint paint, jm_head head_start, jm_head head_end, double head_size) {
+    jm_path_op ops[2] = {
+        { .op = JM_OP_MOVE, .x = x0, .y = y0 },
+        { .op = JM_OP_LINE, .x = x1, .y = y1 },
+    };
+    return jm_scene_path(s, role, ops, 2, paint, head_start, head_end, head_size);
+}
+
+/* (x, y) is where the layout's origin goes. The item's box is the block's logical extents,
+ * which start block.x to the right of the origin: 0 for left-aligned text, the indent of the
+ * widest line for centred or right-aligned text wrapped to a width. The painter draws the layout
+ * at (item.x - block.x, item.y), so the lines land inside the box. */
+int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char *text,
+                  const jm_font *font, jm_color color, jm_align align, double wrap_width,
+                  double line_spacing, jm_textblock block, int container) {
+    jm_item *it = push(s, JM_ITEM_TEXT, role);
+    it->x = x + block.x; it->y = y; it->w = block.width; it->h = block.height;
+    it->text = jm_arena_strdup(s->arena, text ? text : "");
+    if (font) it->font = (jm_font){ jm_arena_strdup(s->arena, font->desc ? font->desc : ""), font->size };
+    it->color = color;
+    it->align = align;
+    it->wrap_width = wrap_width;
+    it->line_spacing = line_spacing;
+    it->block = block;
+    it->container = container;
+    return last(s);
+}
+
+int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path) {
+    jm_item *it = push(s, JM_ITEM_IMAGE, role);
+    it->x = x; it->y = y; it->w = w; it->h = h;
+    it->image_path = jm_arena_strdup(s->arena, png_path ? png_path : "");
+    return last(s);
+}
+
+int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy) {
+    size_t n = src->n_items, base = dst->n_items;
+    reserve(dst, n);            /* when src == dst this moves src->items too: index after it */
+    for (size_t i = 0; i < n; i++) {
+        jm_item *it = &dst->items[base + i];
+        *it = src->items[i];
+        it->x += dx;
+        it->y += dy;
+        if (it->container >= 0) it->container += (int)base;
+        if (it->kind == JM_ITEM_PATH && it->n_ops) {
+            jm_path_op *ops = JM_NEWV(dst->arena, jm_path_op, it->n_ops);
+            for (size_t k = 0; k < it->n_ops; k++) {
+                ops[k] = it->ops[k];
+                ops[k].x += dx; ops[k].y += dy;
+                ops[k].x1 += dx; ops[k].y1 += dy;
+                ops[k].x2 += dx; ops[k].y2 += dy;
+            }
+            it->ops = ops;
+        }
+    }
+    dst->n_items = base + n;
+    return (int)base;
+}
+
+void jm_scene_bounds(const jm_scene *s, size_t from, double *x0, double *y0, double *x1, double *y1) {
+    bool any = false;
+    double bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
+    for (size_t i = from; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        double a0, b0, a1, b1;
+        if (it->kind == JM_ITEM_PATH) {
+            if (!jm_path_extent(it, &a0, &b0, &a1, &b1)) continue;
+        } else {
+            a0 = fmin(it->x, it->x + it->w); a1 = fmax(it->x, it->x + it->w);
+            b0 = fmin(it->y, it->y + it->h); b1 = fmax(it->y, it->y + it->h);
+        }
+        if (!any) { bx0 = a0; by0 = b0; bx1 = a1; by1 = b1; any = true; continue; }
+        bx0 = fmin(bx0, a0); by0 = fmin(by0, b0);
+        bx1 = fmax(bx1, a1); by1 = fmax(by1, b1);
+    }
+    *x0 = bx0; *y0 = by0; *x1 = bx1; *y1 = by1;
+}
+
+jm_doc *jm_doc_new(jm_arena *a) {
+    jm_doc *d = JM_NEW(a, jm_doc);
+    d->arena = a;
+    return d;
+}
+
+void jm_doc_add_page(jm_doc *d, jm_scene *scene, const char *view, const char *bookmark) {
+    if (d->n_pages == d->cap_pages) {
+        size_t cap = d->cap_pages ? d->cap_pages * 2 : 4;
+        jm_page *pages = JM_NEWV(d->arena, jm_page, cap);
+        if (d->n_pages) memcpy(pages, d->pages, d->n_pages * sizeof *pages);
+        d->pages = pages;
+        d->cap_pages = cap;
+    }
+    d->pages[d->n_pages++] = (jm_page){ scene, view, bookmark };
+}

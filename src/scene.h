@@ -1,0 +1,110 @@
+/* scene.h - the boundary between layout and rendering: positioned shapes and text in points.
+ * Layout appends items; the painter, --dump-scene and --check-layout only read them. */
+#ifndef JM_SCENE_H
+#define JM_SCENE_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "arena.h"
+#include "diag.h"
+#include "style.h"
+#include "text.h"
+
+typedef enum { JM_ITEM_RECT, JM_ITEM_PATH, JM_ITEM_TEXT, JM_ITEM_IMAGE } jm_item_kind;
+
+typedef enum { JM_OP_MOVE, JM_OP_LINE, JM_OP_CURVE, JM_OP_CLOSE } jm_op_kind;
+typedef struct { jm_op_kind op; double x, y, x1, y1, x2, y2; } jm_path_op; /* CURVE: (x1,y1) (x2,y2) controls, (x,y) end */
+
+typedef enum { JM_HEAD_NONE, JM_HEAD_FILLED, JM_HEAD_OPEN } jm_head;
+
+typedef struct {
+    jm_color fill;          /* a == 0: no fill */
+    jm_color stroke;        /* a == 0: no stroke */
+    double stroke_width;    /* pt */
+    jm_dash dash;
+} jm_paint;
+
+typedef struct {
+    jm_item_kind kind;
+    const char *role;       /* what it is, for dumps and defect reports: "funnel.stage", "funnel.card.title" */
+    double x, y, w, h;      /* bounding box, pt, absolute. TEXT: the measured text block */
+    jm_paint paint;
+    double radius;          /* RECT: corner radius, pt */
+    /* PATH: ops[0..n_ops); heads drawn at the first/last point along the path direction */
+    jm_path_op *ops; size_t n_ops;
+    jm_head head_start, head_end;
+    double head_size;       /* pt, length of an arrow head */
+    /* TEXT */
+    const char *text;
+    jm_font font;
+    jm_color color;
+    jm_align align;
+    double wrap_width;      /* pt, <= 0: not wrapped */
+    double line_spacing;
+    jm_textblock block;     /* the measured layout; the painter draws block.layout at (x, y) */
+    /* IMAGE: a PNG file drawn to fill (x, y, w, h) */
+    const char *image_path;
+    /* checks */
+    int container;          /* index of the item this one must stay inside, or -1 */
+    bool may_overlap;       /* TEXT: exempt from the text-overlap check (e.g. a watermark) */
+    jm_pos src;             /* where in the YAML this came from, or {0,0} */
+} jm_item;
+
+typedef struct jm_scene jm_scene;
+struct jm_scene {
+    jm_arena *arena;        /* owner of every item and string (the document's arena) */
+    double width, height;   /* canvas, pt */
+    jm_color background;
+    jm_item *items; size_t n_items, cap_items;
+    const char *title, *desc;   /* for SVG <title>/<desc> and PDF metadata */
+};
+
+jm_scene *jm_scene_new(jm_arena *a, double width, double height, jm_color background);
+
+/* Appends and returns the index of the new item (pointers into items move on append). */
+int jm_scene_rect(jm_scene *s, const char *role, double x, double y, double w, double h,
+                  double radius, jm_paint paint);
+int jm_scene_path(jm_scene *s, const char *role, const jm_path_op *ops, size_t n_ops, jm_paint paint,
+                  jm_head head_start, jm_head head_end, double head_size);
+/* A straight arrow or line from (x0,y0) to (x1,y1). */
+int jm_scene_line(jm_scene *s, const char *role, double x0, double y0, double x1, double y1,
+                  jm_paint paint, jm_head head_start, jm_head head_end, double head_size);
+/* A text block already measured with jm_text_layout, its layout origin at (x, y). The item's
+ * box is the logical text box: (x + block.x, y, block.width, block.height); the painter draws
+ * block.layout at (item.x - block.x, item.y). */
+int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char *text,
+                  const jm_font *font, jm_color color, jm_align align, double wrap_width,
+                  double line_spacing, jm_textblock block, int container);
+int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path);
+
+/* Copies every item of `src` into `dst`, moved by (dx, dy); containers are re-indexed. Returns
+ * the index of the first copied item. Both scenes must share an arena. */
+int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy);
+
+/* Bounding box of items [from, n_items) (text by its block, paths by their points and heads). */
+void jm_scene_bounds(const jm_scene *s, size_t from, double *x0, double *y0, double *x1, double *y1);
+
+/* Stable text form: one line per item, fixed decimals, in item order. */
+void jm_scene_dump(const jm_scene *s, FILE *out);
+
+/* Layout defects, one line each on `out` ("defect: text 'Awareness' (funnel.stage.name) overlaps
+ * text '3 journeys' (funnel.stage.count) by 4.0x2.0 pt"): text blocks overlapping text blocks,
+ * text not inside its container, any item outside the canvas. Returns the number found. */
+size_t jm_scene_check(const jm_scene *s, FILE *out);
+
+/* A document: pages to write, each a scene; one page for most views, several for --view all
+ * or paginated views. */
+typedef struct {
+    jm_scene *scene;
+    const char *view;       /* view name: for OUTPUT-VIEW.EXT file names and PDF bookmarks */
+    const char *bookmark;   /* outline entry title */
+} jm_page;
+
+typedef struct {
+    jm_arena *arena;
+    jm_page *pages; size_t n_pages, cap_pages;
+    const char *title, *subject, *author;  /* metadata */
+} jm_doc;
+
+jm_doc *jm_doc_new(jm_arena *a);
+void jm_doc_add_page(jm_doc *d, jm_scene *scene, const char *view, const char *bookmark);
+#endif

@@ -1,0 +1,73 @@
+/* style.h - styles: every colour, font, size and spacing the views use, loaded from styles/NAME.yaml.
+ * Each view owns a typed section struct and a schema; the loader checks files against all schemas. */
+#ifndef JM_STYLE_H
+#define JM_STYLE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "diag.h"
+
+typedef struct { double r, g, b, a; } jm_color;    /* 0..1, not premultiplied; a == 0 is "none" */
+
+/* A font as a Pango description string ("Inter, Noto Color Emoji Bold 16"); size in pt
+ * (= px at scale 1). */
+typedef struct { const char *desc; double size; } jm_font;
+
+/* A stroke dash pattern; n == 0 is solid. */
+typedef struct { double v[4]; int n; } jm_dash;
+
+typedef enum { JM_SV_COLOR, JM_SV_NUMBER, JM_SV_FONT, JM_SV_DASH, JM_SV_BOOL, JM_SV_TEXT } jm_style_type;
+
+/* One key of a section: `name` in the file (kebab-case), its type, where it goes in the struct. */
+typedef struct { const char *name; jm_style_type type; size_t offset; const char *doc; } jm_style_field;
+
+typedef struct {
+    const char *section;            /* "common", "funnel", "sequence", ... */
+    const jm_style_field *fields; size_t n_fields;
+    size_t struct_size;
+} jm_style_schema;
+
+/* The shared section every view may use: canvas, type scale, neutral colours, spacing grid. */
+typedef struct {
+    jm_color background;            /* canvas */
+    jm_color text, text_muted, text_inverse;
+    jm_color accent, accent_soft;   /* the journey's own elements */
+    jm_color line, grid;            /* structure */
+    jm_color positive, negative;    /* emotion colours */
+    jm_color gap_fill, gap_stroke, gap_text;
+    jm_dash gap_dash;
+    jm_font title_font, subtitle_font, header_font, label_font, body_font, small_font, quote_font;
+    double margin;                  /* around the canvas, pt */
+    double grid_unit;               /* 4 */
+    double padding;                 /* inside boxes, >= 8 */
+    double gap;                     /* between siblings */
+    double radius;                  /* corner radius */
+    double stroke_width;            /* default line width */
+    double line_spacing;            /* extra space between wrapped lines, pt */
+    double min_font_px;             /* never below this at scale 1 */
+} jm_style_common;
+
+typedef struct jm_style jm_style;
+
+/* The schemas of every section, in a fixed order (defined in style_schemas.c). */
+extern const jm_style_schema *const jm_style_schemas[];
+extern const size_t jm_style_n_schemas;
+extern const jm_style_schema jm_style_common_schema;
+
+/* Loads a style by name (a file NAME.yaml in `styles_dir`) or by path (contains '/' or ends in
+ * .yaml). A style file may say `extends: NAME`; a file without it extends "default"; default.yaml
+ * itself must set every key. Unknown sections or keys, wrong types and missing keys are errors at
+ * their position. Returns NULL after adding diagnostics. Allocated in `a`. */
+const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char *styles_dir, jm_diags *d);
+
+/* Fills `out` (a section struct of schema->struct_size bytes) from the loaded style. */
+void jm_style_fill(const jm_style *s, const jm_style_schema *schema, void *out);
+
+/* The common section, already filled. */
+const jm_style_common *jm_style_get_common(const jm_style *s);
+const char *jm_style_name(const jm_style *s);
+
+/* Colour helpers for layout code. */
+jm_color jm_color_rgba(unsigned rgba);      /* 0xRRGGBBAA */
+bool jm_color_parse(const char *s, jm_color *out);   /* "#rgb", "#rrggbb", "#rrggbbaa", "none", "transparent" */
+#endif

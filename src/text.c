@@ -1,0 +1,332 @@
+/* text.c - the text service: a private fontconfig configuration (bundled fonts win), a Pango
+ * font map and context at 72 dpi with fixed font options, and measured, wrapped layouts. */
+#include "text.h"
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+
+#ifndef FC_COLOR
+#define FC_COLOR "color"   /* fontconfig < 2.13.1: no colour fonts known, nothing to strip */
+#endif
+
+struct jm_text {
+    FcConfig *config;       /* our own; never the process-wide FcConfigGetCurrent() */
+    PangoFontMap *fontmap;  /* a PangoCairoFcFontMap on `config` */
+    PangoContext *context;  /* 72 dpi, fixed font options, language "en" */
+    GPtrArray *emoji_families;  /* casefolded: "emoji" and the family of every colour font */
+};
+
+/* How the bundled fonts win over installed copies of the same families
+ * ---------------------------------------------------------------------
+ * fontconfig keeps system and application fonts in two sets and, when two fonts match a
+ * pattern equally well (same family, same style), the one found first wins, which is the
+ * system one. So the system copies of every family that fonts_dir provides are rejected before
+ * the system fonts are read:
+ *
+ *   1. load the system configuration (fonts.conf, conf.d, the user's files), fonts not built;
+ *   2. add each file of fonts_dir as an application font (one scan of 7 small files);
+ *   3. collect the family names of those fonts and parse, into our config only,
+ *        <selectfont> <acceptfont> file = each bundled file </acceptfont>
+ *                     <rejectfont> family = each bundled family </rejectfont> </selectfont>
+ *   4. build the system font set: fontconfig applies the rules to every cached system font, so
+ *      /usr/share/fonts/.../Inter-Bold.otf never enters the set, while Inter Display, DejaVu,
+ *      Noto CJK and the rest stay available as fallbacks for scripts the bundle lacks.
+ *
+ * A whole family is rejected, not only the styles bundled: a weight the bundle lacks (Inter
+ * Medium) is then synthesised from the bundled files on every machine alike, instead of coming
+ * from whatever Inter version happens to be installed.
+ *
+ * Emoji
+ * -----
+ * Pango finds emoji itself: it splits emoji sequences into runs of their own and looks them up
+ * in the generic family "emoji". A rule in our config puts the bundled colour fonts first for
+ * "emoji", so no other installed emoji font can take over. An emoji family in a style's family
+ * list ("Inter, Noto Color Emoji 11") is not needed for that, and it does harm with Pango 1.50:
+ * digits, '#', '*' and the spaces between emoji then come from the emoji font (its digits are
+ * keycap bases, half as wide again as Inter's). So font descriptions lose their emoji
+ * families here; the styles may keep them as documentation. */
+
+static const jm_pos NOPOS = { 0, 0 };
+
+static bool is_font_file(const char *name) {
+    static const char *const exts[] = { ".otf", ".ttf", ".ttc", ".otc", NULL };
+    for (int i = 0; exts[i]; i++)
+        if (g_str_has_suffix(name, exts[i])) return true;
+    return false;
+}
+
+static int compare_strings(gconstpointer a, gconstpointer b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every font file of `dir` (sorted, not recursive) to the application set of `config`,
+ * appends the rules for them to `xml` and the bundled colour fonts' families to `emoji`.
+ * Returns the number of files added. */
+static int add_bundled_fonts(FcConfig *config, const char *dir, GString *xml, GPtrArray *emoji) {
+    GDir *gd = g_dir_open(dir, 0, NULL);
+    if (!gd) return 0;
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(gd)))
+        if (is_font_file(name)) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+    g_dir_close(gd);
+    g_ptr_array_sort(files, compare_strings);
+
+    int added = 0;
+    for (guint i = 0; i < files->len; i++)
+        if (FcConfigAppFontAddFile(config, (const FcChar8 *)files->pdata[i])) added++;
+
+    /* accept the bundled files by path, reject the bundled families everywhere else */
+    GHashTable *families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_string_append(xml, "<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>\n");
+    FcFontSet *set = FcConfigGetFonts(config, FcSetApplication);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *s;
+        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &s) == FcResultMatch) {
+            char *esc = g_markup_escape_text((const char *)s, -1);
+            g_string_append_printf(xml, "<pattern><patelt name=\"file\"><string>%s</string></patelt></pattern>\n", esc);
+            g_free(esc);
+        }
+        FcBool color = FcFalse;
+        FcPatternGetBool(set->fonts[i], FC_COLOR, 0, &color);
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &s) == FcResultMatch; k++) {
+            g_hash_table_add(families, g_strdup((const char *)s));
+            if (color) g_ptr_array_add(emoji, g_strdup((const char *)s));
+        }
+    }
+    g_string_append(xml, "</acceptfont><rejectfont>\n");
+    GList *keys = g_list_sort(g_hash_table_get_keys(families), (GCompareFunc)strcmp);
+    for (GList *l = keys; l; l = l->next) {
+        char *esc = g_markup_escape_text(l->data, -1);
+        g_string_append_printf(xml, "<pattern><patelt name=\"family\"><string>%s</string></patelt></pattern>\n", esc);
+        g_free(esc);
+    }
+    g_list_free(keys);
+    g_string_append(xml, "</rejectfont></selectfont>\n");
+    /* the generic "emoji" (what Pango asks for emoji runs) means the bundled colour fonts first */
+    for (guint i = 0; i < emoji->len; i++) {
+        char *esc = g_markup_escape_text(emoji->pdata[i], -1);
+        g_string_append_printf(xml, "<match target=\"pattern\"><test name=\"family\"><string>emoji</string></test>"
+                               "<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\"><string>%s</string>"
+                               "</edit></match>\n", esc);
+        g_free(esc);
+    }
+    g_string_append(xml, "</fontconfig>\n");
+    g_hash_table_destroy(families);
+    g_ptr_array_free(files, TRUE);
+    return added;
+}
+
+/* "emoji" and the family names of every colour font in `config`, casefolded. */
+static GPtrArray *colour_families(FcConfig *config) {
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(names, g_strdup("emoji"));
+    FcPattern *p = FcPatternBuild(NULL, FC_COLOR, FcTypeBool, FcTrue, NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+    FcFontSet *set = FcFontList(config, p, os);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *s;
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &s) == FcResultMatch; k++)
+            g_ptr_array_add(names, g_utf8_casefold((const char *)s, -1));
+    }
+    if (set) FcFontSetDestroy(set);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(p);
+    return names;
+}
+
+jm_text *jm_text_new(const char *fonts_dir, jm_diags *d) {
+    /* 1. the system configuration, into a config of our own (fonts not read yet) */
+    FcConfig *config = FcInitLoadConfig();
+    if (!config) {
+        jm_error(d, NULL, NOPOS, "cannot load the fontconfig configuration");
+        return NULL;
+    }
+    FcConfigSetRescanInterval(config, 0);   /* never re-stat font folders while running */
+
+    /* 2-3. bundled fonts and the rules that make them win */
+    GPtrArray *emoji = g_ptr_array_new_with_free_func(g_free);
+    if (fonts_dir) {
+        char *abs = g_canonicalize_filename(fonts_dir, NULL);
+        GString *xml = g_string_new(NULL);
+        int added = add_bundled_fonts(config, abs, xml, emoji);
+        if (added == 0)
+            jm_diag_add(d, JM_WARNING, NULL, NOPOS,
+                        "no bundled fonts in '%s'; text uses the system fonts and may differ between machines",
+                        fonts_dir);
+        else if (!FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml->str, FcTrue))
+            jm_diag_add(d, JM_WARNING, NULL, NOPOS,
+                        "cannot prefer the bundled fonts over installed copies");
+        g_string_free(xml, TRUE);
+        g_free(abs);
+    }
+    g_ptr_array_free(emoji, TRUE);
+
+    /* 4. the system fonts (from fontconfig's caches), filtered by the rules above */
+    if (!FcConfigBuildFonts(config)) {
+        jm_error(d, NULL, NOPOS, "cannot read the system fonts");
+        FcConfigDestroy(config);
+        return NULL;
+    }
+
+    jm_text *t = g_new0(jm_text, 1);
+    t->config = config;
+    t->emoji_families = colour_families(config);
+    t->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!t->fontmap) {
+        jm_error(d, NULL, NOPOS, "Pango has no FreeType font map");
+        jm_text_free(t);
+        return NULL;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fontmap), config);  /* takes a reference */
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(t->fontmap), 72.0);
+
+    t->context = pango_font_map_create_context(t->fontmap);
+    pango_cairo_context_set_resolution(t->context, 72.0);   /* 1 pt = 1 unit */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(t->context, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(t->context, FALSE);  /* exact advances, any scale */
+    pango_context_set_language(t->context, pango_language_from_string("en"));  /* not $LANG */
+    pango_context_set_base_dir(t->context, PANGO_DIRECTION_LTR);
+    return t;
+}
+
+/* Pango 1.50 takes a reference to the FcConfig in set_config and keeps it past the font map's
+ * end, leaking the config and the bundled fonts' patterns. Handing the font map NULL drops that
+ * reference (newer Pangos then have nothing left to drop). It is done when the context goes -
+ * at jm_text_free, or later with the last layout still using it - while the context's reference
+ * still keeps the font map alive, and only if nothing else uses the font map. */
+static void release_config(gpointer fontmap, GObject *context_gone) {
+    if (G_OBJECT(fontmap)->ref_count == 1)
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fontmap), NULL);
+}
+
+void jm_text_free(jm_text *t) {
+    if (!t) return;
+    if (t->context && t->fontmap) g_object_weak_ref(G_OBJECT(t->context), release_config, t->fontmap);
+    if (t->fontmap) g_object_unref(t->fontmap);   /* the context keeps its own reference */
+    if (t->context) g_object_unref(t->context);   /* layouts still alive keep theirs */
+    if (t->config) FcConfigDestroy(t->config);
+    if (t->emoji_families) g_ptr_array_free(t->emoji_families, TRUE);
+    g_free(t);
+}
+
+PangoContext *jm_text_context(jm_text *t) { return t->context; }
+
+static bool is_emoji_family(jm_text *t, const char *family) {
+    char *f = g_utf8_casefold(family, -1);
+    bool found = false;
+    for (guint i = 0; i < t->emoji_families->len && !found; i++) found = strcmp(f, t->emoji_families->pdata[i]) == 0;
+    g_free(f);
+    return found;
+}
+
+static PangoFontDescription *font_description(jm_text *t, const jm_font *font) {
+    PangoFontDescription *fd = pango_font_description_from_string(font && font->desc ? font->desc : "Inter 11");
+    if (font && font->size > 0)   /* the size field wins: views may scale a style's font */
+        pango_font_description_set_size(fd, (int)lround(font->size * PANGO_SCALE));
+    else if (pango_font_description_get_size(fd) <= 0)
+        pango_font_description_set_size(fd, 11 * PANGO_SCALE);
+    /* drop emoji families from the list (see "Emoji" above), unless nothing else is left */
+    const char *families = pango_font_description_get_family(fd);
+    if (families && strchr(families, ',')) {
+        char **names = g_strsplit(families, ",", -1);
+        GString *kept = g_string_new(NULL);
+        for (char **n = names; *n; n++) {
+            char *name = g_strstrip(*n);
+            if (*name && !is_emoji_family(t, name)) g_string_append_printf(kept, "%s%s", kept->len ? "," : "", name);
+        }
+        if (kept->len) pango_font_description_set_family(fd, kept->str);
+        g_string_free(kept, TRUE);
+        g_strfreev(names);
+    }
+    return fd;
+}
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* The text as laid out: without whitespace at the end of each line and without trailing line
+ * breaks (a YAML block scalar ends in "\n"). Pango counts a paragraph's final spaces in its
+ * width and makes an empty last line of a final "\n"; neither shows, so neither is measured. */
+static char *trim_lines(const char *utf8) {
+    size_t n = strlen(utf8);
+    char *out = g_malloc(n + 1), *o = out;
+    const char *p = utf8, *end = utf8 + n;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end, *e = eol;
+        while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+        memcpy(o, p, (size_t)(e - p));
+        o += e - p;
+        if (nl) *o++ = '\n';
+        p = nl ? nl + 1 : end;
+    }
+    while (o > out && is_blank(o[-1])) o--;
+    *o = '\0';
+    return out;
+}
+
+static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font) {
+    PangoLayout *l = pango_layout_new(t->context);
+    PangoFontDescription *fd = font_description(t, font);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_auto_dir(l, TRUE);   /* RTL paragraphs: LEFT means their natural side */
+    char *text = trim_lines(utf8 ? utf8 : "");
+    pango_layout_set_text(l, text, -1);
+    g_free(text);
+    return l;
+}
+
+static void unref_layout(void *layout) { g_object_unref(layout); }
+
+jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
+                            double wrap_width, jm_align align, double line_spacing) {
+    PangoLayout *l = new_layout(t, utf8, font);
+    if (wrap_width > 0) {
+        pango_layout_set_width(l, (int)floor(wrap_width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_alignment(l, align == JM_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                  : align == JM_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    if (line_spacing > 0) pango_layout_set_spacing(l, (int)lround(line_spacing * PANGO_SCALE));
+    jm_arena_on_free(a, unref_layout, l);
+
+    PangoRectangle log;
+    pango_layout_get_extents(l, NULL, &log);
+    jm_textblock b = {
+        .layout = l,
+        .x = (double)log.x / PANGO_SCALE,
+        .width = (double)log.width / PANGO_SCALE,
+        .height = (double)log.height / PANGO_SCALE,
+        .baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE,
+        .lines = pango_layout_get_line_count(l),
+    };
+    return b;
+}
+
+double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
+    /* Wrapped at word boundaries to a width of one Pango unit, every line holds exactly one
+     * unbreakable run (a word keeps its trailing space, which Pango leaves out of the extents
+     * at a wrap), so the widest line is the widest word. */
+    PangoLayout *l = new_layout(t, utf8, font);
+    pango_layout_set_width(l, 1);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+    double w = 0;
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        PangoRectangle log;
+        pango_layout_iter_get_line_extents(it, NULL, &log);
+        w = fmax(w, (double)log.width / PANGO_SCALE);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    g_object_unref(l);
+    return w;
+}

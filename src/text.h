@@ -1,0 +1,45 @@
+/* text.h - the one text service: measures and wraps text with Pango, with bundled fonts first.
+ * Layout code gets PangoLayouts from here; the painter draws those same layouts. */
+#ifndef JM_TEXT_H
+#define JM_TEXT_H
+#include <stdbool.h>
+#include <pango/pango.h>
+#include "style.h"
+
+typedef struct jm_text jm_text;
+
+/* Creates the service: its own fontconfig configuration with every font in `fonts_dir` (may be
+ * NULL) ahead of the system fonts, its own font map and context at 72 dpi (1 pt = 1 unit), with
+ * fixed font options (no hinting, greyscale antialiasing, no metric hinting) so output is the
+ * same on every machine. NULL after a diagnostic on failure. */
+jm_text *jm_text_new(const char *fonts_dir, jm_diags *d);
+void jm_text_free(jm_text *t);
+
+typedef enum { JM_ALIGN_LEFT, JM_ALIGN_CENTER, JM_ALIGN_RIGHT } jm_align;
+
+/* A measured block of text. `layout` is owned by the block's arena (unreffed when it is freed). */
+typedef struct {
+    PangoLayout *layout;
+    double x;               /* left of the logical extents from the layout origin, pt: 0 for
+                             * left-aligned text, > 0 when lines are centred or right-aligned
+                             * inside the wrap width (or RTL) */
+    double width, height;   /* logical extents, pt */
+    double baseline;        /* first line's baseline from the top, pt */
+    int lines;
+} jm_textblock;
+
+/* Lays out `utf8` in `font`, wrapped to `wrap_width` pt (<= 0: no wrapping, only hard breaks).
+ * Wrapping breaks between words, and inside a word only when the word alone is wider than the
+ * width. Right-to-left paragraphs align to the right when asked for LEFT (natural alignment).
+ * `line_spacing` is extra space between lines in pt. */
+jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
+                            double wrap_width, jm_align align, double line_spacing);
+
+/* Width of the widest single word (unbreakable run) of `utf8` in `font`: the least width that
+ * wraps without breaking words. */
+double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font);
+
+/* The Pango context. The painter draws layouts as they are and never calls
+ * pango_cairo_update_context: metrics do not depend on the device, so measured == drawn. */
+PangoContext *jm_text_context(jm_text *t);
+#endif

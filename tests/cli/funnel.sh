@@ -1,0 +1,87 @@
+# tests/cli/funnel.sh - the funnel view from the command line: clean layouts in every style and
+# width, exact --width, the customer-journeys scene reference, reference images of the styles
+# and of twenty stages at 1920 px. Sourced by tests/run.sh; JM_UPDATE=1 rewrites the references.
+PNGINFO="$ROOT/$BUILD/tests/pnginfo"
+IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+REF="$ROOT/tests/ref"
+OUT="$ROOT/tests/out"
+mkdir -p "$OUT"
+CJ="$ROOT/samples/customer-journeys.yaml"
+
+# --- no layout defects: every funnel sample, every style, natural and fixed widths ---
+for f in "$ROOT"/samples/funnel-*.yaml "$CJ"; do
+    s=$(basename "$f" .yaml)
+    for style in default print dark; do
+        for w in 0 600 1920; do
+            args=(--view funnel --style "$style" --check-layout)
+            [ "$w" != 0 ] && args+=(--width "$w")
+            expect_exit "funnel $s $style width $w: no defects" 0 "$JM" "$f" "${args[@]}"
+        done
+    done
+done
+
+# --- --width is exact; the natural width is the content plus margins ---
+for w in 600 1920; do
+    "$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --width "$w" -o "$T/twenty-$w.png" 2>"$T/err" \
+        && "$PNGINFO" "$T/twenty-$w.png" | grep -qx "width $w" \
+        && pass "funnel twenty stages: --width $w is exact" \
+        || fail "funnel twenty stages: --width $w is exact" "$(head -c 200 "$T/err") $("$PNGINFO" "$T/twenty-$w.png" 2>&1 | head -n 1)"
+done
+"$JM" "$CJ" --view funnel --dump-scene > "$T/cj.scene" 2>"$T/err"
+awk '/^scene /{ split($2, wh, "x"); if (wh[1] + 0 >= 800 && wh[1] + 0 <= 2000) ok = 1 } END { exit !ok }' "$T/cj.scene" \
+    && pass "funnel customer-journeys: natural width in range" \
+    || fail "funnel customer-journeys: natural width in range" "$(grep -m1 '^scene' "$T/cj.scene")"
+
+# --- what the customer-journeys funnel shows ---
+for want in Awareness Evaluation Onboarding Running Scaling 3 4 1 0 journeys journey "v2 gap" it-just-runs \
+            from-workshop-to-working-dataspace "Customer journeys"; do
+    want="\"$want\""
+    grep -qF -- "$want" "$T/cj.scene" && pass "funnel customer-journeys shows $want" \
+        || fail "funnel customer-journeys shows $want" "not in the scene dump"
+done
+n=$(grep -c 'funnel\.card\.title' "$T/cj.scene")
+[ "$n" = 8 ] && pass "funnel customer-journeys: eight cards" || fail "funnel customer-journeys: eight cards" "$n card titles"
+n=$(grep -c 'funnel\.stage\.gap' "$T/cj.scene")
+[ "$n" = 2 ] && pass "funnel customer-journeys: two gap stages" || fail "funnel customer-journeys: two gap stages" "$n"
+
+# --- a file without stages has no funnel ---
+yaml nostages <<'EOF'
+title: "Only a title"
+EOF
+expect_exit "funnel without stages fails" 1 "$JM" "$T/nostages.yaml" --view funnel -o "$T/none.png"
+expect_err "funnel without stages says why" "the file has no stages"
+[ ! -e "$T/none.png" ] && pass "funnel without stages writes nothing" || fail "funnel without stages writes nothing" "none.png exists"
+
+# --- every format ---
+for fmt in png svg pdf; do
+    expect_exit "funnel customer-journeys as $fmt" 0 "$JM" "$CJ" --view funnel -o "$T/cj.$fmt"
+done
+if command -v xmllint >/dev/null; then
+    ok "funnel svg is well-formed" xmllint --noout "$T/cj.svg"
+fi
+
+# --- references: the scene dump, and images of the styles and of twenty stages at 1920 ---
+compare_scene() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
+    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
+    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
+    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+}
+compare_png() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
+    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
+    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
+        pass "$1: image matches reference"
+    else fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/$1-diff.png"; fi
+}
+compare_scene funnel-customer-journeys "$T/cj.scene"
+for style in default print dark; do
+    "$JM" "$CJ" --view funnel --style "$style" -o "$T/cj-$style.png" 2>"$T/err" \
+        && compare_png "funnel-customer-journeys-$style" "$T/cj-$style.png" \
+        || fail "funnel-customer-journeys-$style: renders" "$(head -c 200 "$T/err")"
+done
+"$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --width 1920 --dump-scene > "$T/twenty.scene" 2>"$T/err" \
+    && compare_scene funnel-twenty-1920 "$T/twenty.scene" || fail "funnel-twenty-1920: dump" "$(head -c 200 "$T/err")"
+compare_png funnel-twenty-1920 "$T/twenty-1920.png"
+"$JM" "$ROOT/samples/funnel-cards.yaml" --view funnel --width 600 -o "$T/cards-600.png" 2>"$T/err" \
+    && compare_png funnel-cards-600 "$T/cards-600.png" || fail "funnel-cards-600: renders" "$(head -c 200 "$T/err")"

@@ -1,0 +1,28 @@
+# tests/lib.sh - helpers for the shell tests (sourced by tests/run.sh before each tests/cli/*.sh).
+# Each check appends one line to $JM_RESULTS: "PASS name" or "FAIL name: why".
+# Variables: JM (the binary), ROOT (the repo), T (a fresh temporary folder for this script).
+
+pass() { echo "PASS $1" >> "$JM_RESULTS"; }
+fail() { echo "FAIL $1: $2" >> "$JM_RESULTS"; echo "FAIL $1: $2" >&2; }
+
+# ok NAME CMD...: passes when CMD exits 0.
+ok() { local n=$1; shift; if "$@" >/dev/null 2>"$T/ok.err"; then pass "$n"; else fail "$n" "exit $? from: $* ($(head -c 300 "$T/ok.err"))"; fi; }
+
+# expect_exit NAME CODE CMD...: runs CMD, passes when it exits with CODE; output kept in $T/out, $T/err.
+expect_exit() {
+    local n=$1 code=$2; shift 2
+    "$@" >"$T/out" 2>"$T/err"; local rc=$?
+    if [ "$rc" = 99 ] && [ -n "$JM_SANITIZED" ]; then fail "$n" "sanitizer report: $(head -c 600 "$T/err")"; return; fi
+    if [ "$rc" = "$code" ]; then pass "$n"; else fail "$n" "exit $rc, want $code: $(head -c 300 "$T/err")"; fi
+}
+
+# expect_err NAME TEXT: the last expect_exit's stderr contains TEXT (fixed string).
+expect_err() { if grep -qF -- "$2" "$T/err"; then pass "$1"; else fail "$1" "stderr lacks '$2': $(head -c 300 "$T/err")"; fi; }
+# expect_out NAME TEXT: the last expect_exit's stdout contains TEXT.
+expect_out() { if grep -qF -- "$2" "$T/out"; then pass "$1"; else fail "$1" "stdout lacks '$2': $(head -c 300 "$T/out")"; fi; }
+
+# same NAME A B: files have the same bytes.
+same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ"; fi; }
+
+# yaml NAME <<'EOF' ... : writes a journey file $T/NAME.yaml from stdin.
+yaml() { cat > "$T/$1.yaml"; }

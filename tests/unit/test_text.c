@@ -1,0 +1,310 @@
+/* test_text.c - the text service: bundled fonts win, wrapping stays inside its width, hard breaks,
+ * RTL and CJK paragraphs, identical measurements across instances, layouts freed with the arena. */
+#include "check.h"
+#include "text.h"
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>
+#include <time.h>
+
+#define EPS 0.01   /* pt */
+
+static const char *root_dir(void) { const char *r = getenv("ROOT"); return r && *r ? r : "."; }
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Calls fn(font file, glyph run) for every run of `s` laid out in `desc`. */
+typedef void (*run_fn)(const char *file, PangoGlyphItem *run, void *user);
+static void each_run(jm_text *t, const char *s, const char *desc, run_fn fn, void *user) {
+    jm_arena *a = jm_arena_new();
+    jm_font f = { desc, 16 };
+    jm_textblock b = jm_text_layout(t, a, s, &f, 0, JM_ALIGN_LEFT, 0);
+    PangoLayoutIter *it = pango_layout_get_iter(b.layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run) continue;
+        FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(run->item->analysis.font));
+        FcChar8 *file = NULL;
+        FcPatternGetString(p, FC_FILE, 0, &file);
+        fn((const char *)file, run, user);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    jm_arena_free(a);
+}
+
+typedef struct { const char *dir; int runs, inside; char last[512]; } files_seen;
+static void note_file(const char *file, PangoGlyphItem *run, void *user) {
+    files_seen *fs = user;
+    fs->runs++;
+    if (file && g_str_has_prefix(file, fs->dir)) fs->inside++;
+    g_strlcpy(fs->last, file ? file : "(none)", sizeof fs->last);
+}
+
+static void check_bundled(jm_text *t, const char *dir, const char *s, const char *desc) {
+    files_seen fs = { dir, 0, 0, "" };
+    each_run(t, s, desc, note_file, &fs);
+    CHECK(fs.runs > 0 && fs.inside == fs.runs, "'%s' in '%s' comes from %s, not from %s", s, desc, fs.last, dir);
+}
+
+typedef struct { int glyphs, unknown; } glyph_count;
+static void count_glyphs(const char *file, PangoGlyphItem *run, void *user) {
+    glyph_count *g = user;
+    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+        g->glyphs++;
+        if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) g->unknown++;
+    }
+}
+
+/* Whether one font of the service's fontconfig has every non-space character of `s`. */
+static bool has_font_for(jm_text *t, const char *s) {
+    FcConfig *cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(pango_context_get_font_map(jm_text_context(t))));
+    FcCharSet *cs = FcCharSetCreate();
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isspace(c)) FcCharSetAddChar(cs, c);
+    }
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddCharSet(pat, FC_CHARSET, cs);
+    FcObjectSet *os = FcObjectSetBuild(FC_FILE, NULL);
+    FcFontSet *set = FcFontList(cfg, pat, os);
+    bool any = set && set->nfont > 0;
+    if (set) FcFontSetDestroy(set);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    FcCharSetDestroy(cs);
+    return any;
+}
+
+/* Every line starts at the start of a word (after a space or at the start of a paragraph). */
+static bool lines_start_at_words(PangoLayout *l) {
+    const char *text = pango_layout_get_text(l);
+    for (GSList *x = pango_layout_get_lines_readonly(l); x; x = x->next) {
+        int i = ((PangoLayoutLine *)x->data)->start_index;
+        if (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') return false;
+    }
+    return true;
+}
+
+static void on_finalize(gpointer flag, GObject *gone) { *(bool *)flag = true; }
+
+static void check_rtl(jm_text *t, jm_arena *a, const char *what, const char *s) {
+    jm_font body = { "Inter, Noto Color Emoji 11", 11 };
+    glyph_count g = { 0, 0 };
+    each_run(t, s, body.desc, count_glyphs, &g);
+    bool have_font = has_font_for(t, s);
+    if (!have_font) printf("note: no %s font installed; checking %s layout with missing-glyph boxes\n", what, what);
+    else CHECK(g.unknown == 0, "%s: %d of %d glyphs missing although a font exists", what, g.unknown, g.glyphs);
+
+    jm_textblock one = jm_text_layout(t, a, s, &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(one.lines == 1 && one.width > 20 && one.height > 5, "%s: unwrapped %d lines %.2f x %.2f", what, one.lines, one.width, one.height);
+    CHECK(pango_layout_get_direction(one.layout, 0) == PANGO_DIRECTION_RTL, "%s: paragraph is not right-to-left", what);
+
+    double w = one.width / 2.5;
+    jm_textblock b = jm_text_layout(t, a, s, &body, w, JM_ALIGN_LEFT, 0);
+    CHECK(b.lines >= 3, "%s: %d lines at width %.1f", what, b.lines, w);
+    CHECK(b.x >= -EPS && b.x + b.width <= w + EPS, "%s: [%.2f, %.2f] outside width %.2f", what, b.x, b.x + b.width, w);
+    /* natural alignment: LEFT puts an RTL paragraph against the right edge */
+    CHECK(fabs(b.x + b.width - w) < 0.5, "%s: asked LEFT, right edge at %.2f of %.2f", what, b.x + b.width, w);
+    CHECK(lines_start_at_words(b.layout), "%s: a word was broken although every word fits", what);
+}
+
+int main(void) {
+    char *fonts = g_build_filename(root_dir(), "fonts", NULL);
+    char *fonts_abs = g_canonicalize_filename(fonts, NULL);
+    char *prefix = g_strconcat(fonts_abs, "/", NULL);
+    jm_diags *d = jm_diags_new();
+
+    double t0 = now_ms();
+    jm_text *t = jm_text_new(fonts, d);
+    double t1 = now_ms();
+    jm_text *t2 = jm_text_new(fonts, d);
+    double t2_ms = now_ms() - t1;
+    printf("jm_text_new: %.1f ms (first), %.1f ms (second)\n", t1 - t0, t2_ms);
+    CHECK(t && t2, "jm_text_new failed");
+    CHECK(jm_diags_count(d) == 0, "%zu diagnostics from jm_text_new", jm_diags_count(d));
+    if (!t || !t2) return CHECK_DONE();
+
+    /* the bundled files are the ones used, not the installed copies */
+    check_bundled(t, prefix, "Hello", "Inter");
+    check_bundled(t, prefix, "Hello", "Inter Bold");
+    check_bundled(t, prefix, "Hello", "Inter Italic");
+    check_bundled(t, prefix, "Hello", "Inter Semi-Bold");
+    check_bundled(t, prefix, "Hello", "Inter Bold Italic");
+    check_bundled(t, prefix, "Hello", "Inter Medium");   /* not bundled: synthesised from the bundle */
+    check_bundled(t, prefix, "😀 👍🏽 🎉", "Inter, Noto Color Emoji 11");
+    check_bundled(t, prefix, "Petra Novák 😟 ok", "Inter, Noto Color Emoji Italic 11");
+    check_bundled(t, prefix, "😀", "Inter 11");   /* emoji fallback also bundled */
+
+    jm_arena *a = jm_arena_new();
+    jm_font body = { "Inter, Noto Color Emoji 11", 11 };
+    const char *sentence = "The customer email says this is straightforward, but the portal asks for "
+                           "certificates, a connector and a wallet before anything works.";
+
+    /* no wrapping when width <= 0 */
+    jm_textblock flat = jm_text_layout(t, a, sentence, &body, 0, JM_ALIGN_LEFT, 0);
+    jm_textblock flat2 = jm_text_layout(t, a, sentence, &body, -5, JM_ALIGN_LEFT, 0);
+    CHECK(flat.lines == 1 && flat2.lines == 1, "unwrapped: %d and %d lines", flat.lines, flat2.lines);
+    CHECK(flat.width > 300, "sentence is %.2f wide", flat.width);
+    CHECK_NEAR(flat.width, flat2.width, 0);
+    CHECK(flat.x == 0, "left text starts at %.2f", flat.x);
+    CHECK(flat.baseline > 0.7 * 11 && flat.baseline < flat.height, "baseline %.2f of height %.2f", flat.baseline, flat.height);
+
+    /* a long sentence wraps to several lines inside the width, between words */
+    for (double w = 60; w <= 260; w += 40) {
+        jm_textblock b = jm_text_layout(t, a, sentence, &body, w, JM_ALIGN_LEFT, 0);
+        CHECK(b.lines >= 2, "width %.0f: %d lines", w, b.lines);
+        CHECK(b.x >= 0 && b.x + b.width <= w + EPS, "width %.0f: text spans [%.2f, %.2f]", w, b.x, b.x + b.width);
+        double minw = jm_text_min_width(t, sentence, &body);
+        if (w >= minw)
+            CHECK(lines_start_at_words(b.layout), "width %.0f >= widest word %.2f, yet a word broke", w, minw);
+    }
+    jm_textblock w120 = jm_text_layout(t, a, sentence, &body, 120, JM_ALIGN_LEFT, 0);
+    jm_textblock w240 = jm_text_layout(t, a, sentence, &body, 240, JM_ALIGN_LEFT, 0);
+    CHECK(w120.lines > w240.lines && w240.lines > flat.lines, "lines %d / %d / %d", w120.lines, w240.lines, flat.lines);
+    CHECK(w120.height > w240.height && w240.height > flat.height, "heights %.2f / %.2f / %.2f",
+          w120.height, w240.height, flat.height);
+    /* one line's height per line, plus the line spacing between lines */
+    jm_textblock spaced = jm_text_layout(t, a, sentence, &body, 120, JM_ALIGN_LEFT, 3);
+    CHECK(spaced.lines == w120.lines, "spacing changed the breaks: %d vs %d", spaced.lines, w120.lines);
+    CHECK_NEAR(spaced.height - w120.height, 3.0 * (w120.lines - 1), 0.01);
+    CHECK_NEAR(w120.height / w120.lines, flat.height, 0.05);
+
+    /* a 60-character word in a narrow width breaks and stays within it */
+    const char *word = "Supercalifragilisticexpialidocious-ConnectorOnboardingWallet";
+    CHECK(strlen(word) == 60, "word has %zu chars", strlen(word));
+    jm_textblock lw = jm_text_layout(t, a, word, &body, 50, JM_ALIGN_LEFT, 0);
+    CHECK(lw.lines >= 5, "60-char word in 50 pt: %d lines", lw.lines);
+    CHECK(lw.x >= 0 && lw.x + lw.width <= 50 + EPS, "60-char word spans [%.2f, %.2f] of 50", lw.x, lw.x + lw.width);
+    /* ... and a word only breaks when it alone is wider than the width */
+    const char *words = "many small words and one extraordinarily long word";
+    double minw = jm_text_min_width(t, words, &body);
+    jm_textblock at_min = jm_text_layout(t, a, words, &body, minw, JM_ALIGN_LEFT, 0);
+    CHECK(lines_start_at_words(at_min.layout), "wrapping at the widest word (%.2f) broke a word", minw);
+    CHECK(at_min.width <= minw + EPS, "at min width: %.2f > %.2f", at_min.width, minw);
+    jm_textblock under = jm_text_layout(t, a, words, &body, minw - 2, JM_ALIGN_LEFT, 0);
+    CHECK(!lines_start_at_words(under.layout), "2 pt under the widest word, no word broke");
+
+    /* min width: the widest word, not counting spaces */
+    jm_textblock ext = jm_text_layout(t, a, "extraordinarily", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK_NEAR(minw, ext.width, EPS);
+    CHECK_NEAR(jm_text_min_width(t, "extraordinarily   ", &body), ext.width, EPS);
+    CHECK_NEAR(jm_text_min_width(t, "a\nextraordinarily\nb", &body), ext.width, EPS);
+    CHECK_NEAR(jm_text_min_width(t, "", &body), 0, EPS);
+
+    /* hard breaks count as lines; a trailing line break (YAML block scalar) does not */
+    jm_textblock hb = jm_text_layout(t, a, "one\ntwo\nthree", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(hb.lines == 3, "hard breaks: %d lines", hb.lines);
+    jm_textblock hb2 = jm_text_layout(t, a, "one\n\nthree\n", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(hb2.lines == 3, "empty line and trailing newline: %d lines", hb2.lines);
+    jm_textblock hb3 = jm_text_layout(t, a, "one two three four five six\nseven", &body, 60, JM_ALIGN_LEFT, 0);
+    CHECK(hb3.lines >= 3, "hard break plus wrapping: %d lines", hb3.lines);
+    jm_textblock trail = jm_text_layout(t, a, "three   ", &body, 0, JM_ALIGN_LEFT, 0);
+    jm_textblock three = jm_text_layout(t, a, "three", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK_NEAR(trail.width, three.width, EPS);
+    jm_textblock empty = jm_text_layout(t, a, "", &body, 100, JM_ALIGN_LEFT, 0);
+    CHECK(empty.lines == 1 && empty.width == 0, "empty: %d lines, width %.2f", empty.lines, empty.width);
+
+    /* alignment inside the wrap width */
+    jm_textblock c = jm_text_layout(t, a, "centred", &body, 200, JM_ALIGN_CENTER, 0);
+    CHECK_NEAR(c.x, (200 - c.width) / 2, 0.05);
+    jm_textblock r = jm_text_layout(t, a, "right", &body, 200, JM_ALIGN_RIGHT, 0);
+    CHECK_NEAR(r.x + r.width, 200, 0.05);
+
+    /* the size field wins over the size in the description */
+    jm_font big = { "Inter, Noto Color Emoji 11", 22 };
+    jm_textblock bb = jm_text_layout(t, a, "three", &big, 0, JM_ALIGN_LEFT, 0);
+    CHECK_NEAR(bb.width, 2 * three.width, 0.05);
+    CHECK_NEAR(bb.height, 2 * three.height, 0.05);
+
+    /* an emoji family in the list changes nothing for digits, '#' and spaces (Pango 1.50 would
+     * set them in the emoji font, half as wide again); emoji still come from the bundle */
+    jm_font plain = { "Inter 11", 11 };
+    const char *mixed[] = { "in 22 min, #1 of 3", "😀 👍🏽 🎉", "Onboarding 2️⃣ ⭐ ok" };
+    for (size_t i = 0; i < 3; i++) {
+        jm_textblock with = jm_text_layout(t, a, mixed[i], &body, 0, JM_ALIGN_LEFT, 0);
+        jm_textblock without = jm_text_layout(t, a, mixed[i], &plain, 0, JM_ALIGN_LEFT, 0);
+        CHECK_NEAR(with.width, without.width, 1e-9);
+    }
+    jm_textblock digits = jm_text_layout(t, a, "2024", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(digits.width < 4 * 0.75 * 11, "four digits are %.2f wide", digits.width);
+    {
+        FcConfig *cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(pango_context_get_font_map(jm_text_context(t))));
+        FcPattern *p = FcNameParse((const FcChar8 *)"emoji");
+        FcConfigSubstitute(cfg, p, FcMatchPattern);
+        FcDefaultSubstitute(p);
+        FcResult res;
+        FcPattern *m = FcFontMatch(cfg, p, &res);
+        FcChar8 *file = NULL;
+        if (m) FcPatternGetString(m, FC_FILE, 0, &file);
+        CHECK(file && g_str_has_prefix((const char *)file, prefix), "generic emoji resolves to %s", file ? (char *)file : "(none)");
+        if (m) FcPatternDestroy(m);
+        FcPatternDestroy(p);
+    }
+
+    /* emoji measure as wide glyphs in the line */
+    jm_textblock emo = jm_text_layout(t, a, "Anxious 😟", &body, 0, JM_ALIGN_LEFT, 0);
+    jm_textblock noemo = jm_text_layout(t, a, "Anxious ", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(emo.width > noemo.width + 8, "emoji adds %.2f pt", emo.width - noemo.width);
+
+    /* right-to-left paragraphs */
+    check_rtl(t, a, "Hebrew", "שלום עולם, זהו משפט ארוך בעברית שצריך לעטוף בכמה שורות");
+    check_rtl(t, a, "Arabic", "مرحبا بالعالم، هذه جملة طويلة باللغة العربية يجب أن تلتف على عدة أسطر");
+
+    /* CJK wraps inside the width (breaks between ideographs) */
+    const char *cjk = "客户的电子邮件说这很简单，但是门户网站在任何东西工作之前都要求证书、连接器和钱包。";
+    glyph_count g = { 0, 0 };
+    each_run(t, cjk, body.desc, count_glyphs, &g);
+    if (has_font_for(t, cjk)) CHECK(g.unknown == 0, "CJK: %d of %d glyphs missing although a font exists", g.unknown, g.glyphs);
+    else printf("note: no Chinese font installed; checking CJK wrapping with missing-glyph boxes\n");
+    jm_textblock cj = jm_text_layout(t, a, cjk, &body, 100, JM_ALIGN_LEFT, 0);
+    CHECK(cj.lines >= 3, "CJK: %d lines in 100 pt", cj.lines);
+    CHECK(cj.x >= 0 && cj.x + cj.width <= 100 + EPS, "CJK spans [%.2f, %.2f] of 100", cj.x, cj.x + cj.width);
+    CHECK(jm_text_min_width(t, cjk, &body) < 2.5 * 11, "CJK min width %.2f: one or two ideographs", jm_text_min_width(t, cjk, &body));
+
+    /* identical measurements across two instances */
+    const char *samples[] = { sentence, word, cjk, "Petra Novák · 😟 Anxious\nand mildly overwhelmed", "שלום עולם" };
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
+        for (double w = 0; w <= 200; w += 70) {
+            jm_textblock x1 = jm_text_layout(t, a, samples[i], &body, w, JM_ALIGN_CENTER, 2);
+            jm_textblock x2 = jm_text_layout(t2, a, samples[i], &body, w, JM_ALIGN_CENTER, 2);
+            CHECK(x1.x == x2.x && x1.width == x2.width && x1.height == x2.height && x1.baseline == x2.baseline
+                  && x1.lines == x2.lines, "sample %zu width %.0f differs between instances", i, w);
+        }
+
+    /* layouts live until their arena is freed, even after the service */
+    jm_arena *a2 = jm_arena_new();
+    jm_textblock kept = jm_text_layout(t2, a2, "kept", &body, 0, JM_ALIGN_LEFT, 0);
+    bool finalized = false;
+    g_object_weak_ref(G_OBJECT(kept.layout), on_finalize, &finalized);
+    jm_text_free(t2);
+    PangoRectangle ink;
+    pango_layout_get_extents(kept.layout, &ink, NULL);   /* still usable */
+    CHECK(!finalized, "layout freed before its arena");
+    jm_arena_free(a2);
+    CHECK(finalized, "layout not freed with its arena");
+
+    /* a missing fonts folder is a warning, and the system fonts still work */
+    jm_diags *d2 = jm_diags_new();
+    jm_text *sys = jm_text_new("/nonexistent-fonts-dir", d2);
+    CHECK(sys != NULL, "no service without bundled fonts");
+    CHECK(jm_diags_count(d2) == 1 && jm_diags_get(d2, 0)->severity == JM_WARNING, "%zu diagnostics", jm_diags_count(d2));
+    if (sys) {
+        jm_textblock sb = jm_text_layout(sys, a, "system", &body, 0, JM_ALIGN_LEFT, 0);
+        CHECK(sb.width > 10, "system font width %.2f", sb.width);
+    }
+    jm_text_free(sys);
+    jm_diags_free(d2);
+
+    jm_arena_free(a);
+    jm_text_free(t);
+    jm_diags_free(d);
+    g_free(fonts);
+    g_free(fonts_abs);
+    g_free(prefix);
+    return CHECK_DONE();
+}
