@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include "style.h"
 #include "funnel.h"
+#include "sequence.h"
 /* Views: include the header that declares your schema here, e.g. #include "funnel.h". */
 
 #define FIELD(key, type, member, doc) { key, JM_SV_##type, offsetof(jm_style_common, member), doc }
@@ -48,6 +49,7 @@ const jm_style_schema jm_style_common_schema = {
 const jm_style_schema *const jm_style_schemas[] = {
     &jm_style_common_schema,
     &jm_funnel_style_schema,
+    &jm_sequence_style_schema,
     /* view sections go here */
 };
 const size_t jm_style_n_schemas = sizeof jm_style_schemas / sizeof jm_style_schemas[0];

@@ -3,9 +3,11 @@
 #include <string.h>
 #include "view.h"
 #include "funnel.h"
+#include "sequence.h"
 
 const jm_view *const jm_views[] = {
     &jm_view_funnel,
+    &jm_view_sequence,
     NULL,
 };
 

@@ -1,0 +1,221 @@
+/* seq_plan.c - the sequence flattened into rows: messages, notes, delays and group edges in
+ * drawing order, every text measured, activation depth tracked, group spans collected. */
+#include <stdio.h>
+#include <string.h>
+#include "seq_layout.h"
+
+static const char *const group_keywords[] = { "loop", "alt", "opt", "par", "critical" };
+
+jm_textblock seq_measure(const seq_plan *p, const char *text, const jm_font *font, double wrap,
+                         jm_align align) {
+    return jm_text_layout(p->ctx->text, p->ctx->arena, text ? text : "", font, wrap, align,
+                          p->cm->line_spacing);
+}
+
+double seq_wrap(const seq_plan *p, const char *text, const jm_font *font, double base) {
+    if (p->fit >= 1) return base;
+    double w = base * p->fit, word = jm_text_min_width(p->ctx->text, text ? text : "", font);
+    return w > word ? w : word;
+}
+
+double seq_wrapped_at(jm_textblock b) {
+    int w = b.layout ? pango_layout_get_width(b.layout) : -1;
+    return w > 0 ? (double)w / PANGO_SCALE : 0;
+}
+
+static seq_row *add_row(seq_plan *p, seq_row_kind kind, const jm_seq_item *it, int group) {
+    if (p->n_rows == p->cap_rows) {
+        size_t cap = p->cap_rows ? p->cap_rows * 2 : 64;
+        seq_row *rows = JM_NEWV(p->ctx->arena, seq_row, cap);
+        if (p->n_rows) memcpy(rows, p->rows, p->n_rows * sizeof *rows);
+        p->rows = rows;
+        p->cap_rows = cap;
+    }
+    seq_row *r = &p->rows[p->n_rows++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->item = it;
+    r->group = group;
+    r->x0 = 1;      /* empty extent until the columns are known */
+    r->x1 = 0;
+    return r;
+}
+
+static int add_group(seq_plan *p, const jm_seq_item *it, int parent) {
+    if (p->n_groups == p->cap_groups) {
+        size_t cap = p->cap_groups ? p->cap_groups * 2 : 16;
+        seq_group *g = JM_NEWV(p->ctx->arena, seq_group, cap);
+        if (p->n_groups) memcpy(g, p->groups, p->n_groups * sizeof *g);
+        p->groups = g;
+        p->cap_groups = cap;
+    }
+    seq_group *g = &p->groups[p->n_groups];
+    memset(g, 0, sizeof *g);
+    g->item = it;
+    g->parent = parent;
+    g->lo = (int)p->n_parts;   /* empty span */
+    g->hi = -1;
+    return (int)p->n_groups++;
+}
+
+static void touch(seq_plan *p, int group, int part) {
+    if (group < 0 || part < 0) return;
+    seq_group *g = &p->groups[group];
+    if (part < g->lo) g->lo = part;
+    if (part > g->hi) g->hi = part;
+}
+
+static const char *bracketed(seq_plan *p, const char *label) {
+    return label && *label ? jm_arena_printf(p->ctx->arena, "[%s]", label) : NULL;
+}
+
+/* The header of group g: keyword tab and label, and the width the frame needs for them. */
+static void measure_group(seq_plan *p, int gi) {
+    const jm_sequence_style *st = p->st;
+    seq_group *g = &p->groups[gi];
+    unsigned k = (unsigned)g->item->group;
+    g->keyword_text = group_keywords[k < 5 ? k : 0];
+    g->keyword = seq_measure(p, g->keyword_text, &st->tab_font, 0, JM_ALIGN_LEFT);
+    g->tab_w = g->keyword.width + 2 * st->tab_padding + st->tab_cut / 2;
+    g->tab_h = g->keyword.height + 2 * st->tab_padding;
+    g->head_h = g->tab_h;
+    g->need_w = g->tab_w + 2 * st->frame_padding;
+    g->label_text = bracketed(p, g->item->sections[0].label);
+    if (g->label_text) {
+        g->label = seq_measure(p, g->label_text, &st->frame_label_font,
+                               seq_wrap(p, g->label_text, &st->frame_label_font, st->label_max_width), JM_ALIGN_LEFT);
+        /* The label's first baseline sits on the keyword's. */
+        double drop = g->keyword.baseline - g->label.baseline;
+        double h = st->tab_padding + (drop > 0 ? drop : 0) + g->label.height + st->tab_padding;
+        if (h > g->head_h) g->head_h = h;
+        g->need_w = g->tab_w + st->label_margin + g->label.width + st->frame_padding;
+    }
+}
+
+static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int group, int *depth,
+                       int *counter);
+
+static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *depth, int *counter) {
+    const jm_sequence_style *st = p->st;
+    int f = it->from, t = it->to;
+    seq_row *r = add_row(p, f == t ? SEQ_ROW_SELF : SEQ_ROW_MSG, it, group);
+    r->from_depth = depth[f];
+    r->to_depth = depth[t];
+    r->label = it->text ? it->text : "";
+    r->text = seq_measure(p, r->label, &st->message_font, seq_wrap(p, r->label, &st->message_font, st->label_max_width),
+                          f == t ? JM_ALIGN_LEFT : JM_ALIGN_CENTER);
+    if (p->seq->autonumber) {
+        r->number = ++*counter;
+        r->badge_label = jm_arena_printf(p->ctx->arena, "%d", r->number);
+        r->badge = seq_measure(p, r->badge_label, &st->badge_font, 0, JM_ALIGN_CENTER);
+    }
+    if (it->deactivate && depth[f] > 0) depth[f]--;
+    if (it->activate) {
+        depth[t]++;
+        if (depth[t] > p->parts[t].max_depth) p->parts[t].max_depth = depth[t];
+    }
+    touch(p, group, f);
+    touch(p, group, t);
+}
+
+static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth, int *counter) {
+    int g = add_group(p, it, group);
+    measure_group(p, g);
+    add_row(p, SEQ_ROW_BEGIN, it, g);
+    for (size_t s = 0; s < it->n_sections; s++) {
+        const jm_seq_section *sec = &it->sections[s];
+        if (s > 0) {
+            seq_row *r = add_row(p, SEQ_ROW_ELSE, it, g);
+            r->section = (int)s;
+            r->label = bracketed(p, sec->label);
+            if (r->label) {
+                r->text = seq_measure(p, r->label, &p->st->frame_label_font,
+                                      seq_wrap(p, r->label, &p->st->frame_label_font, p->st->label_max_width),
+                                      JM_ALIGN_LEFT);
+                double need = r->text.width + 2 * p->st->frame_padding;
+                if (need > p->groups[g].need_w) p->groups[g].need_w = need;
+            }
+        }
+        plan_items(p, sec->items, sec->n_items, g, depth, counter);
+    }
+    add_row(p, SEQ_ROW_END, it, g);
+    seq_group *gr = &p->groups[g];
+    if (gr->lo <= gr->hi) { touch(p, group, gr->lo); touch(p, group, gr->hi); }
+}
+
+static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int group, int *depth,
+                       int *counter) {
+    const jm_sequence_style *st = p->st;
+    for (size_t i = 0; i < n; i++) {
+        const jm_seq_item *it = &items[i];
+        switch (it->kind) {
+        case JM_SEQ_MESSAGE:
+            plan_message(p, it, group, depth, counter);
+            break;
+        case JM_SEQ_NOTE: {
+            seq_row *r = add_row(p, SEQ_ROW_NOTE, it, group);
+            r->label = it->text ? it->text : "";
+            r->text = seq_measure(p, r->label, &st->note_font, seq_wrap(p, r->label, &st->note_font, st->note_max_width),
+                                  JM_ALIGN_LEFT);
+            r->from_depth = it->n_over ? depth[it->over[0]] : 0;
+            for (size_t k = 0; k < it->n_over; k++) touch(p, group, it->over[k]);
+            break;
+        }
+        case JM_SEQ_DELAY: {
+            seq_row *r = add_row(p, SEQ_ROW_DELAY, it, group);
+            r->label = it->text ? it->text : "";
+            break;
+        }
+        case JM_SEQ_GROUP:
+            plan_group(p, it, group, depth, counter);
+            break;
+        }
+    }
+}
+
+/* Heads: a box, a box with a header band, a cylinder, or a stick figure over its name. */
+static void plan_parts(seq_plan *p) {
+    const jm_sequence_style *st = p->st;
+    p->box_h = 0;
+    double actor_h = 0;
+    for (size_t i = 0; i < p->n_parts; i++) {
+        seq_part *pt = &p->parts[i];
+        const char *name = pt->p->label ? pt->p->label : pt->p->id;
+        pt->label = seq_measure(p, name, &st->part_font, seq_wrap(p, name, &st->part_font, st->part_max_width),
+                                JM_ALIGN_CENTER);
+        pt->max_depth = 0;
+        double lw = pt->label.width, lh = pt->label.height;
+        switch (pt->p->kind) {
+        case JM_PART_ACTOR:
+            pt->w = lw > st->actor_width ? lw : st->actor_width;
+            pt->h = st->actor_height + st->actor_label_gap + lh;
+            if (pt->h > actor_h) actor_h = pt->h;
+            continue;
+        case JM_PART_SYSTEM:
+            pt->h = st->system_band_height + lh + 2 * st->part_padding_y;
+            break;
+        case JM_PART_DATABASE:
+            pt->h = 1.5 * st->database_cap + lh + 2 * st->part_padding_y;
+            break;
+        case JM_PART_PARTICIPANT:
+            pt->h = lh + 2 * st->part_padding_y;
+            break;
+        }
+        pt->w = lw + 2 * st->part_padding_x;
+        if (pt->w < st->part_min_width * p->fit) pt->w = st->part_min_width * p->fit;
+        if (pt->h > p->box_h) p->box_h = pt->h;
+    }
+    p->head_h = p->box_h > actor_h ? p->box_h : actor_h;
+}
+
+void seq_plan_build(seq_plan *p) {
+    jm_arena *a = p->ctx->arena;
+    p->n_parts = p->seq->n_participants;
+    p->parts = JM_NEWV(a, seq_part, p->n_parts ? p->n_parts : 1);
+    for (size_t i = 0; i < p->n_parts; i++) p->parts[i].p = &p->seq->participants[i];
+    plan_parts(p);
+    p->n_rows = p->n_groups = 0;
+    int *depth = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
+    int counter = 0;
+    plan_items(p, p->seq->items, p->seq->n_items, -1, depth, &counter);
+}

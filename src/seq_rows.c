@@ -1,0 +1,265 @@
+/* seq_rows.c - the sequence top to bottom: row heights, the title block, rows placed one under
+ * the other, page breaks between rows (header repeated, frames and bars closed and reopened). */
+#include <math.h>
+#include <string.h>
+#include "seq_layout.h"
+
+static bool has_text(const char *s) { return s && *s; }
+
+/* Heights of every row; delays measured here because they wrap to the diagram (or frame) width.
+ *
+ *   message:  label        }  above = max(label + label-gap, badge / 2)
+ *             ----->        }
+ *                           }  row-gap
+ *   begin:    [tab] [label] }  head + frame-gap          end: frame bottom, then frame-gap
+ *   else:     - - - - - - - }  tab-padding + label + frame-gap                (row-gap after the last)
+ */
+void seq_rows_measure(seq_plan *p, double x0, double x1) {
+    const jm_sequence_style *st = p->st;
+    p->left = x0;
+    p->right = x1;
+    for (size_t i = 0; i < p->n_rows; i++) {
+        seq_row *r = &p->rows[i];
+        double above, text_h = has_text(r->label) ? r->text.height : 0;
+        switch (r->kind) {
+        case SEQ_ROW_MSG: case SEQ_ROW_SELF: {
+            if (r->kind == SEQ_ROW_MSG && r->text.layout && pango_layout_is_wrapped(r->text.layout)) {
+                /* a label wrapped at label-max-width over a longer arrow may use the arrow's length */
+                seq_msg_geo g;
+                seq_msg_geom(p, r, &g);
+                double room = fabs(g.xe - g.xs) - g.badge_r - 2 * st->label_margin;
+                if (room > r->text.width + 0.5) {
+                    r->text = seq_measure(p, r->label, &st->message_font, room, JM_ALIGN_CENTER);
+                    text_h = r->text.height;
+                }
+            }
+            double badge_h = r->number ? fmax(st->badge_size, r->badge.height) : 0;
+            above = fmax(text_h + st->label_gap, badge_h / 2);
+            r->height = above + st->row_gap + (r->kind == SEQ_ROW_SELF ? st->self_height : 0);
+            break;
+        }
+        case SEQ_ROW_NOTE:
+            if (r->item->place == JM_NOTE_OVER && r->item->n_over > 1) {
+                /* a note over several lifelines is as wide as they are: its text may use that */
+                double x, w;
+                seq_note_geom(p, r, &x, &w);
+                if (w - 2 * st->note_padding > r->text.width + 0.5)
+                    r->text = seq_measure(p, r->label, &st->note_font, w - 2 * st->note_padding, JM_ALIGN_LEFT);
+            }
+            r->height = r->text.height + 2 * st->note_padding + st->row_gap;
+            break;
+        case SEQ_ROW_DELAY: {
+            double a = x0, b = x1;
+            if (r->group >= 0) { a = p->groups[r->group].x0; b = p->groups[r->group].x1; }
+            double wrap = fmax(b - a - 2 * st->frame_padding, st->message_min_width);
+            r->text = seq_measure(p, r->label, &st->delay_font, wrap, JM_ALIGN_CENTER);
+            text_h = has_text(r->label) ? r->text.height : 0;
+            r->height = fmax(st->delay_height, text_h + 2 * st->delay_padding) + st->row_gap;
+            break;
+        }
+        case SEQ_ROW_BEGIN:
+            r->height = p->groups[r->group].head_h + st->frame_gap;
+            break;
+        case SEQ_ROW_ELSE:
+            r->height = (r->label ? st->tab_padding + r->text.height : 0) + st->frame_gap;
+            break;
+        case SEQ_ROW_END:
+            r->height = i + 1 < p->n_rows && p->rows[i + 1].kind == SEQ_ROW_END ? st->frame_gap : st->row_gap;
+            break;
+        }
+    }
+    const jm_journey *j = p->ctx->journey;
+    double wrap = fmax(x1 - x0, st->title_max_width);
+    if (p->ctx->width > 0) wrap = fmin(wrap, p->ctx->width - 2 * p->cm->margin);
+    p->title_text = j->title;
+    p->subtitle_text = has_text(p->seq->title) && (!j->title || strcmp(p->seq->title, j->title) != 0)
+                       ? p->seq->title : NULL;
+    if (has_text(p->title_text))
+        p->title = seq_measure(p, p->title_text, &p->cm->title_font, wrap, JM_ALIGN_LEFT);
+    if (p->subtitle_text)
+        p->subtitle = seq_measure(p, p->subtitle_text, &p->cm->subtitle_font, wrap, JM_ALIGN_LEFT);
+}
+
+/* ---- pages ---- */
+
+static void new_page(seq_walk *w, double left) {
+    seq_plan *p = w->p;
+    const jm_sequence_style *st = p->st;
+    const jm_style_common *cm = p->cm;
+    jm_arena *a = p->ctx->arena;
+    if (w->n_pages == w->cap_pages) {
+        size_t cap = w->cap_pages ? w->cap_pages * 2 : 4;
+        seq_page *pages = JM_NEWV(a, seq_page, cap);
+        if (w->n_pages) memcpy(pages, w->pages, w->n_pages * sizeof *pages);
+        w->pages = pages;
+        w->cap_pages = cap;
+    }
+    seq_page *pg = &w->pages[w->n_pages++];
+    memset(pg, 0, sizeof *pg);
+    for (int k = 0; k < SEQ_LAYERS; k++) pg->layer[k] = jm_scene_new(a, 0, 0, cm->background);
+    double y = cm->margin;
+    if (w->n_pages == 1 && (has_text(p->title_text) || p->subtitle_text)) {
+        jm_scene *s = pg->layer[SEQ_L_HEAD];
+        if (has_text(p->title_text)) {
+            jm_scene_text(s, "sequence.title", left, y, p->title_text, &cm->title_font, cm->text,
+                          JM_ALIGN_LEFT, seq_wrapped_at(p->title),
+                          cm->line_spacing, p->title, -1);
+            y += p->title.height;
+            if (p->subtitle_text) y += st->title_gap;
+        }
+        if (p->subtitle_text) {
+            jm_scene_text(s, "sequence.subtitle", left, y, p->subtitle_text, &cm->subtitle_font,
+                          cm->text_muted, JM_ALIGN_LEFT,
+                          seq_wrapped_at(p->subtitle),
+                          cm->line_spacing, p->subtitle, -1);
+            y += p->subtitle.height;
+        }
+        y += st->header_gap;
+    }
+    pg->head_top = y;
+    pg->rows_top = y + p->head_h;
+    seq_draw_heads(p, pg->layer[SEQ_L_HEAD], pg->head_top, false);
+    w->y = pg->rows_top + st->row_gap;
+    w->n_delays = 0;
+}
+
+/* Ends the current page at `end`: open frames closed (nested bottoms a frame-gap apart),
+ * open bars cut, lifelines drawn. */
+static void end_page(seq_walk *w, double end) {
+    seq_plan *p = w->p;
+    seq_page *pg = seq_cur(w);
+    double bottom = end;
+    for (int k = w->n_open - 1; k >= 0; k--) {   /* innermost first */
+        seq_frame_close(w, k, bottom);
+        bottom += p->st->frame_gap;
+    }
+    double lifeline_end = w->n_open > 0 ? bottom - p->st->frame_gap : end;
+    for (size_t i = 0; i < p->n_parts; i++) {   /* cut the bars; they go on on the next page */
+        int d = w->depth[i];
+        while (w->depth[i] > 0) seq_bar_close(w, (int)i, lifeline_end);
+        w->depth[i] = d;
+    }
+    pg->end = lifeline_end;
+    seq_draw_lifelines(p, pg->layer[SEQ_L_LIFELINE], pg->rows_top, pg->end, w->delays, w->n_delays);
+}
+
+static void page_break(seq_walk *w, double left) {
+    end_page(w, w->y);
+    new_page(w, left);
+    seq_page *pg = seq_cur(w);
+    for (size_t i = 0; i < w->p->n_parts; i++)
+        for (int l = 0; l < w->depth[i]; l++) w->bar_top[i][l] = pg->rows_top;
+    int n = w->n_open;
+    w->n_open = 0;
+    for (int k = 0; k < n; k++) {   /* outermost first, each under the previous one's tab */
+        seq_frame_open(w, w->open[k].group, w->y);
+        w->y += w->p->groups[w->open[k].group].head_h + w->p->st->frame_gap;
+    }
+}
+
+static void draw_row(seq_walk *w, const seq_row *r) {
+    switch (r->kind) {
+    case SEQ_ROW_MSG: case SEQ_ROW_SELF: seq_draw_message(w, r, w->y); break;
+    case SEQ_ROW_NOTE: seq_draw_note(w, r, w->y); break;
+    case SEQ_ROW_DELAY: seq_draw_delay(w, r, w->y); break;
+    case SEQ_ROW_BEGIN: seq_frame_open(w, r->group, w->y); break;
+    case SEQ_ROW_ELSE: seq_frame_else(w, r, w->y); break;
+    case SEQ_ROW_END: seq_frame_close(w, w->n_open - 1, w->y); w->n_open--; break;
+    }
+    w->y += r->height;
+}
+
+static void init_walk(seq_walk *w, seq_plan *p) {
+    jm_arena *a = p->ctx->arena;
+    memset(w, 0, sizeof *w);
+    w->p = p;
+    w->open = JM_NEWV(a, seq_open_frame, p->n_groups ? p->n_groups : 1);
+    w->depth = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
+    w->bar_top = JM_NEWV(a, double *, p->n_parts ? p->n_parts : 1);
+    for (size_t i = 0; i < p->n_parts; i++)
+        w->bar_top[i] = JM_NEWV(a, double, p->parts[i].max_depth ? p->parts[i].max_depth : 1);
+}
+
+/* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
+ * sits inside the margins (or is centred on a wider fixed canvas). */
+static void assemble(seq_walk *w, jm_doc *doc) {
+    seq_plan *p = w->p;
+    const jm_style_common *cm = p->cm;
+    double x0 = INFINITY, x1 = -INFINITY;
+    for (size_t k = 0; k < w->n_pages; k++)
+        for (int l = 0; l < SEQ_LAYERS; l++) {
+            jm_scene *s = w->pages[k].layer[l];
+            if (!s->n_items) continue;
+            double a, b, c, d;
+            jm_scene_bounds(s, 0, &a, &b, &c, &d);
+            x0 = fmin(x0, a);
+            x1 = fmax(x1, c);
+        }
+    if (x0 > x1) x0 = x1 = 0;
+    double width = x1 - x0 + 2 * cm->margin, dx = cm->margin - x0;
+    if (p->ctx->width > width) {
+        dx += (p->ctx->width - width) / 2;
+        width = p->ctx->width;
+    }
+    const jm_journey *j = p->ctx->journey;
+    const char *desc = has_text(j->subtitle) ? j->subtitle : p->seq->title;
+    for (size_t k = 0; k < w->n_pages; k++) {
+        seq_page *pg = &w->pages[k];
+        jm_scene *s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
+        s->title = j->title;
+        s->desc = desc;
+        for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx, 0);
+        const char *mark = has_text(p->seq->title) ? p->seq->title : "sequence";
+        if (w->n_pages > 1) mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", mark, k + 1, w->n_pages);
+        jm_doc_add_page(doc, s, "sequence", mark);
+    }
+}
+
+bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
+    const jm_sequence_style *st = p->st;
+    const jm_style_common *cm = p->cm;
+    const jm_layout_ctx *ctx = p->ctx;
+    double x0, x1;
+    seq_columns_extent(p, &x0, &x1);
+    seq_rows_measure(p, x0, x1);
+    seq_walk w;
+    init_walk(&w, p);
+    if (ctx->page_height > 0) {
+        double width = fmax(x1 - x0, fmax(p->title.width, p->subtitle.width)) + 2 * cm->margin;
+        if (ctx->width > width) width = ctx->width;
+        double scale = ctx->page_width > 0 && width > ctx->page_width ? width / ctx->page_width : 1;
+        w.page_h = ctx->page_height * scale;
+        w.limit = w.page_h - cm->margin;
+    }
+    new_page(&w, x0);
+    size_t placed = 0;   /* rows on the current page */
+    for (size_t i = 0; i < p->n_rows; i++) {
+        const seq_row *r = &p->rows[i];
+        /* A row stays whole; a header or else line stays with the row after it; frame bottoms
+         * stay with the row before them (a frame never reopens only to close); the last rows
+         * stay with the bottom heads; closing the open frames needs a frame-gap each. */
+        if (r->kind == SEQ_ROW_END && placed > 0) { draw_row(&w, r); placed++; continue; }
+        double keep = r->height + w.n_open * st->frame_gap;
+        size_t next = i + 1;
+        if ((r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) && next < p->n_rows) keep += p->rows[next++].height;
+        while (next < p->n_rows && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
+        if (next == p->n_rows) keep += p->head_h;
+        if (w.limit > 0 && w.y + keep > w.limit && placed > 0) {
+            page_break(&w, x0);
+            placed = 0;
+        }
+        draw_row(&w, r);
+        placed++;
+    }
+    end_page(&w, w.y);
+    seq_page *last = seq_cur(&w);
+    seq_draw_heads(p, last->layer[SEQ_L_HEAD], last->end, true);
+    double bottom = last->end + p->head_h + cm->margin;
+    for (size_t k = 0; k < w.n_pages; k++) {
+        seq_page *pg = &w.pages[k];
+        double need = k + 1 == w.n_pages ? bottom : pg->end + cm->margin;
+        pg->height = w.page_h > 0 ? fmax(w.page_h, need) : need;
+    }
+    assemble(&w, doc);
+    return true;
+}

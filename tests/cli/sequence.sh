@@ -1,0 +1,156 @@
+# tests/cli/sequence.sh - the sequence view from the command line: clean layouts of every sample
+# in every style and width, scene and image references, 400 messages on pages, load errors.
+# Sourced by tests/run.sh; JM_UPDATE=1 rewrites the references.
+IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+REF="$ROOT/tests/ref"
+OUT="$ROOT/tests/out"
+mkdir -p "$OUT"
+SEQ_SAMPLES=$(ls "$ROOT"/samples/seq-*.yaml "$ROOT"/samples/sequence-all.yaml)
+
+# --- no layout defects: every sample, every style, natural and fixed widths, on A4 pages ---
+for f in $SEQ_SAMPLES "$ROOT/samples/petra-catena-x.yaml"; do
+    s=$(basename "$f" .yaml)
+    for style in default print dark; do
+        for w in 0 600 1920; do
+            args=(--view sequence --style "$style" --check-layout)
+            [ "$w" != 0 ] && args+=(--width "$w")
+            expect_exit "sequence $s $style width $w: no defects" 0 "$JM" "$f" "${args[@]}"
+        done
+    done
+    expect_exit "sequence $s on A4: no defects" 0 "$JM" "$f" --view sequence --page A4 --check-layout -o "$T/$s.pdf"
+done
+
+# --- what the storyline shows: the seed's participants and its eleven messages, in order ---
+STORY="$ROOT/samples/seq-storyline.yaml"
+"$JM" "$STORY" --view sequence --dump-scene > "$T/story.scene" 2>"$T/err" || fail "sequence storyline: dump" "$(head -c 200 "$T/err")"
+n=$(grep -c ' sequence\.message\.\(sync\|reply\|async\) ' "$T/story.scene")
+[ "$n" = 11 ] && pass "sequence storyline: eleven messages" || fail "sequence storyline: eleven messages" "$n"
+n=$(grep -c ' sequence\.message\.reply .* dash ' "$T/story.scene")
+[ "$n" = 5 ] && pass "sequence storyline: five dashed replies" || fail "sequence storyline: five dashed replies" "$n"
+grep ' sequence\.message\.label ' "$T/story.scene" | sed 's/.*"\(.*\)"$/\1/' > "$T/labels"
+printf '%s\n' "Catena-X mandate (deadline)" "search, read site, email enquiry" "plain-language reply + supplier guide" \
+    "create account, set up org (22 min)" "initiate Tractus-X onboarding" "identity establishment, credential request" \
+    "validation pending (3-10 days)" "validated" "connector active" "first data exchange" "confirmation received" > "$T/want"
+same "sequence storyline: labels in the seed's order" "$T/want" "$T/labels"
+for name in Petra "Customer (tier-1)" "Kaphera (web + support)" "Tractus-X authority"; do
+    n=$(grep -F ' sequence.participant.name ' "$T/story.scene" | grep -cF "\"$name\"")
+    [ "$n" = 2 ] && pass "sequence storyline: $name at the top and the bottom" \
+        || fail "sequence storyline: $name at the top and the bottom" "$n"
+done
+n=$(grep -c ' sequence\.actor ' "$T/story.scene")
+[ "$n" = 2 ] && pass "sequence storyline: Petra is a stick figure" || fail "sequence storyline: Petra is a stick figure" "$n"
+grep -q '^title "Petra · Joining Catena-X without an IT team"$' "$T/story.scene" \
+    && pass "sequence storyline: scene title is the journey title" || fail "sequence storyline: scene title" "$(grep -m1 '^title' "$T/story.scene")"
+
+# --- every format ---
+ALL="$ROOT/samples/sequence-all.yaml"
+for fmt in png svg pdf; do
+    expect_exit "sequence all as $fmt" 0 "$JM" "$ALL" --view sequence -o "$T/all.$fmt"
+done
+if command -v xmllint >/dev/null; then ok "sequence svg is well-formed" xmllint --noout "$T/all.svg"; fi
+
+# --- references: scene dumps of every sample, images of the storyline in each style ---
+seq_scene() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
+    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
+    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
+    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+}
+seq_png() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
+    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
+    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
+        pass "$1: image matches reference"
+    else fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/$1-diff.png"; fi
+}
+for f in $SEQ_SAMPLES; do
+    s=$(basename "$f" .yaml)
+    "$JM" "$f" --view sequence --dump-scene > "$T/$s.scene" 2>"$T/err" \
+        && seq_scene "${s/#sequence-all/seq-all}" "$T/$s.scene" || fail "$s: dump" "$(head -c 200 "$T/err")"
+done
+for style in default print dark; do
+    "$JM" "$STORY" --view sequence --style "$style" -o "$T/story-$style.png" 2>"$T/err" \
+        && seq_png "seq-storyline-$style" "$T/story-$style.png" || fail "seq-storyline-$style: renders" "$(head -c 200 "$T/err")"
+done
+"$JM" "$ALL" --view sequence -o "$T/all-default.png" 2>"$T/err" \
+    && seq_png "seq-all-default" "$T/all-default.png" || fail "seq-all-default: renders" "$(head -c 200 "$T/err")"
+
+# --- 400 messages among 12 participants: clean, and on pages each page starts with the header ---
+awk 'BEGIN {
+    print "title: Four hundred messages"; print "sequence:"; print "  autonumber: true"; print "  participants:"
+    split("participant actor system database", k, " ")
+    for (i = 0; i < 12; i++) printf "    - {id: P%d, label: Participant %d, kind: %s}\n", i, i, k[i % 4 + 1]
+    print "  messages:"; s = 11
+    for (m = 0; m < 400; ) {
+        s = (s * 1103 + 12345) % 65536; a = s % 12; b = int(s / 12) % 12
+        if (m % 41 == 9) {
+            printf "    - group: loop\n      label: round %d\n      messages:\n", m
+            for (j = 0; j < 7 && m < 400; j++) { printf "        - \"P%d->>P%d: message %d\"\n", (a + j) % 12, (b + 3 * j) % 12, m; m++ }
+            continue
+        }
+        if (m % 59 == 4) printf "    - {note: \"a note about message %d\", right_of: P%d}\n", m, a
+        if (m % 101 == 50) print "    - {delay: later that day}"
+        printf "    - \"P%d%sP%d: message %d\"\n", a, (m % 3 ? "->>" : "-->>"), b, m; m++
+    }
+}' > "$T/big.yaml"
+expect_exit "sequence 400 messages: no defects" 0 "$JM" "$T/big.yaml" --view sequence --check-layout
+expect_exit "sequence 400 messages on A4 pages: no defects" 0 "$JM" "$T/big.yaml" --view sequence --page A4 --check-layout -o "$T/big.pdf"
+"$JM" "$T/big.yaml" --view sequence --page A4 -o "$T/big.pdf" --dump-scene > "$T/big.scene" 2>"$T/err"
+pages=$(grep -c '^page ' "$T/big.scene")
+[ "$pages" -gt 1 ] && pass "sequence 400 messages: several pages ($pages)" || fail "sequence 400 messages: several pages" "$pages"
+awk '/^page /{ if (p) print p, n; p = $2; n = 0 } / sequence\.participant\.name /{ n++ } END { print p, n }' "$T/big.scene" > "$T/heads"
+awk -v last="$pages" '{ want = ($1 == last) ? 24 : 12; if ($2 != want) { print "page " $1 ": " $2 " names"; bad = 1 } } END { exit bad }' \
+    "$T/heads" > "$T/bad" && pass "sequence 400 messages: every page starts with the header" \
+    || fail "sequence 400 messages: every page starts with the header" "$(head -c 200 "$T/bad")"
+expect_exit "sequence 400 messages as a multi-page PDF" 0 "$JM" "$T/big.yaml" --view sequence --page A4 -o "$T/big.pdf"
+if command -v pdfinfo >/dev/null; then
+    n=$(pdfinfo "$T/big.pdf" 2>/dev/null | awk '/^Pages:/{ print $2 }')
+    [ "$n" = "$pages" ] && pass "sequence 400 messages: PDF has $pages pages" || fail "sequence 400 messages: PDF pages" "$n, want $pages"
+fi
+
+# --- errors in sequences point at their source ---
+yaml badpart <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+  messages:
+    - "A->>B: ok"
+    - "A->>X: who?"
+EOF
+expect_exit "sequence unknown participant fails" 1 "$JM" "$T/badpart.yaml" --check
+expect_err "sequence unknown participant: position" "badpart.yaml:8:12: error: unknown participant 'X'"
+yaml badarrow <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+  messages:
+    - "A=>B: wrong arrow"
+EOF
+expect_exit "sequence bad arrow fails" 1 "$JM" "$T/badarrow.yaml" --view sequence -o "$T/badarrow.png"
+expect_err "sequence bad arrow: position" "badarrow.yaml:7:7: error:"
+[ ! -e "$T/badarrow.png" ] && pass "sequence bad arrow writes nothing" || fail "sequence bad arrow writes nothing" "badarrow.png exists"
+yaml badgroup <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+  messages:
+    - group: lop
+      messages:
+        - "A->>B: x"
+EOF
+expect_exit "sequence unknown group kind fails" 1 "$JM" "$T/badgroup.yaml" --check
+expect_err "sequence unknown group kind: position" "badgroup.yaml:7:14: error: unknown group kind 'lop'"
+
+# --- a file without a sequence has no sequence view ---
+yaml noseq <<'EOF'
+title: "Only a title"
+EOF
+expect_exit "sequence without a sequence fails" 1 "$JM" "$T/noseq.yaml" --view sequence -o "$T/none.png"
+expect_err "sequence without a sequence says why" "the file has no sequence"
+[ ! -e "$T/none.png" ] && pass "sequence without a sequence writes nothing" || fail "sequence without a sequence writes nothing" "none.png exists"

@@ -1,0 +1,516 @@
+/* test_sequence.c - geometry of the sequence view on small journeys: lifeline order, gaps that
+ * grow with labels, frames, bars, notes, self-messages, badges, delays, fitting, 400 messages. */
+#include "check.h"
+#include "load.h"
+#include "sequence.h"
+#include <stdlib.h>
+#include <time.h>
+
+static const char *root;
+static jm_text *text;
+
+/* One laid-out journey: its arena owns model, style and scenes. */
+typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; jm_doc *doc; jm_scene *s; } built;
+
+static built build_ex(const char *yaml, const char *style, double width, double page_w, double page_h) {
+    built b = { jm_arena_new(), jm_diags_new(), NULL, NULL, NULL };
+    char *styles = jm_arena_printf(b.a, "%s/styles", root);
+    b.j = jm_load_journey(b.a, "test.yaml", yaml, strlen(yaml), b.d);
+    const jm_style *st = jm_style_load(b.a, style, styles, b.d);
+    if (!b.j || !st) { jm_diags_print(b.d, stderr, 0); return b; }
+    jm_layout_ctx ctx = { .journey = b.j, .style = st, .text = text, .arena = b.a, .diags = b.d,
+                          .width = width, .page_width = page_w, .page_height = page_h };
+    b.doc = jm_doc_new(b.a);
+    if (jm_view_sequence.layout(&ctx, b.doc) && b.doc->n_pages >= 1) b.s = b.doc->pages[0].scene;
+    else jm_diags_print(b.d, stderr, 0);
+    return b;
+}
+
+static built build(const char *yaml) { return build_ex(yaml, "default", 0, 0, 0); }
+static void done(built *b) { jm_arena_free(b->a); jm_diags_free(b->d); }
+
+static bool role_is(const jm_item *it, const char *role) { return it->role && strcmp(it->role, role) == 0; }
+
+/* The n-th item (0-based) whose role is `role`, or -1. */
+static int nth(const jm_scene *s, const char *role, int n) {
+    for (size_t i = 0; i < s->n_items; i++)
+        if (role_is(&s->items[i], role) && n-- == 0) return (int)i;
+    return -1;
+}
+
+static int count(const jm_scene *s, const char *role) {
+    int n = 0;
+    for (size_t i = 0; i < s->n_items; i++) n += role_is(&s->items[i], role);
+    return n;
+}
+
+/* The text item with exactly this text, or -1. */
+static int text_item(const jm_scene *s, const char *t) {
+    for (size_t i = 0; i < s->n_items; i++)
+        if (s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0) return (int)i;
+    return -1;
+}
+
+/* The message line (any kind) whose label is `label`: the path item just before it. */
+static const jm_item *message_of(const jm_scene *s, const char *label) {
+    int t = text_item(s, label);
+    for (int i = t; i >= 0; i--)
+        if (s->items[i].kind == JM_ITEM_PATH && s->items[i].role && strncmp(s->items[i].role, "sequence.message.", 17) == 0)
+            return &s->items[i];
+    return NULL;
+}
+
+/* x of the k-th lifeline (they come one per participant, in participant order, without delays). */
+static double lifeline_x(const jm_scene *s, int k) {
+    int i = nth(s, "sequence.lifeline", k);
+    return i < 0 ? NAN : s->items[i].x;
+}
+
+static bool inside(const jm_item *in, const jm_item *out) {
+    const double e = 0.01;
+    return in->x >= out->x - e && in->y >= out->y - e && in->x + in->w <= out->x + out->w + e &&
+           in->y + in->h <= out->y + out->h + e;
+}
+
+static size_t defects(const jm_doc *doc) {
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_pages; i++) n += jm_scene_check(doc->pages[i].scene, stderr);
+    return n;
+}
+
+#define HEAD "title: T\nsequence:\n  participants:\n    - {id: A}\n    - {id: B}\n    - {id: C}\n  messages:\n"
+
+static void test_order_and_heads(void) {
+    built b = build("title: T\nsequence:\n  participants:\n"
+                    "    - {id: Z, label: Zed}\n    - {id: A, label: Alpha, kind: actor}\n"
+                    "    - {id: S, label: Server, kind: system}\n    - {id: D, label: Store, kind: database}\n"
+                    "  messages:\n    - \"Z->>D: hello\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    for (int k = 0; k + 1 < 4; k++)
+        CHECK(lifeline_x(b.s, k) < lifeline_x(b.s, k + 1), "lifeline %d left of %d", k, k + 1);
+    const char *names[] = { "Zed", "Alpha", "Server", "Store" };
+    for (int k = 0; k < 4; k++) {   /* each name centred on its lifeline, at the top and the bottom */
+        int t = text_item(b.s, names[k]);
+        CHECK(t >= 0, "name %s", names[k]);
+        if (t >= 0) CHECK_NEAR(b.s->items[t].x + b.s->items[t].w / 2, lifeline_x(b.s, k), 0.5);
+    }
+    CHECK(count(b.s, "sequence.participant.name") == 8, "names at the top and the bottom: %d",
+          count(b.s, "sequence.participant.name"));
+    CHECK(count(b.s, "sequence.actor") == 2, "stick figure twice");
+    CHECK(count(b.s, "sequence.participant.band") == 2, "system header band twice");
+    CHECK(count(b.s, "sequence.participant.rim") == 2, "database rim twice");
+    /* the lifelines start under the heads and end above the bottom heads */
+    int box = nth(b.s, "sequence.participant", 0), lf = nth(b.s, "sequence.lifeline", 0);
+    CHECK_NEAR(b.s->items[lf].y, b.s->items[box].y + b.s->items[box].h, 0.01);
+    int bottom = nth(b.s, "sequence.participant", 3);
+    CHECK_NEAR(b.s->items[lf].y + b.s->items[lf].h, b.s->items[bottom].y, 0.01);
+    CHECK(b.s->items[lf].paint.dash.n > 0, "lifelines dashed");
+    CHECK_STR(b.s->title, "T");
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_gaps_grow(void) {
+    built s = build(HEAD "    - \"A->>B: hi\"\n");
+    built l = build(HEAD "    - \"A->>B: a much longer label that needs room between the lifelines\"\n");
+    CHECK(s.s && l.s, "layout");
+    if (s.s && l.s) {
+        double gs = lifeline_x(s.s, 1) - lifeline_x(s.s, 0), gl = lifeline_x(l.s, 1) - lifeline_x(l.s, 0);
+        CHECK(gl > gs, "gap grows with the label: %g > %g", gl, gs);
+        int t = text_item(l.s, "a much longer label that needs room between the lifelines");
+        const jm_item *lab = &l.s->items[t];
+        CHECK(lab->x > lifeline_x(l.s, 0) && lab->x + lab->w < lifeline_x(l.s, 1), "label between its lifelines");
+        const jm_item *m = message_of(l.s, lab->text);
+        CHECK(m && lab->y + lab->h <= m->y, "label above its line");
+        CHECK(m && fabs(lab->x + lab->w / 2 - (m->x + m->w / 2)) < 1, "label centred on its line");
+    }
+    done(&s);
+    done(&l);
+
+    /* a label spanning two gaps: the sum of the gaps grows, the label stays between the ends */
+    built sp = build(HEAD "    - \"A->>B: x\"\n    - \"B->>C: y\"\n"
+                          "    - \"A->>C: a spanning label that is much wider than both gaps together\"\n");
+    /* heads with long names leave a long arrow: its label need not wrap at label-max-width */
+    built lg = build("title: T\nsequence:\n  participants:\n    - {id: A, label: A participant with a long name}\n"
+                     "    - {id: B, label: Another participant with a long name}\n    - {id: C, label: The third one with a long name}\n"
+                     "  messages:\n    - \"A->>C: a spanning label that is longer than the width labels wrap at\"\n");
+    CHECK(lg.s != NULL, "layout long heads");
+    if (lg.s) {
+        int t = text_item(lg.s, "a spanning label that is longer than the width labels wrap at");
+        CHECK(lg.s->items[t].w > 240 && lg.s->items[t].block.lines == 1, "a spanning label uses the arrow's length");
+    }
+    done(&lg);
+    CHECK(sp.s != NULL, "layout spanning");
+    if (sp.s) {
+        int t = text_item(sp.s, "a spanning label that is much wider than both gaps together");
+        CHECK(sp.s->items[t].x >= lifeline_x(sp.s, 0) && sp.s->items[t].x + sp.s->items[t].w <= lifeline_x(sp.s, 2),
+              "spanning label between A and C");
+        double g1 = lifeline_x(sp.s, 1) - lifeline_x(sp.s, 0), g2 = lifeline_x(sp.s, 2) - lifeline_x(sp.s, 1);
+        CHECK_NEAR(g1, g2, 0.01);   /* the shortfall spread evenly */
+        CHECK(defects(sp.doc) == 0, "no defects");
+    }
+    done(&sp);
+
+    /* wrapped and multi-line labels */
+    built w = build(HEAD "    - \"A->>B: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen\"\n"
+                         "    - {from: B, to: A, text: \"first\\nsecond\", kind: reply}\n");
+    CHECK(w.s != NULL, "layout wrapped");
+    if (w.s) {
+        int t = text_item(w.s, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen");
+        CHECK(w.s->items[t].block.lines >= 2, "long label wrapped");
+        int m = text_item(w.s, "first\nsecond");
+        CHECK(m >= 0 && w.s->items[m].block.lines == 2, "hard line break kept");
+        CHECK(defects(w.doc) == 0, "no defects");
+    }
+    done(&w);
+}
+
+static void test_arrows(void) {
+    built b = build(HEAD "    - \"A->>B: s\"\n    - \"B-->>A: r\"\n    - \"A-)C: a\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (b.s) {
+        const jm_item *s = message_of(b.s, "s"), *r = message_of(b.s, "r"), *a = message_of(b.s, "a");
+        CHECK(s && role_is(s, "sequence.message.sync") && s->head_end == JM_HEAD_FILLED && s->paint.dash.n == 0, "sync");
+        CHECK(r && role_is(r, "sequence.message.reply") && r->paint.dash.n > 0, "reply dashed");
+        CHECK(a && role_is(a, "sequence.message.async") && a->head_end == JM_HEAD_OPEN && a->paint.dash.n == 0, "async");
+        /* the reply points left: it ends at A's lifeline */
+        CHECK(r && fabs(r->ops[r->n_ops - 1].x - lifeline_x(b.s, 0)) < 0.01, "reply ends at A");
+    }
+    done(&b);
+}
+
+static void test_frames(void) {
+    built b = build(HEAD "    - \"A->>B: before\"\n"
+                         "    - group: loop\n      label: every day\n      messages:\n"
+                         "        - \"B->>C: inside\"\n"
+                         "        - group: alt\n          label: ok\n          messages:\n"
+                         "            - \"C-->>B: nested\"\n"
+                         "          else:\n            - label: failed\n              messages:\n"
+                         "                - \"C-->>A: other branch\"\n"
+                         "    - \"A->>B: after\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count(b.s, "sequence.frame") == 2, "two frames");
+    const jm_item *outer = &b.s->items[nth(b.s, "sequence.frame", 0)];
+    const jm_item *inner = &b.s->items[nth(b.s, "sequence.frame", 1)];
+    CHECK(inside(inner, outer), "inner frame inside the outer one");
+    CHECK(inner->x > outer->x && inner->x + inner->w < outer->x + outer->w && inner->y + inner->h < outer->y + outer->h,
+          "inner frame inset");
+    const char *in_outer[] = { "inside", "nested", "other branch" };
+    for (int k = 0; k < 3; k++) {
+        const jm_item *m = message_of(b.s, in_outer[k]);
+        const jm_item *t = &b.s->items[text_item(b.s, in_outer[k])];
+        CHECK(m && inside(m, outer) && inside(t, outer), "'%s' inside the loop", in_outer[k]);
+    }
+    for (int k = 1; k < 3; k++)
+        CHECK(inside(message_of(b.s, in_outer[k]), inner), "'%s' inside the alt", in_outer[k]);
+    const jm_item *before = message_of(b.s, "before"), *after = message_of(b.s, "after");
+    CHECK(before->y < outer->y && after->y > outer->y + outer->h, "messages outside stay outside");
+    /* keyword tab in the corner, label beside it, else line across the inner frame */
+    int kw = text_item(b.s, "loop"), lb = text_item(b.s, "[every day]");
+    const jm_item *tab = &b.s->items[nth(b.s, "sequence.frame.tab", 0)];
+    CHECK(kw >= 0 && inside(&b.s->items[kw], tab), "keyword in its tab");
+    CHECK(lb >= 0 && b.s->items[lb].x >= tab->x + tab->w && inside(&b.s->items[lb], outer), "label beside the tab");
+    const jm_item *el = &b.s->items[nth(b.s, "sequence.frame.else", 0)];
+    CHECK_NEAR(el->x, inner->x, 0.01);
+    CHECK_NEAR(el->w, inner->w, 0.01);
+    CHECK(el->paint.dash.n > 0, "else line dashed");
+    int fl = text_item(b.s, "[failed]");
+    CHECK(fl >= 0 && b.s->items[fl].y > el->y && b.s->items[fl].y < message_of(b.s, "other branch")->y,
+          "else label under its line");
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_activation(void) {
+    built b = build(HEAD "    - \"A->>+B: start\"\n    - \"B->>C: work\"\n    - \"C->>+B: nested\"\n"
+                         "    - \"B-->>-C: nested done\"\n    - \"B-->>-A: done\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count(b.s, "sequence.activation") == 2, "two bars");
+    const jm_item *start = message_of(b.s, "start"), *work = message_of(b.s, "work"), *fin = message_of(b.s, "done");
+    const jm_item *nested = message_of(b.s, "nested"), *ndone = message_of(b.s, "nested done");
+    const jm_item *outer = NULL, *inner = NULL;
+    for (int k = 0; k < 2; k++) {
+        const jm_item *bar = &b.s->items[nth(b.s, "sequence.activation", k)];
+        if (fabs(bar->y - start->ops[0].y) < 0.01) outer = bar; else inner = bar;
+    }
+    CHECK(outer && inner, "bars found");
+    if (!outer || !inner) { done(&b); return; }
+    CHECK_NEAR(outer->y + outer->h, fin->ops[0].y, 0.01);     /* from "start" to "done" */
+    CHECK_NEAR(inner->y, nested->ops[0].y, 0.01);
+    CHECK_NEAR(inner->y + inner->h, ndone->ops[0].y, 0.01);
+    double xb = lifeline_x(b.s, 1);
+    CHECK(outer->x < xb && outer->x + outer->w > xb, "outer bar on the lifeline");
+    CHECK(inner->x > outer->x, "nested bar offset sideways");
+    CHECK_NEAR(start->ops[1].x, outer->x, 0.01);               /* arrives at the bar's left side */
+    CHECK_NEAR(work->ops[0].x, outer->x + outer->w, 0.01);     /* leaves from its right side */
+    CHECK_NEAR(nested->ops[1].x, inner->x + inner->w, 0.01);   /* from C, arrives at the nested bar */
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_notes(void) {
+    built b = build(HEAD "    - {note: left, left_of: A}\n    - {note: right, right_of: B}\n"
+                         "    - {note: over one, over: [B]}\n    - {note: over two, over: [B, C]}\n"
+                         "    - {note: \"a rather long note that has to wrap onto several lines because it is long\", right_of: A}\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count(b.s, "sequence.note") == 5, "five notes");
+    double xa = lifeline_x(b.s, 0), xb = lifeline_x(b.s, 1), xc = lifeline_x(b.s, 2);
+    const jm_item *n0 = &b.s->items[nth(b.s, "sequence.note", 0)], *n1 = &b.s->items[nth(b.s, "sequence.note", 1)];
+    const jm_item *n2 = &b.s->items[nth(b.s, "sequence.note", 2)], *n3 = &b.s->items[nth(b.s, "sequence.note", 3)];
+    const jm_item *n4 = &b.s->items[nth(b.s, "sequence.note", 4)];
+    CHECK(n0->x + n0->w < xa, "left of A");
+    CHECK(n1->x > xb && n1->x + n1->w < xc, "right of B, before C");
+    CHECK_NEAR(n2->x + n2->w / 2, xb, 0.01);
+    CHECK(n2->x > xa && n2->x + n2->w < xc, "over B only");
+    CHECK(n3->x < xb && n3->x + n3->w > xc, "over B and C");
+    CHECK(n4->x > xa && n4->x + n4->w < xb, "a long note right of A stays before B");
+    for (int k = 0; k < 5; k++) {
+        int t = nth(b.s, "sequence.note.text", k);
+        CHECK(b.s->items[t].container == nth(b.s, "sequence.note", k), "note text in its note");
+    }
+    CHECK(b.s->items[nth(b.s, "sequence.note.text", 4)].block.lines >= 2, "long note wrapped");
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_self_and_badges(void) {
+    built b = build("title: T\nsequence:\n  autonumber: true\n  participants:\n    - {id: A}\n    - {id: B}\n"
+                    "  messages:\n    - \"A->>B: one\"\n    - \"B->>B: think about it for a while\"\n"
+                    "    - group: opt\n      label: maybe\n      messages:\n        - \"B-->>A: three\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    const jm_item *loop = message_of(b.s, "think about it for a while");
+    double xb = lifeline_x(b.s, 1);
+    CHECK(loop && loop->n_ops > 2, "a loop");
+    if (loop) {
+        CHECK(loop->ops[0].x >= xb - 0.01 && loop->ops[loop->n_ops - 1].x >= xb - 0.01, "starts and ends at B");
+        CHECK(loop->x + loop->w > xb + 10, "loops out to the right");
+        CHECK(loop->ops[loop->n_ops - 1].y > loop->ops[0].y, "comes back lower");
+        const jm_item *lab = &b.s->items[text_item(b.s, "think about it for a while")];
+        CHECK(lab->x > xb && lab->y + lab->h <= loop->y, "label right of the lifeline, above the loop");
+    }
+    CHECK(count(b.s, "sequence.badge") == 3, "a badge per message");
+    for (int k = 0; k < 3; k++) {
+        int t = nth(b.s, "sequence.badge.number", k);
+        char want[8];
+        snprintf(want, sizeof want, "%d", k + 1);
+        CHECK(t >= 0 && strcmp(b.s->items[t].text, want) == 0, "badge %d numbered", k + 1);
+        CHECK(t >= 0 && b.s->items[t].container == nth(b.s, "sequence.badge", k), "number inside its badge");
+    }
+    /* the badge sits at the start of its message */
+    const jm_item *one = message_of(b.s, "one"), *badge = &b.s->items[nth(b.s, "sequence.badge", 0)];
+    CHECK_NEAR(badge->x + badge->w / 2, one->ops[0].x, 0.01);
+    CHECK_NEAR(badge->y + badge->h / 2, one->ops[0].y, 0.01);
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_delay(void) {
+    built b = build(HEAD "    - \"A->>B: before\"\n    - {delay: 3-10 business days}\n    - \"B-->>A: after\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count(b.s, "sequence.lifeline.delay") == 3, "every lifeline breaks");
+    int t = text_item(b.s, "3-10 business days");
+    CHECK(t >= 0, "delay text");
+    const jm_item *d = &b.s->items[nth(b.s, "sequence.lifeline.delay", 0)];
+    CHECK(d->paint.dash.n > 0, "dotted across the delay");
+    CHECK(t >= 0 && b.s->items[t].y > d->y && b.s->items[t].y + b.s->items[t].h < d->y + d->h, "text inside the break");
+    /* the dashed lifeline stops where the delay starts and goes on after it */
+    const jm_item *l0 = &b.s->items[nth(b.s, "sequence.lifeline", 0)], *l1 = &b.s->items[nth(b.s, "sequence.lifeline", 1)];
+    CHECK_NEAR(l0->y + l0->h, d->y, 0.01);
+    CHECK_NEAR(l1->y, d->y + d->h, 0.01);
+    CHECK(message_of(b.s, "before")->y < d->y && message_of(b.s, "after")->y > d->y + d->h, "delay between the messages");
+    CHECK(defects(b.doc) == 0, "no defects");
+    done(&b);
+}
+
+static void test_width(void) {
+    built n = build(HEAD "    - \"A->>C: hello there\"\n");
+    CHECK(n.s != NULL, "natural");
+    if (!n.s) { done(&n); return; }
+    double natural = n.s->width, target = natural + 300;
+    built w = build_ex(HEAD "    - \"A->>C: hello there\"\n", "default", target, 0, 0);
+    CHECK(w.s && fabs(w.s->width - target) < 0.01, "exactly the asked width");
+    if (w.s) {   /* centred: as much room left of the first head as right of the last */
+        double x0, y0, x1, y1;
+        jm_scene_bounds(w.s, 0, &x0, &y0, &x1, &y1);
+        int first = nth(w.s, "sequence.participant", 0), last = nth(w.s, "sequence.participant", 2);
+        double left = w.s->items[first].x, right = w.s->width - (w.s->items[last].x + w.s->items[last].w);
+        CHECK(fabs(left - right) < 1, "centred: %g vs %g", left, right);
+    }
+    done(&w);
+    done(&n);
+
+    /* narrower than natural: labels wrap until it fits */
+    const char *wide = HEAD "    - \"A->>B: a fairly long label that sets the width of the first gap\"\n"
+                            "    - \"B->>C: another fairly long label that sets the second gap\"\n";
+    built nat = build(wide);
+    double nat_w = nat.s ? nat.s->width : 0;
+    built fit = build_ex(wide, "default", nat_w * 0.75, 0, 0);
+    CHECK(fit.s && fabs(fit.s->width - nat_w * 0.75) < 0.01, "fits %g: got %g", nat_w * 0.75, fit.s ? fit.s->width : 0);
+    CHECK(fit.doc && defects(fit.doc) == 0, "no defects when fitted");
+    done(&nat);
+    done(&fit);
+}
+
+/* A generated sequence: n messages among p participants, with groups, notes and delays. */
+static char *big_yaml(int n, int p) {
+    GString *g = g_string_new("title: Big\nsequence:\n  autonumber: true\n  participants:\n");
+    static const char *const kinds[] = { "participant", "actor", "system", "database" };
+    for (int i = 0; i < p; i++) g_string_append_printf(g, "    - {id: P%d, label: Participant %d, kind: %s}\n", i, i, kinds[i % 4]);
+    g_string_append(g, "  messages:\n");
+    unsigned seed = 7;
+    for (int m = 0; m < n;) {
+        seed = seed * 1103515245u + 12345u;
+        int a = (int)((seed >> 8) % (unsigned)p), b = (int)((seed >> 16) % (unsigned)p);
+        if (m % 37 == 5) {
+            g_string_append_printf(g, "    - group: loop\n      label: round %d\n      messages:\n", m);
+            for (int k = 0; k < 6 && m < n; k++, m++)
+                g_string_append_printf(g, "        - \"P%d->>P%d: message %d\"\n", (a + k) % p, (b + 2 * k) % p, m);
+            continue;
+        }
+        if (m % 53 == 7) g_string_append_printf(g, "    - {note: \"note %d\", over: [P%d]}\n", m, a);
+        if (m % 97 == 3) g_string_append(g, "    - {delay: later}\n");
+        g_string_append_printf(g, "    - \"P%d%sP%d: message %d\"\n", a, m % 3 ? "->>" : "-->>", b, m);
+        m++;
+    }
+    return g_string_free(g, FALSE);
+}
+
+static void test_big(void) {
+    char *y400 = big_yaml(400, 12), *y1600 = big_yaml(1600, 12);
+    clock_t t0 = clock();
+    built b = build(y400);
+    clock_t t1 = clock();
+    built b4 = build(y1600);
+    clock_t t2 = clock();
+    CHECK(b.s && b4.s, "400 and 1600 messages lay out");
+    if (b.s) CHECK(defects(b.doc) == 0, "no defects with 400 messages");
+    double s1 = (double)(t1 - t0) / CLOCKS_PER_SEC, s4 = (double)(t2 - t1) / CLOCKS_PER_SEC;
+    CHECK(s4 < 8 * s1 + 0.2, "time grows linearly: 400 in %.3fs, 1600 in %.3fs", s1, s4);
+    done(&b);
+    done(&b4);
+
+    /* paginated: several pages, each starting with the header of 12 heads */
+    built p = build_ex(y400, "default", 0, 523, 770);
+    CHECK(p.doc && p.doc->n_pages > 2, "several pages: %zu", p.doc ? p.doc->n_pages : 0);
+    if (p.doc) {
+        CHECK(defects(p.doc) == 0, "no defects on any page");
+        for (size_t k = 0; k < p.doc->n_pages; k++) {
+            const jm_scene *s = p.doc->pages[k].scene;
+            int heads = count(s, "sequence.participant.name");
+            CHECK(heads == (k + 1 == p.doc->n_pages ? 24 : 12), "page %zu has its header (%d names)", k + 1, heads);
+            /* the header is above every message on the page */
+            double head_bottom = 0, first_msg = INFINITY;
+            for (size_t i = 0; i < s->n_items; i++) {
+                const jm_item *it = &s->items[i];
+                if (role_is(it, "sequence.participant.name") && it->y < s->height / 2) head_bottom = fmax(head_bottom, it->y + it->h);
+                if (it->role && strncmp(it->role, "sequence.message.", 17) == 0) first_msg = fmin(first_msg, it->y);
+            }
+            CHECK(head_bottom < first_msg, "page %zu: header on top", k + 1);
+            CHECK(s->width == p.doc->pages[0].scene->width, "pages equally wide");
+        }
+    }
+    done(&p);
+    g_free(y400);
+    g_free(y1600);
+}
+
+/* A long loop over several pages: closed at the bottom of each page, reopened under the header
+ * of the next with its tab, never an empty piece; bars go on across the break. */
+static void test_frames_across_pages(void) {
+    GString *g = g_string_new("title: T\nsequence:\n  participants:\n    - {id: A}\n    - {id: B}\n    - {id: C}\n"
+                              "  messages:\n    - \"A->>+B: start\"\n    - group: loop\n      label: every item\n"
+                              "      messages:\n");
+    for (int k = 0; k < 30; k++) g_string_append_printf(g, "        - \"B->>C: item %d\"\n", k);
+    g_string_append(g, "    - \"B-->>-A: done\"\n");
+    built b = build_ex(g->str, "default", 0, 523, 400);
+    CHECK(b.doc && b.doc->n_pages >= 3, "several pages: %zu", b.doc ? b.doc->n_pages : 0);
+    if (b.doc) {
+        CHECK(defects(b.doc) == 0, "no defects");
+        int messages = 0;
+        for (size_t k = 0; k < b.doc->n_pages; k++) {
+            const jm_scene *s = b.doc->pages[k].scene;
+            int f = nth(s, "sequence.frame", 0);
+            CHECK(f >= 0 && count(s, "sequence.frame") == 1 && text_item(s, "loop") >= 0 && text_item(s, "[every item]") >= 0,
+                  "page %zu: the frame, its keyword and label", k + 1);
+            CHECK(count(s, "sequence.activation") == 1, "page %zu: B's bar goes on", k + 1);
+            if (f < 0) continue;
+            int inside_frame = 0;
+            for (size_t i = 0; i < s->n_items; i++) {
+                const jm_item *t = &s->items[i];
+                if (!role_is(t, "sequence.message.label") || strncmp(t->text, "item", 4) != 0) continue;
+                const jm_item *m = message_of(s, t->text);
+                CHECK(m && inside(m, &s->items[f]) && inside(t, &s->items[f]), "page %zu: '%s' inside the frame", k + 1, t->text);
+                inside_frame++;
+            }
+            CHECK(inside_frame > 0, "page %zu: the frame is not empty", k + 1);
+            messages += inside_frame;
+            CHECK(s->items[f].y + s->items[f].h <= s->height - 0.01, "page %zu: frame closed on the page", k + 1);
+        }
+        CHECK(messages == 30, "every item once: %d", messages);
+    }
+    done(&b);
+    g_string_free(g, TRUE);
+}
+
+static void test_samples(void) {
+    const char *names[] = { "seq-storyline", "seq-participant-kinds", "seq-arrows", "seq-self", "seq-autonumber",
+                            "seq-activation", "seq-notes", "seq-delay", "seq-groups", "seq-long-labels",
+                            "sequence-all" };
+    const char *styles[] = { "default", "print", "dark" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *path = g_strdup_printf("%s/samples/%s.yaml", root, names[i]);
+        char *src = NULL;
+        gsize len = 0;
+        CHECK(g_file_get_contents(path, &src, &len, NULL), "read %s", path);
+        for (size_t k = 0; src && k < 3; k++) {
+            built b = build_ex(src, styles[k], 0, 0, 0);
+            CHECK(b.s && defects(b.doc) == 0, "%s in %s: no defects", names[i], styles[k]);
+            done(&b);
+        }
+        g_free(src);
+        g_free(path);
+    }
+}
+
+static void test_missing(void) {
+    jm_arena *a = jm_arena_new();
+    jm_diags *d = jm_diags_new();
+    const char *y = "title: T\nstages: [{name: A}]\n";
+    const jm_journey *j = jm_load_journey(a, "t.yaml", y, strlen(y), d);
+    CHECK(j && jm_view_sequence.missing(j, a) && strcmp(jm_view_sequence.missing(j, a), "the file has no sequence") == 0,
+          "no sequence");
+    CHECK_STR(jm_view_sequence.name, "sequence");
+    jm_arena_free(a);
+    jm_diags_free(d);
+}
+
+int main(void) {
+    root = getenv("ROOT") ? getenv("ROOT") : ".";
+    jm_diags *d = jm_diags_new();
+    char *fonts = g_strdup_printf("%s/fonts", root);
+    text = jm_text_new(fonts, d);
+    g_free(fonts);
+    if (!text) { jm_diags_print(d, stderr, 0); return 1; }
+    test_order_and_heads();
+    test_gaps_grow();
+    test_arrows();
+    test_frames();
+    test_activation();
+    test_notes();
+    test_self_and_badges();
+    test_delay();
+    test_width();
+    test_big();
+    test_frames_across_pages();
+    test_samples();
+    test_missing();
+    jm_text_free(text);
+    jm_diags_free(d);
+    return CHECK_DONE();
+}
