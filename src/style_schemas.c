@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include "style.h"
 #include "funnel.h"
+#include "emotions.h"
 #include "sequence.h"
 /* Views: include the header that declares your schema here, e.g. #include "funnel.h". */
 
@@ -49,6 +50,7 @@ const jm_style_schema jm_style_common_schema = {
 const jm_style_schema *const jm_style_schemas[] = {
     &jm_style_common_schema,
     &jm_funnel_style_schema,
+    &jm_emotions_style_schema,
     &jm_sequence_style_schema,
     /* view sections go here */
 };

@@ -2,11 +2,13 @@
  * Adding a view: its module exports a jm_view; list it here. */
 #include <string.h>
 #include "view.h"
+#include "emotions.h"
 #include "funnel.h"
 #include "sequence.h"
 
 const jm_view *const jm_views[] = {
     &jm_view_funnel,
+    &jm_view_emotions,
     &jm_view_sequence,
     NULL,
 };

@@ -1,0 +1,226 @@
+/* emotions_curve.c - the emotion curve itself: point heights, the monotone curve through the
+ * scored points (dashed across unscored ones), areas tinted above and below the baseline, markers. */
+#include "emotions_int.h"
+#include <math.h>
+#include <string.h>
+
+enum { POLY_SAMPLES = 16 };   /* samples per segment in the polyline used for label collisions */
+
+/* A circle as four cubic quarter arcs (control distance k r, k = 4/3 (sqrt 2 - 1)). */
+void em_circle(jm_path_op *ops, double cx, double cy, double r) {
+    const double k = 0.5522847498307936 * r;
+    ops[0] = (jm_path_op){ .op = JM_OP_MOVE, .x = cx + r, .y = cy };
+    ops[1] = (jm_path_op){ .op = JM_OP_CURVE, .x1 = cx + r, .y1 = cy + k, .x2 = cx + k, .y2 = cy + r, .x = cx, .y = cy + r };
+    ops[2] = (jm_path_op){ .op = JM_OP_CURVE, .x1 = cx - k, .y1 = cy + r, .x2 = cx - r, .y2 = cy + k, .x = cx - r, .y = cy };
+    ops[3] = (jm_path_op){ .op = JM_OP_CURVE, .x1 = cx - r, .y1 = cy - k, .x2 = cx - k, .y2 = cy - r, .x = cx, .y = cy - r };
+    ops[4] = (jm_path_op){ .op = JM_OP_CURVE, .x1 = cx + k, .y1 = cy - r, .x2 = cx + r, .y2 = cy - k, .x = cx + r, .y = cy };
+    ops[5] = (jm_path_op){ .op = JM_OP_CLOSE };
+}
+
+static bool has_emoji(const em_point *p) { return p->emo && p->emo->emoji && *p->emo->emoji; }
+
+/* Marker size. Every marker gets the same size, as large as the style says unless neighbours
+ * are closer than that: then the emoji shrink to fit the pitch (less a grid unit between
+ * discs), and below the smallest readable font size they give way to dots. */
+static void size_markers(em_layout *L) {
+    const jm_emotions_style *st = &L->st;
+    double room = fmax(1, L->pitch - L->c->grid_unit) / 2;   /* largest radius */
+    L->emoji_font = st->emoji_font;
+    L->use_emoji = false;
+    double glyph = 0;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        if (!p->scored || !has_emoji(p)) continue;
+        p->emoji = jm_text_layout(L->text, L->a, p->emo->emoji, &L->emoji_font, 0, JM_ALIGN_LEFT, 0);
+        glyph = fmax(glyph, fmax(p->emoji.width, p->emoji.height));
+        L->use_emoji = true;
+    }
+    double r = glyph / 2 + st->marker_padding;
+    if (L->use_emoji && r > room) {
+        double k = (room - st->marker_padding) / (glyph / 2);
+        L->emoji_font.size = st->emoji_font.size * k;
+        if (L->emoji_font.size < L->c->min_font_px) L->use_emoji = false;
+        else {
+            glyph = 0;
+            for (size_t i = 0; i < L->n_pts; i++) {
+                em_point *p = &L->pts[i];
+                if (!p->scored || !has_emoji(p)) continue;
+                p->emoji = jm_text_layout(L->text, L->a, p->emo->emoji, &L->emoji_font, 0, JM_ALIGN_LEFT, 0);
+                glyph = fmax(glyph, fmax(p->emoji.width, p->emoji.height));
+            }
+            r = glyph / 2 + st->marker_padding;
+        }
+    }
+    double dot = fmin(st->dot_radius, room);
+    L->disc_r = L->use_emoji ? r : dot;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        p->r = L->use_emoji && has_emoji(p) ? r : dot;
+        p->reach = p->r + (p->high || p->low ? st->ring_gap + st->ring_width : 0);
+    }
+}
+
+/* Heights, extremes, the curve's segments through the scored points, and its polyline. */
+void em_curve_build(em_layout *L) {
+    L->unit = L->st.score_height;
+    size_t n = 0;
+    double hi = -INFINITY, lo = INFINITY;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        if (!p->scored) continue;
+        p->y = em_score_y(L, p->score);
+        hi = fmax(hi, p->score);
+        lo = fmin(lo, p->score);
+        n++;
+    }
+    /* The highest and lowest moments; all points that share the top (or bottom) score stand
+     * out together. A flat curve has neither. */
+    for (size_t i = 0; i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        if (!p->scored || hi <= lo) continue;
+        p->high = p->score == hi;
+        p->low = p->score == lo;
+    }
+    size_markers(L);
+
+    double *xs = JM_NEWV(L->a, double, n ? n : 1), *ys = JM_NEWV(L->a, double, n ? n : 1);
+    size_t *idx = JM_NEWV(L->a, size_t, n ? n : 1), m = 0;
+    for (size_t i = 0; i < L->n_pts; i++)
+        if (L->pts[i].scored) { xs[m] = L->pts[i].x; ys[m] = L->pts[i].y; idx[m++] = i; }
+    L->segs = JM_NEWV(L->a, jm_bezier, n ? n : 1);
+    L->bridged = JM_NEWV(L->a, bool, n ? n : 1);
+    L->n_segs = jm_curve_monotone(xs, ys, n, L->segs);
+    for (size_t k = 0; k < L->n_segs; k++) L->bridged[k] = idx[k + 1] - idx[k] > 1;
+
+    L->n_poly = L->n_segs ? L->n_segs * POLY_SAMPLES + 1 : 0;
+    L->poly_x = JM_NEWV(L->a, double, L->n_poly ? L->n_poly : 1);
+    L->poly_y = JM_NEWV(L->a, double, L->n_poly ? L->n_poly : 1);
+    size_t q = 0;
+    for (size_t k = 0; k < L->n_segs; k++)
+        for (int i = k ? 1 : 0; i <= POLY_SAMPLES; i++)
+            jm_bezier_point(&L->segs[k], (double)i / POLY_SAMPLES, &L->poly_x[q], &L->poly_y[q]), q++;
+}
+
+static jm_bezier moved(jm_bezier b, double dy) {
+    b.y0 += dy; b.y1 += dy; b.y2 += dy; b.y3 += dy;
+    return b;
+}
+
+static jm_path_op curve_op(const jm_bezier *b) {
+    return (jm_path_op){ .op = JM_OP_CURVE, .x1 = b->x1, .y1 = b->y1, .x2 = b->x2, .y2 = b->y2, .x = b->x3, .y = b->y3 };
+}
+
+/* One side of the baseline: -1 above (smaller y), +1 below, 0 on it. */
+static int side_of(const jm_bezier *b, double base) {
+    double y;
+    jm_bezier_point(b, 0.5, NULL, &y);
+    return fabs(y - base) < 1e-9 ? 0 : y < base ? -1 : 1;
+}
+
+/* Emits the region between pieces[0..n) (all on one side) and the baseline:
+ *
+ *            ___piece___piece___
+ *           |                   |      MOVE to the baseline under the first piece's start,
+ *   base ---+-------------------+---   LINE up to it, the pieces' curves, LINE down, CLOSE.
+ */
+static void emit_region(em_layout *L, jm_scene *s, const jm_bezier *pieces, size_t n, int side, double base) {
+    if (n == 0 || side == 0) return;
+    jm_path_op *ops = JM_NEWV(L->a, jm_path_op, n + 4);
+    size_t k = 0;
+    ops[k++] = (jm_path_op){ .op = JM_OP_MOVE, .x = pieces[0].x0, .y = base };
+    ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[0].x0, .y = pieces[0].y0 };
+    for (size_t i = 0; i < n; i++) ops[k++] = curve_op(&pieces[i]);
+    ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[n - 1].x3, .y = base };
+    ops[k++] = (jm_path_op){ .op = JM_OP_CLOSE };
+    bool above = side < 0;
+    jm_scene_path(s, above ? "emotions.area.positive" : "emotions.area.negative", ops, k,
+                  jm_paint_fill(above ? L->st.positive_fill : L->st.negative_fill), JM_HEAD_NONE, JM_HEAD_NONE, 0);
+}
+
+/* The tinted areas. The scene has no clipping, so the split happens here: each segment of a
+ * solid run is cut (de Casteljau) where it crosses the baseline, the pieces are grouped into
+ * maximal runs on one side, and each group is closed along the baseline. Bridged segments (over
+ * unscored steps) get no tint: the area stands for what was measured. */
+void em_curve_areas(em_layout *L, jm_scene *s, double dy) {
+    double base = em_score_y(L, 0) + dy;
+    jm_bezier *pieces = JM_NEWV(L->a, jm_bezier, 4 * L->n_segs + 1);
+    size_t n = 0;
+    int side = 0;
+    for (size_t k = 0; k <= L->n_segs; k++) {
+        if (k == L->n_segs || L->bridged[k]) {           /* end of a solid run */
+            emit_region(L, s, pieces, n, side, base);
+            n = 0; side = 0;
+            continue;
+        }
+        jm_bezier rest = moved(L->segs[k], dy);
+        double t[3];
+        size_t nt = jm_bezier_cross_y(&rest, base, t);
+        double done = 0;
+        for (size_t r = 0; r <= nt; r++) {
+            jm_bezier piece = rest;
+            if (r < nt) {   /* split off the part up to t[r], in the remaining curve's parameter */
+                jm_bezier_split(&rest, (t[r] - done) / (1 - done), &piece, &rest);
+                done = t[r];
+                piece.y3 = base;           /* exactly on the baseline, so regions meet */
+                rest.y0 = base;
+            }
+            int ps = side_of(&piece, base);
+            if (ps != side) { emit_region(L, s, pieces, n, side, base); n = 0; side = ps; }
+            if (ps != 0) pieces[n++] = piece;
+        }
+    }
+}
+
+/* The curve: one solid path per run of measured segments, a dashed one per bridge. */
+void em_curve_line(em_layout *L, jm_scene *s, double dy) {
+    jm_paint solid = jm_paint_stroke(L->st.curve_color, L->st.curve_width);
+    jm_paint dashed = jm_paint_dashed(solid, L->st.bridge_dash);
+    jm_path_op *ops = JM_NEWV(L->a, jm_path_op, L->n_segs + 2);
+    size_t n = 0;
+    for (size_t k = 0; k <= L->n_segs; k++) {
+        if (k == L->n_segs || L->bridged[k]) {
+            if (n > 1) jm_scene_path(s, "emotions.curve", ops, n, solid, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+            n = 0;
+            if (k < L->n_segs) {
+                jm_bezier b = moved(L->segs[k], dy);
+                jm_path_op bridge[2] = { { .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 }, curve_op(&b) };
+                jm_scene_path(s, "emotions.curve.bridge", bridge, 2, dashed, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+            }
+            continue;
+        }
+        jm_bezier b = moved(L->segs[k], dy);
+        if (n == 0) ops[n++] = (jm_path_op){ .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 };
+        ops[n++] = curve_op(&b);
+    }
+}
+
+/* Rings around the extremes, then discs (or dots), then the emoji on the discs. */
+void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
+    const jm_emotions_style *st = &L->st;
+    jm_path_op ops[6];
+    for (size_t i = 0; i < L->n_pts; i++) {
+        const em_point *p = &L->pts[i];
+        if (!p->scored || !(p->high || p->low)) continue;
+        em_circle(ops, p->x, p->y + dy, p->r + st->ring_gap + st->ring_width / 2);
+        int it = jm_scene_path(s, p->high ? "emotions.marker.high" : "emotions.marker.low", ops, 6,
+                               jm_paint_stroke(p->high ? st->high_color : st->low_color, st->ring_width),
+                               JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        s->items[it].src = p->src;
+    }
+    for (size_t i = 0; i < L->n_pts; i++) {
+        const em_point *p = &L->pts[i];
+        if (!p->scored) continue;
+        bool emoji = L->use_emoji && has_emoji(p);
+        em_circle(ops, p->x, p->y + dy, p->r);
+        jm_paint paint = emoji ? jm_paint_both(st->marker_fill, st->marker_stroke, st->marker_stroke_width)
+                               : jm_paint_both(st->curve_color, st->marker_fill, st->marker_stroke_width);
+        int it = jm_scene_path(s, emoji ? "emotions.marker" : "emotions.marker.dot", ops, 6, paint,
+                               JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        s->items[it].src = p->src;
+        if (!emoji) continue;
+        const jm_textblock *b = &p->emoji;
+        it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
+                           p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
+        s->items[it].src = p->src;
+    }
+}

@@ -1,0 +1,110 @@
+# tests/cli/emotions.sh - the emotions view from the command line: clean layouts of every emotion
+# sample in every style, width and with thoughts; exact --width; what the dumps show; the error
+# when nothing has a score; every format; reference scenes and images (JM_UPDATE=1 rewrites them).
+PNGINFO="$ROOT/$BUILD/tests/pnginfo"
+IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+REF="$ROOT/tests/ref"
+OUT="$ROOT/tests/out"
+mkdir -p "$OUT"
+PETRA="$ROOT/samples/petra-catena-x.yaml"
+BUYER="$ROOT/samples/enterprise-buyer.yaml"
+
+# --- no layout defects: every sample with scores, every style, natural and fixed widths ---
+for f in "$PETRA" "$BUYER" "$ROOT"/samples/emotions-*.yaml; do
+    s=$(basename "$f" .yaml)
+    for style in default print dark; do
+        for w in 0 640 1920; do
+            for th in "" --thoughts; do
+                args=(--view emotions --style "$style" --check-layout $th)
+                [ "$w" != 0 ] && args+=(--width "$w")
+                expect_exit "emotions $s $style width $w $th: no defects" 0 "$JM" "$f" "${args[@]}"
+            done
+        done
+    done
+done
+
+# --- --width is exact ---
+for w in 640 1920; do
+    "$JM" "$ROOT/samples/emotions-sixty.yaml" --view emotions --width "$w" -o "$T/sixty-$w.png" 2>"$T/err" \
+        && "$PNGINFO" "$T/sixty-$w.png" | grep -qx "width $w" \
+        && pass "emotions sixty steps: --width $w is exact" \
+        || fail "emotions sixty steps: --width $w is exact" "$(head -c 200 "$T/err") $("$PNGINFO" "$T/sixty-$w.png" 2>&1 | head -n 1)"
+done
+
+# --- what the dumps show ---
+"$JM" "$PETRA" --view emotions --dump-scene > "$T/petra.scene" 2>"$T/err" || fail "emotions petra: dump" "$(head -c 200 "$T/err")"
+for want in Awareness Evaluation Onboarding Running Scaling "Anxious and mildly overwhelmed" "Quietly confident" \
+            "😟" "🤝" "very positive" "neutral" "very negative"; do
+    grep -qF -- "\"$want\"" "$T/petra.scene" && pass "emotions petra shows $want" \
+        || fail "emotions petra shows $want" "not in the scene dump"
+done
+n=$(grep -c ' emotions\.marker ' "$T/petra.scene")
+[ "$n" = 10 ] && pass "emotions petra: ten markers" || fail "emotions petra: ten markers" "$n"
+grep -q 'emotions\.label\.low .*"Anxious and mildly overwhelmed"' "$T/petra.scene" \
+    && pass "emotions petra: the lowest moment stands out" || fail "emotions petra: the lowest moment stands out" "no label.low"
+n=$(grep -c ' emotions\.marker\.high ' "$T/petra.scene")
+[ "$n" = 2 ] && pass "emotions petra: both +2 moments ringed" || fail "emotions petra: both +2 moments ringed" "$n"
+grep -q ' emotions\.thought ' "$T/petra.scene" && fail "emotions petra: no thoughts by default" "found" \
+    || pass "emotions petra: no thoughts by default"
+"$JM" "$PETRA" --view emotions --thoughts --dump-scene > "$T/petra-thoughts.scene" 2>"$T/err"
+n=$(grep -c ' emotions\.thought .*"“.*”"$' "$T/petra-thoughts.scene")
+[ "$n" = 10 ] && pass "emotions petra --thoughts: ten quoted callouts" || fail "emotions petra --thoughts: ten quoted callouts" "$n"
+
+"$JM" "$ROOT/samples/emotions-unscored.yaml" --view emotions --dump-scene > "$T/unscored.scene" 2>"$T/err"
+n=$(grep -c ' emotions\.curve\.bridge .* dash ' "$T/unscored.scene")
+[ "$n" = 2 ] && pass "emotions unscored: two dashed bridges" || fail "emotions unscored: two dashed bridges" "$n"
+n=$(grep -c ' emotions\.step\.unscored ' "$T/unscored.scene")
+[ "$n" = 2 ] && pass "emotions unscored: two steps marked unscored" || fail "emotions unscored: two steps marked unscored" "$n"
+
+"$JM" "$BUYER" --view emotions --dump-scene > "$T/buyer.scene" 2>"$T/err"
+n=$(grep -c ' emotions\.marker ' "$T/buyer.scene")
+[ "$n" = 24 ] && pass "emotions buyer: all 24 stage emotions drawn" || fail "emotions buyer: all 24 stage emotions drawn" "$n"
+
+# --- a file without any score has no emotions view ---
+yaml noscore <<'EOF'
+title: "Feelings without numbers"
+steps:
+  - {title: A step, emotion: {label: Confused, emoji: "😕"}}
+EOF
+expect_exit "emotions without scores fails" 1 "$JM" "$T/noscore.yaml" --view emotions -o "$T/none.png"
+expect_err "emotions without scores says what is missing" "no emotion has a score"
+[ ! -e "$T/none.png" ] && pass "emotions without scores writes nothing" || fail "emotions without scores writes nothing" "none.png exists"
+"$JM" "$T/noscore.yaml" --list-views > "$T/views" 2>&1
+grep -qx emotions "$T/views" && fail "emotions not offered without scores" "listed" || pass "emotions not offered without scores"
+
+# --- every format ---
+for fmt in png svg pdf; do
+    expect_exit "emotions petra as $fmt" 0 "$JM" "$PETRA" --view emotions --thoughts -o "$T/petra.$fmt"
+done
+if command -v xmllint >/dev/null; then ok "emotions svg is well-formed" xmllint --noout "$T/petra.svg"; fi
+if command -v pdfinfo >/dev/null; then ok "emotions pdf is readable" pdfinfo "$T/petra.pdf"; fi
+
+# --- references ---
+compare_scene() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
+    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
+    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
+    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+}
+compare_png() { # NAME FILE
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
+    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
+    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
+        pass "$1: image matches reference"
+    else fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/$1-diff.png"; cp "$2" "$OUT/$1.png"; fi
+}
+compare_scene emotions-petra "$T/petra.scene"
+compare_scene emotions-petra-thoughts "$T/petra-thoughts.scene"
+compare_scene emotions-buyer "$T/buyer.scene"
+compare_scene emotions-unscored "$T/unscored.scene"
+"$JM" "$ROOT/samples/emotions-sixty.yaml" --view emotions --dump-scene > "$T/sixty.scene" 2>"$T/err"
+compare_scene emotions-sixty "$T/sixty.scene"
+for style in default print dark; do
+    "$JM" "$PETRA" --view emotions --style "$style" -o "$T/petra-$style.png" 2>"$T/err" \
+        && compare_png "emotions-petra-$style" "$T/petra-$style.png" \
+        || fail "emotions-petra-$style: renders" "$(head -c 200 "$T/err")"
+    "$JM" "$BUYER" --view emotions --thoughts --style "$style" -o "$T/buyer-$style.png" 2>"$T/err" \
+        && compare_png "emotions-buyer-thoughts-$style" "$T/buyer-$style.png" \
+        || fail "emotions-buyer-thoughts-$style: renders" "$(head -c 200 "$T/err")"
+done
+compare_png emotions-sixty-640 "$T/sixty-640.png"
