@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "handout.h"
 #include "load.h"
 #include "output.h"
 #include "view.h"
@@ -20,7 +21,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_DEFECT
 #define MAX_PIXELS (256.0 * 1024 * 1024)
 
 typedef struct {
-    char *output, *view, *format, *style, *page, *background;
+    char *output, *view, *format, *style, *page, *background, *slide;
     double width, scale, dpi, margin;
     gboolean check, list_views, check_layout, dump_scene, thoughts, version;
     char **inputs;
@@ -48,6 +49,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o->dpi, "Resolution recorded in the PNG (default 96 x scale)", "N" },
         { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A2..A5, Letter, Legal, Tabloid[-landscape]", "SIZE" },
         { "margin", 0, 0, G_OPTION_ARG_DOUBLE, &o->margin, "Page margin in pt with --page (default 36)", "PT" },
+        { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
         { "check", 0, 0, G_OPTION_ARG_NONE, &o->check, "Only validate the input", NULL },
@@ -58,7 +60,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, "INPUT" },
         { NULL, 0, 0, 0, NULL, NULL, NULL },
     };
-    GOptionContext *ctx = g_option_context_new("INPUT - draw a customer journey as a graphic");
+    GOptionContext *ctx = g_option_context_new("- draw a customer journey as a graphic");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx,
         "Reads a journey YAML file (INPUT, '-' for standard input) and draws one of its views\n"
@@ -69,14 +71,16 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         "  sequence   who sends what to whom\n"
         "  emotions   the emotion curve over the steps\n"
         "  map        the journey-map poster\n"
-        "  all        every view the file supports: one page each to PDF,\n"
-        "             OUTPUT-VIEW.EXT files to PNG and SVG\n"
+        "  all        every view the file supports: to PDF a handout (a cover, each\n"
+        "             view, the tables; A4 landscape unless --page says), to PNG\n"
+        "             and SVG OUTPUT-VIEW.EXT files\n"
         "\n"
         "Exit status: 0 ok, 1 bad input, 2 bad usage, 3 output failure, 4 layout defects.\n"
         "\n"
         "Examples:\n"
         "  journeymap journey.yaml -o funnel.png --view funnel --scale 2\n"
         "  journeymap journey.yaml -o handout.pdf --view all --page A4\n"
+        "  journeymap journey.yaml -o map.png --view map --slide 16:9 --scale 2\n"
         "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n");
     GError *err = NULL;
     bool ok = g_option_context_parse(ctx, argc, argv, &err);
@@ -91,7 +95,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
 
 static void free_options(options *o) {
     g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
-    g_free(o->page); g_free(o->background); g_strfreev(o->inputs);
+    g_free(o->page); g_free(o->background); g_free(o->slide); g_strfreev(o->inputs);
 }
 
 /* Checks the options that need no input; fills the writer's options. */
@@ -107,6 +111,12 @@ static int validate(options *o, jm_output_opts *out) {
                              .margin = o->margin ? o->margin : 36 };
     if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h))
         return usage_error("unknown page size '%s' (known: %s)", o->page, jm_cli_page_names());
+    if (o->slide) {
+        if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
+            return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
+        if (o->page) return usage_error("--slide and --page cannot be combined: a slide is its own page");
+        if (o->width) return usage_error("--slide and --width cannot be combined: the slide sets the width");
+    }
     if (o->background && strcmp(o->background, "transparent") == 0) out->transparent = true;
     else if (o->background) {
         jm_color c;
@@ -253,18 +263,26 @@ static int run(options *o) {
     doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
     jm_layout_ctx ctx = { .journey = j, .style = style, .text = text, .arena = a, .diags = d,
                           .width = o->width, .show_thoughts = o->thoughts };
+    if (oo.canvas_w > 0) ctx.aspect = oo.canvas_w / oo.canvas_h;
+    bool handout = o->view && strcmp(o->view, "all") == 0 && oo.format == JM_FMT_PDF && !o->slide;
+    if (handout && !o->page) jm_cli_page_size(JM_HANDOUT_PAGE, &oo.page_w, &oo.page_h);
     if (oo.page_w > 0 && oo.format == JM_FMT_PDF) {
         ctx.page_width = oo.page_w - 2 * oo.margin;
         ctx.page_height = oo.page_h - 2 * oo.margin;
     }
-    for (size_t i = 0; views[i]; i++)
-        if (!views[i]->layout(&ctx, doc)) goto done;
+    if (handout) {
+        if (!jm_handout_layout(&ctx, views, doc)) goto done;
+    } else {
+        for (size_t i = 0; views[i]; i++)
+            if (!jm_view_layout(views[i], &ctx, doc)) goto done;
+    }
     set_background(doc, o->background);
     for (size_t i = 0; i < doc->n_pages; i++) {
         const jm_scene *s = doc->pages[i].scene;
-        if (oo.format == JM_FMT_PNG && s->width * s->height * oo.scale * oo.scale > MAX_PIXELS) {
+        double pw = oo.canvas_w > 0 ? oo.canvas_w : s->width, ph = oo.canvas_h > 0 ? oo.canvas_h : s->height;
+        if (oo.format == JM_FMT_PNG && pw * ph * oo.scale * oo.scale > MAX_PIXELS) {
             jm_error(d, j->file, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f px, more than the %.0f megapixel limit",
-                     doc->pages[i].view, s->width * oo.scale, s->height * oo.scale, MAX_PIXELS / 1e6);
+                     doc->pages[i].view, pw * oo.scale, ph * oo.scale, MAX_PIXELS / 1e6);
             goto done;
         }
     }

@@ -5,6 +5,7 @@
 #include "funnel.h"
 #include "emotions.h"
 #include "sequence.h"
+#include "map.h"
 /* Views: include the header that declares your schema here, e.g. #include "funnel.h". */
 
 #define FIELD(key, type, member, doc) { key, JM_SV_##type, offsetof(jm_style_common, member), doc }
@@ -52,6 +53,7 @@ const jm_style_schema *const jm_style_schemas[] = {
     &jm_funnel_style_schema,
     &jm_emotions_style_schema,
     &jm_sequence_style_schema,
+    &jm_map_style_schema,
     /* view sections go here */
 };
 const size_t jm_style_n_schemas = sizeof jm_style_schemas / sizeof jm_style_schemas[0];

@@ -4,9 +4,11 @@
 #include "view.h"
 #include "emotions.h"
 #include "funnel.h"
+#include "map.h"
 #include "sequence.h"
 
 const jm_view *const jm_views[] = {
+    &jm_view_map,
     &jm_view_funnel,
     &jm_view_emotions,
     &jm_view_sequence,

@@ -1,0 +1,65 @@
+/* map_emotions.c - the map's emotion lane: the emotions view's curve laid out over the map's own
+ * stage columns (its bands are the columns, exactly), without title, stage headers or scale. */
+#include "map_int.h"
+#include "emotions.h"
+
+/* The journey cut down to stages [first, first + n) and their steps, stage indices rebased;
+ * *first_step gets the number of the first step kept (steps are numbered across the journey). */
+static const jm_journey *cut(mp_map *M, size_t first, size_t n, int *first_step) {
+    const jm_journey *j = M->j;
+    *first_step = 1;
+    if (first == 0 && n == j->n_stages) return j;
+    jm_journey *c = JM_NEW(M->a, jm_journey);
+    *c = *j;
+    c->stages = j->stages + first;
+    c->n_stages = n;
+    c->steps = JM_NEWV(M->a, jm_step, j->n_steps ? j->n_steps : 1);
+    c->n_steps = 0;
+    bool seen = false;
+    for (size_t i = 0; i < j->n_steps; i++) {
+        int sg = j->steps[i].stage;
+        if (sg < (int)first || sg >= (int)(first + n)) {
+            if (!seen) (*first_step)++;
+            continue;
+        }
+        seen = true;
+        c->steps[c->n_steps] = j->steps[i];
+        c->steps[c->n_steps++].stage = sg - (int)first;
+    }
+    return c;
+}
+
+/* The lane: its label cell, and the curve's scene moved so that its band bodies fill the row.
+ *
+ *   +----------+ +-------------+ +-------------+
+ *   | Emotions | |   (😟)      | |      (🙂)   |   band i spans column i exactly
+ *   |          | |  /    \_____|_|____/        |
+ *   |          | |  1  2       | | 3   4       |   step numbers and titles under the curve
+ *   +----------+ +-------------+ +-------------+
+ */
+bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out) {
+    int first_step;
+    const jm_journey *sub = cut(M, g->first, g->n, &first_step);
+    if (jm_view_emotions.missing(sub, M->a)) return false;
+    double *xs = JM_NEWV(M->a, double, g->n), *ws = JM_NEWV(M->a, double, g->n);
+    for (size_t i = 0; i < g->n; i++) {
+        xs[i] = mp_col_x(g, g->first + i);
+        ws[i] = g->col_w;
+    }
+    jm_layout_ctx ctx = *M->ctx;
+    ctx.journey = sub;
+    ctx.width = g->width;
+    ctx.page_width = ctx.page_height = 0;
+    ctx.show_thoughts = false;
+    jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .first_step = first_step };
+    jm_scene *es = jm_emotions_scene_embedded(&ctx, &e);
+    if (!es) return false;
+
+    jm_scene *s = jm_scene_new(M->a, g->width, 0, M->c->background);
+    double h = e.body_bottom - e.body_top;
+    mp_lane_label(M, s, g, lane->label, 0, h, lane->src);
+    jm_scene_append(s, es, 0, -e.body_top);
+    s->height = h;
+    *out = (mp_part){ .kind = MP_PART_LANE, .s = s, .h = h };
+    return true;
+}

@@ -1,0 +1,100 @@
+/* map_flow.c - stacks the map's parts down pages: gaps between parts, a new page when a part
+ * does not fit, the stage row repeated over lanes on a new page, long tables continued. */
+#include "map_int.h"
+#include <math.h>
+
+/* ---- stacking parts on pages ----
+ *
+ * Parts go down the page, gap_before between them (none at the top of a page). With a page
+ * height, a part that does not fit starts a new page; a lane starts it with its stage row
+ * again; a section title never stays alone at the bottom; a table alone in its row that does
+ * not fit continues on the next page, its title and header row repeated. `stops` are indices
+ * of parts that must start a new page (the first part of each column group). */
+
+typedef struct {
+    mp_map *M;
+    double width, page_h;       /* pt; page_h 0: one page as tall as its content */
+    jm_doc *doc;                /* NULL: only count pages */
+    const char *bookmark;
+    jm_scene *page;
+    double y;                   /* pt, where the next part goes */
+    size_t pages;
+    size_t overflows;           /* pages taller than page_h (one part alone was) */
+} mp_pager;
+
+/* A page is page_h tall, or taller when one part alone is (the writer then scales it down). */
+static void flow_end_page(mp_pager *f) {
+    double h = jm_snap(f->y + f->M->c->margin, f->M->c->grid_unit);
+    if (f->page_h > 0 && h > f->page_h + 0.5) f->overflows++;
+    if (f->page) f->page->height = f->page_h > 0 ? fmax(f->page_h, h) : h;
+}
+
+static void flow_new_page(mp_pager *f) {
+    mp_map *M = f->M;
+    flow_end_page(f);
+    f->pages++;
+    f->y = M->c->margin;
+    f->page = NULL;
+    if (!f->doc) return;
+    f->page = jm_scene_new(M->a, f->width, f->page_h, M->c->background);
+    f->page->title = M->j->title;
+    f->page->desc = M->j->subtitle;
+    jm_doc_add_page(f->doc, f->page, f->M->view, f->bookmark);
+}
+
+static bool at_top(const mp_pager *f) { return f->y <= f->M->c->margin; }
+
+static void flow_put(mp_pager *f, const mp_part *p) {
+    if (!at_top(f)) f->y += p->gap_before;
+    if (f->page) jm_scene_append(f->page, p->s, 0, f->y);
+    f->y += p->h;
+}
+
+static double room(const mp_pager *f, double gap) {
+    return f->page_h > 0 ? f->page_h - f->M->c->margin - (f->y + (at_top(f) ? 0 : gap)) : INFINITY;
+}
+
+/* A table too tall for the room left: rows [r0, r) on this page, the rest on the next ones. */
+static void flow_split_table(mp_pager *f, const mp_part *p) {
+    const mp_table *m = p->table;
+    size_t r0 = 0;
+    while (r0 < m->n_rows) {
+        double avail = room(f, p->gap_before) - m->title_h - m->head_h, used = 0;
+        size_t r = r0;
+        while (r < m->n_rows && used + m->row_h[r] <= avail) used += m->row_h[r++];
+        if (r == r0 && !at_top(f)) { flow_new_page(f); continue; }
+        if (r == r0) r = r0 + 1;   /* a row taller than a page: it alone, scaled by the writer */
+        if (!at_top(f)) f->y += p->gap_before;
+        double h = m->title_h + m->head_h + used;
+        if (f->page) h = mp_table_place(f->M, m, f->page, p->table_x, f->y, r0, r, r0 > 0);
+        f->y += h;
+        r0 = r;
+        if (r0 < m->n_rows) flow_new_page(f);
+    }
+}
+
+size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
+               const char *bookmark, size_t *overflows) {
+    mp_pager f = { .M = M, .width = width, .page_h = page_h, .doc = doc, .bookmark = bookmark };
+    flow_new_page(&f);
+    const mp_part *stage_row = NULL;
+    for (size_t i = 0; i < parts->n; i++) {
+        const mp_part *p = &parts->v[i];
+        if (stops[i] && i > 0) flow_new_page(&f);
+        if (p->kind == MP_PART_STAGES) stage_row = p;
+        double need = p->h;
+        if (p->keep_with_next && i + 1 < parts->n) need += parts->v[i + 1].gap_before + parts->v[i + 1].h;
+        if (need > room(&f, p->gap_before) && !at_top(&f)) {
+            if (p->table && p->h > page_h - 2 * M->c->margin) { flow_split_table(&f, p); continue; }
+            flow_new_page(&f);
+            if (p->kind == MP_PART_LANE && stage_row) flow_put(&f, stage_row);
+        } else if (p->table && p->h > room(&f, p->gap_before)) {
+            flow_split_table(&f, p);
+            continue;
+        }
+        flow_put(&f, p);
+    }
+    flow_end_page(&f);
+    if (overflows) *overflows = f.overflows;
+    return f.pages;
+}

@@ -1,0 +1,162 @@
+/* map_int.h - what the map view's files share: the lanes gathered from stages and steps, the
+ * geometry of one layout, and the parts a poster is stacked from. Not for other modules. */
+#ifndef JM_MAP_INT_H
+#define JM_MAP_INT_H
+#include "map.h"
+#include "shapes.h"
+
+/* ---- lanes (map_lanes.c) ---- */
+
+typedef enum {
+    MP_BULLETS,         /* triggers, custom lanes: a dot and the text */
+    MP_METRICS,         /* a dot in the accent and the text */
+    MP_ACTIONS,         /* the text (under its step's number and title), then channel and frequency tags */
+    MP_TAGS,            /* touchpoints: tags flowing left to right */
+    MP_QUOTES,          /* thoughts: italic, in quotation marks, on a card */
+    MP_EMOTIONS,        /* the emotion curve across every column */
+    MP_PAINS,           /* pain points: tinted cards */
+    MP_OPPORTUNITIES,   /* opportunities: tinted cards, title bold, then text */
+} mp_kind;
+
+typedef struct {
+    const char *text;           /* NULL for an opportunity given only a title */
+    const char *title;          /* an opportunity's title; the step heading over a step's actions */
+    const char *channel, *frequency;   /* an action's tags, NULL if absent */
+    jm_pos src;
+} mp_entry;
+
+typedef struct { mp_entry *v; size_t n, cap; } mp_cell;
+
+typedef struct {
+    mp_kind kind;
+    const char *label;
+    mp_cell *cells;             /* one per stage (none for MP_EMOTIONS) */
+    jm_pos src;
+} mp_lane;
+
+typedef struct {
+    const jm_layout_ctx *ctx;
+    const jm_journey *j;        /* the journey, its steps in stage order (see mp_gather) */
+    const jm_style_common *c;
+    jm_map_style st;
+    jm_text *text;
+    jm_arena *a;
+    double ls;                  /* pt, extra space between wrapped lines */
+    mp_lane *lanes; size_t n_lanes;   /* every lane some stage or step fills, in poster order */
+    bool tables;                /* the tables go on the poster */
+    const char *view;           /* the pages' view name ("map", "cover", "tables") */
+} mp_map;
+
+/* map.c: fills M from the context (style sections, lanes); `tables`: the poster shows them. */
+void mp_map_init(mp_map *M, const jm_layout_ctx *ctx, bool tables);
+
+/* ---- geometry ----
+ *
+ *   margin   label_w  label_gap  col_w  col_gap  col_w         overhang  margin
+ *   |<---->|<------->|<------->|<----->|<--->|<----->|  ...  |<---->|<---->|
+ *          x0                  cols_x                                right   width
+ *
+ * Header, features and tables span [x0, right]; stage i's column starts at
+ * cols_x + (i - first) * (col_w + col_gap). */
+typedef struct {
+    size_t first, n;            /* the stages in the columns */
+    double x0;                  /* pt, content left: the lane-label column's left edge */
+    double cols_x;              /* pt, the first column's left edge */
+    double col_w, col_gap;      /* pt */
+    double overhang;            /* pt, the last chevron's point past the last column */
+    double right;               /* pt, content right edge */
+    double width;               /* pt, canvas */
+} mp_geo;
+
+static inline double mp_col_x(const mp_geo *g, size_t stage) {
+    return g->cols_x + (double)(stage - g->first) * (g->col_w + g->col_gap);
+}
+
+/* ---- parts: what a poster is stacked from, each laid out at y = 0 in its own scene ---- */
+
+typedef enum {
+    MP_PART_HEADER,             /* title, subtitle, persona card */
+    MP_PART_STAGES,             /* the chevron row: repeated at the top of every page of lanes */
+    MP_PART_LANE,               /* one lane row */
+    MP_PART_FEATURES,           /* the features title, or a row of feature cards */
+    MP_PART_TABLE,              /* a row of tables side by side */
+} mp_part_kind;
+
+typedef struct mp_table mp_table;
+
+typedef struct {
+    mp_part_kind kind;
+    jm_scene *s;                /* items at their final x, y from 0 */
+    double h;                   /* pt */
+    double gap_before;          /* pt, space above it, unless it starts a page */
+    bool keep_with_next;        /* a section title: never the last on a page */
+    const mp_table *table;      /* a table alone in its row: may continue on the next page */
+    double table_x;             /* pt, where that table's left edge is */
+} mp_part;
+
+typedef struct { mp_part *v; size_t n, cap; } mp_parts;
+
+void mp_parts_add(mp_map *M, mp_parts *p, mp_part part);
+
+/* map_flow.c: stacks `parts` down pages `width` wide and `page_h` tall (0: one page as tall as
+ * its content), each added to `doc` (NULL: only counted) with M->view and `bookmark`; a part
+ * with stops[i] starts a new page. Returns the page count; *overflows (may be NULL) gets how
+ * many pages had to be taller than page_h because one part alone was. */
+size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
+               const char *bookmark, size_t *overflows);
+
+/* map_lanes.c */
+void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage order) */
+/* Lays out lane `k` over g's columns as a part; false when no column of g has anything for it. */
+bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out);
+
+/* map_cells.c: the entries of one cell, stacked from (x, y) in width w; returns their height. */
+double mp_cell_entries(mp_map *M, const mp_lane *lane, const mp_cell *cell, jm_scene *s, double x, double y,
+                       double w, int box);
+
+/* map_header.c */
+/* Title and subtitle from y in [x, x + w]; returns the bottom. */
+double mp_title(mp_map *M, jm_scene *s, const jm_font *font, double x, double y, double w);
+/* The least width of the persona card with its parts side by side (0: no persona), pt. */
+double mp_persona_width(mp_map *M);
+/* The persona card with its top at y in [x, x + w]; returns its height (0: no persona). */
+double mp_persona(mp_map *M, jm_scene *s, double x, double y, double w);
+
+/* map_extras.c: features as rows of cards, tables as rows of tables side by side. */
+void mp_feature_parts(mp_map *M, double x, double w, mp_parts *out);
+/* Tables side by side while they fit (`alone`: one per row); a table alone may continue. */
+void mp_table_parts(mp_map *M, double x, double w, bool alone, mp_parts *out);
+
+/* map_table.c: one table, measured for a width, then placed one range of rows at a time. */
+struct mp_table {
+    const jm_table *t;
+    size_t n_cols, n_rows;
+    double *col_w;              /* pt, each column */
+    double width;               /* pt, the table */
+    double title_h;             /* pt, title and the gap under it; 0 without a title */
+    double head_h;              /* pt, the header row */
+    double *row_h;              /* pt, each body row */
+    jm_textblock *head, *cells; /* measured, reused when placed */
+};
+
+/* The width a table would like: each column as wide as its longest cell line, between
+ * table-min-column and table-max-column. */
+double mp_table_natural(mp_map *M, const jm_table *t);
+/* The least width: each column its longest word. */
+double mp_table_least(mp_map *M, const jm_table *t);
+void mp_table_measure(mp_map *M, const jm_table *t, double width, mp_table *out);
+/* Title (with `continued` after it when `cont`), header row and body rows [r0, r1) from y;
+ * returns the height. */
+double mp_table_place(mp_map *M, const mp_table *m, jm_scene *s, double x, double y, size_t r0, size_t r1, bool cont);
+
+/* map_emotions.c: the emotion lane (the curve over g's columns) as a part; false when none of
+ * g's stages has a scored emotion. */
+bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out);
+
+/* shared drawing bits (map_cells.c) */
+/* A list dot and its text wrapped beside it, from (x, y) in width w; returns the height. */
+double mp_bullet(mp_map *M, jm_scene *s, const char *role, const char *text, const jm_font *font, jm_color color,
+                 jm_color dot, double x, double y, double w, int box, jm_pos src);
+/* The lane-label cell and label of a lane row of height h at y. Returns the label box index. */
+int mp_lane_label(mp_map *M, jm_scene *s, const mp_geo *g, const char *label, double y, double h, jm_pos src);
+#endif
