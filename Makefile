@@ -4,11 +4,11 @@
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/journeymap
 CC      ?= cc
-PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng glib-2.0
+PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng zlib glib-2.0
 BUILD   ?= build
 
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
-DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev libglib2.0-dev libfontconfig-dev pkg-config
+DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev pkg-config
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
             rsvg-convert:librsvg2-bin
 
@@ -62,7 +62,7 @@ $(BUILD)/obj $(BUILD)/tests:
 # Installs the -dev packages pkg-config cannot find (sudo when not root), saying what it installs.
 deps:
 	@missing=""; for p in cairo:libcairo2-dev pangocairo:libpango1.0-dev yaml-0.1:libyaml-dev \
-	    libpng:libpng-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev; do \
+	    libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev; do \
 	  pkg-config --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
 	command -v pkg-config >/dev/null || missing="pkg-config $$missing"; \
 	command -v $(CC) >/dev/null || missing="gcc make $$missing"; \

@@ -225,6 +225,59 @@ static int write_outputs(const options *o, const jm_doc *doc, const jm_output_op
     return EXIT_OK;
 }
 
+/* Lays out the chosen views (or the handout: --view all to a PDF) into a new document. Sets
+ * the page box from the writer's options. NULL after a diagnostic. */
+static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_view **views, jm_output_opts *oo) {
+    const jm_journey *j = ctx->journey;
+    jm_doc *doc = jm_doc_new(ctx->arena);
+    doc->title = j->title;
+    doc->subject = j->subtitle;
+    doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
+    if (oo->canvas_w > 0) ctx->aspect = oo->canvas_w / oo->canvas_h;
+    bool handout = o->view && strcmp(o->view, "all") == 0 && oo->format == JM_FMT_PDF && !o->slide;
+    if (handout && !o->page) jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h);
+    if (oo->page_w > 0 && oo->format == JM_FMT_PDF) {
+        ctx->page_width = oo->page_w - 2 * oo->margin;
+        ctx->page_height = oo->page_h - 2 * oo->margin;
+    }
+    if (handout) return jm_handout_layout(ctx, views, doc) ? doc : NULL;
+    for (size_t i = 0; views[i]; i++)
+        if (!jm_view_layout(views[i], ctx, doc)) return NULL;
+    return doc;
+}
+
+/* What happens to a laid-out document: --dump-scene prints it, --check-layout reports its
+ * defects (exit 4), otherwise it is written. Returns the exit code. */
+static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const char *name, jm_diags *d) {
+    set_background(doc, o->background);
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        double pw = oo->canvas_w > 0 ? oo->canvas_w : s->width, ph = oo->canvas_h > 0 ? oo->canvas_h : s->height;
+        if (oo->format == JM_FMT_PNG && pw * ph * oo->scale * oo->scale > MAX_PIXELS) {
+            jm_error(d, name, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f px, more than the %.0f megapixel limit",
+                     doc->pages[i].view, pw * oo->scale, ph * oo->scale, MAX_PIXELS / 1e6);
+            return EXIT_INPUT;
+        }
+    }
+    if (o->dump_scene) {
+        for (size_t i = 0; i < doc->n_pages; i++) {
+            printf("page %zu view %s\n", i + 1, doc->pages[i].view);
+            jm_scene_dump(doc->pages[i].scene, stdout);
+        }
+        return EXIT_OK;
+    }
+    if (o->check_layout) {
+        size_t defects = 0;
+        for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
+        if (defects) {
+            fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");
+            return EXIT_DEFECTS;
+        }
+        if (!o->output) return EXIT_OK;
+    }
+    return write_outputs(o, doc, oo, d);
+}
+
 static int run(options *o) {
     jm_output_opts oo;
     int code = validate(o, &oo);
@@ -257,55 +310,10 @@ static int run(options *o) {
     g_free(fonts);
     if (!text) goto done;
 
-    jm_doc *doc = jm_doc_new(a);
-    doc->title = j->title;
-    doc->subject = j->subtitle;
-    doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
     jm_layout_ctx ctx = { .journey = j, .style = style, .text = text, .arena = a, .diags = d,
                           .width = o->width, .show_thoughts = o->thoughts };
-    if (oo.canvas_w > 0) ctx.aspect = oo.canvas_w / oo.canvas_h;
-    bool handout = o->view && strcmp(o->view, "all") == 0 && oo.format == JM_FMT_PDF && !o->slide;
-    if (handout && !o->page) jm_cli_page_size(JM_HANDOUT_PAGE, &oo.page_w, &oo.page_h);
-    if (oo.page_w > 0 && oo.format == JM_FMT_PDF) {
-        ctx.page_width = oo.page_w - 2 * oo.margin;
-        ctx.page_height = oo.page_h - 2 * oo.margin;
-    }
-    if (handout) {
-        if (!jm_handout_layout(&ctx, views, doc)) goto done;
-    } else {
-        for (size_t i = 0; views[i]; i++)
-            if (!jm_view_layout(views[i], &ctx, doc)) goto done;
-    }
-    set_background(doc, o->background);
-    for (size_t i = 0; i < doc->n_pages; i++) {
-        const jm_scene *s = doc->pages[i].scene;
-        double pw = oo.canvas_w > 0 ? oo.canvas_w : s->width, ph = oo.canvas_h > 0 ? oo.canvas_h : s->height;
-        if (oo.format == JM_FMT_PNG && pw * ph * oo.scale * oo.scale > MAX_PIXELS) {
-            jm_error(d, j->file, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f px, more than the %.0f megapixel limit",
-                     doc->pages[i].view, pw * oo.scale, ph * oo.scale, MAX_PIXELS / 1e6);
-            goto done;
-        }
-    }
-
-    if (o->dump_scene) {
-        for (size_t i = 0; i < doc->n_pages; i++) {
-            printf("page %zu view %s\n", i + 1, doc->pages[i].view);
-            jm_scene_dump(doc->pages[i].scene, stdout);
-        }
-        code = EXIT_OK;
-        goto done;
-    }
-    if (o->check_layout) {
-        size_t defects = 0;
-        for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
-        if (defects) {
-            fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");
-            code = EXIT_DEFECTS;
-            goto done;
-        }
-        if (!o->output) { code = EXIT_OK; goto done; }
-    }
-    code = write_outputs(o, doc, &oo, d);
+    jm_doc *doc = layout_document(o, &ctx, views, &oo);
+    code = doc ? emit(o, doc, &oo, name, d) : EXIT_INPUT;
 
 done:
     fflush(stdout);

@@ -66,9 +66,10 @@ void jm_output_size(const jm_scene *s, const jm_output_opts *o, double *w, doubl
  *    |              |    scene     |  sh * k     |  ch
  *    |              +--------------+             |
  *    +-------------------------------------------+ */
-void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o) {
+void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o, bool visible_only) {
+    void (*render)(cairo_t *, const jm_scene *, bool) = visible_only ? jm_render_scene_visible : jm_render_scene;
     if (!has_canvas(o)) {
-        jm_render_scene(cr, s, o->transparent);
+        render(cr, s, o->transparent);
         return;
     }
     double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
@@ -80,7 +81,7 @@ void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o) {
     }
     cairo_translate(cr, (o->canvas_w - s->width * k) / 2, (o->canvas_h - s->height * k) / 2);
     cairo_scale(cr, k, k);
-    jm_render_scene(cr, s, o->transparent);
+    render(cr, s, o->transparent);
     cairo_restore(cr);
 }
 

@@ -17,8 +17,9 @@ bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, 
 void jm_output_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h);
 
 /* Paints `s` on `cr` at the output's size: with a canvas, the background fills it and the scene
- * is scaled uniformly to fit and centred; else the scene at 1:1. */
-void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o);
+ * is scaled uniformly to fit and centred; else the scene at 1:1. `visible_only`: skip the items
+ * outside cr's clip extents (jm_render_scene_visible), for raster bands. */
+void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o, bool visible_only);
 
 /* cairo_write_func_t appending to the GByteArray in `closure`. */
 cairo_status_t jm_output_append(void *closure, const unsigned char *data, unsigned int length);

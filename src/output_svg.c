@@ -48,7 +48,7 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     /* Plain user units: width="800" reads as 800 px in a browser, the size of the PNG at scale 1. */
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_USER);
     cairo_t *cr = cairo_create(surface);
-    jm_output_paint(cr, s, o);
+    jm_output_paint(cr, s, o, false);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);

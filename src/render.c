@@ -23,17 +23,22 @@ static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, do
     cairo_close_path(cr);
 }
 
-/* A dash pattern cairo accepts (no negative or non-finite lengths, some ink), else solid: a bad
- * style value must not put the whole cairo_t into an error state. */
-static void set_dash(cairo_t *cr, const jm_dash *d) {
+/* The length after which a dash pattern repeats, pt, when cairo accepts the pattern (no
+ * negative or non-finite lengths, some ink); else 0, and the line is drawn solid: a bad style
+ * value must not put the whole cairo_t into an error state. An odd count of lengths repeats
+ * twice to alternate on and off, as cairo does. */
+static double dash_period(const jm_dash *d) {
     int n = d->n < 0 ? 0 : d->n > 4 ? 4 : d->n;
     double total = 0;
-    bool ok = true;
     for (int i = 0; i < n; i++) {
-        ok = ok && isfinite(d->v[i]) && d->v[i] >= 0;
+        if (!isfinite(d->v[i]) || d->v[i] < 0) return 0;
         total += d->v[i];
     }
-    if (n > 0 && ok && total > 0) cairo_set_dash(cr, d->v, n, 0);
+    return n % 2 ? 2 * total : total;
+}
+
+static void set_dash(cairo_t *cr, const jm_dash *d) {
+    if (dash_period(d) > 0) cairo_set_dash(cr, d->v, d->n > 4 ? 4 : d->n, 0);
     else cairo_set_dash(cr, NULL, 0, 0);
 }
 
@@ -89,9 +94,58 @@ static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end,
     }
 }
 
+/* A part of the scene, in scene units (pt). */
+typedef struct { double x0, y0, x1, y1; } area;
+
+/* Whether `len` pt on `cr` is a whole number of cairo's fixed-point steps (1/256 device pixel)
+ * in both device directions. */
+static bool fixed_exact(cairo_t *cr, double len) {
+    double x = len, y = len;
+    cairo_user_to_device_distance(cr, &x, &y);
+    return fabs(x * 256 - round(x * 256)) < 1e-6 && fabs(y * 256 - round(y * 256)) < 1e-6;
+}
+
+/* A dashed horizontal or vertical line, cut down to the part that can show in `v` (grown by
+ * twice the stroke width, so the cut ends stay out of sight): cairo steps through every dash
+ * of a path it strokes, also the dashes outside the target, so a lifeline crossing every band of
+ * a tall PNG would cost all its dashes in each band. The start moves by a whole number of dash
+ * periods, so the dashes stay where they were: exactly, as cairo places the dashes of such a
+ * line in steps of its fixed-point device units, when every dash length is a whole number of
+ * those steps (at scale 1 and 2 with lengths in quarter points, say); else nothing is cut, or
+ * the rounding of each step would add up differently. False when the line is left whole. */
+static bool visible_dashes(cairo_t *cr, const jm_item *it, const area *v, jm_path_op out[2]) {
+    const jm_path_op *o = it->ops;
+    double period = dash_period(&it->paint.dash);
+    if (!v || it->n_ops != 2 || o[0].op != JM_OP_MOVE || o[1].op != JM_OP_LINE || !(period > 0)
+        || it->head_start == JM_HEAD_FILLED || it->head_end == JM_HEAD_FILLED)
+        return false;
+    double dx = o[1].x - o[0].x, dy = o[1].y - o[0].y, len = fabs(dx) + fabs(dy);
+    if ((dx != 0 && dy != 0) || !(len > 0)) return false;
+    for (int i = 0; i < it->paint.dash.n && i < 4; i++)
+        if (!fixed_exact(cr, it->paint.dash.v[i])) return false;
+    /* the part t in [lo, hi] of the line o[0] + t * (dx, dy) inside the box */
+    double m = 2 * it->paint.stroke_width, lo, hi;
+    double a0 = dx != 0 ? o[0].x : o[0].y, d = dx != 0 ? dx : dy;
+    double b0 = dx != 0 ? v->x0 - m : v->y0 - m, b1 = dx != 0 ? v->x1 + m : v->y1 + m;
+    double across = dx != 0 ? o[0].y : o[0].x, c0 = dx != 0 ? v->y0 - m : v->x0 - m, c1 = dx != 0 ? v->y1 + m : v->x1 + m;
+    if (across < c0 || across > c1) return false;
+    lo = fmax(0, fmin((b0 - a0) / d, (b1 - a0) / d));
+    hi = fmin(1, fmax((b0 - a0) / d, (b1 - a0) / d));
+    if (lo >= hi) return false;
+    double start = floor(lo * len / period) * period;   /* pt from o[0], whole periods */
+    if (start <= 0 && hi >= 1) return false;
+    out[0] = o[0];
+    out[0].x += dx * start / len;
+    out[0].y += dy * start / len;
+    out[1] = o[1];
+    if (hi < 1) { out[1].x = o[0].x + dx * hi; out[1].y = o[0].y + dy * hi; }
+    return true;
+}
+
 /* The line stops at the base of a filled head, so neither its end nor its round cap shows
- * past the tip; with an open head it runs to the tip, where the two strokes meet it. */
-static void draw_path(cairo_t *cr, const jm_item *it) {
+ * past the tip; with an open head it runs to the tip, where the two strokes meet it. `v`: the
+ * part of the scene that shows, or NULL. */
+static void draw_path(cairo_t *cr, const jm_item *it, const area *v) {
     if (!it->n_ops) return;
     const jm_paint *p = &it->paint;
     cairo_set_line_cap(cr, p->dash.n > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
@@ -106,9 +160,11 @@ static void draw_path(cairo_t *cr, const jm_item *it) {
         double cut0 = it->head_start == JM_HEAD_FILLED ? it->head_size : 0;
         double cut1 = it->head_end == JM_HEAD_FILLED ? it->head_size : 0;
         jm_arrow a;
+        jm_path_op cut[2];
         if (cut0 > 0 && !jm_path_head(it->ops, it->n_ops, false, cut0, &a)) cut0 = 0;
         if (cut1 > 0 && !jm_path_head(it->ops, it->n_ops, true, cut1, &a)) cut1 = 0;
-        if (cut0 > 0 || cut1 > 0) {
+        if (visible_dashes(cr, it, v, cut)) add_ops(cr, cut, 2);
+        else if (cut0 > 0 || cut1 > 0) {
             jm_path_op *ops = g_new(jm_path_op, it->n_ops);
             jm_path_trim(it->ops, it->n_ops, cut0, cut1, ops);
             add_ops(cr, ops, it->n_ops);
@@ -197,7 +253,43 @@ static bool drawable(const jm_item *it) {
     return true;
 }
 
-void jm_render_scene(cairo_t *cr, const jm_scene *s, bool transparent) {
+/* Culling for raster bands
+ * ------------------------
+ * An item is skipped when its box, grown by whatever it may paint outside the box, misses the
+ * area the target shows. What may spill out, in scene units (pt), at least 1 pt (the stroke of
+ * an image placeholder):
+ *   rect, image   half the stroke width (a stroke is centred on the edge)
+ *   path          its extent with heads (jm_path_extent), grown by 6 stroke widths: round caps
+ *                 and joins reach half a width, the mitred tip of an open head up to 5 widths
+ *   text          two line heights on every side: italic overhang, accents, emoji ink
+ * The visible area itself is grown by two device pixels (visible_area). */
+static bool item_bounds(const jm_item *it, double *x0, double *y0, double *x1, double *y1) {
+    double pad = it->paint.stroke.a > 0 ? fmax(it->paint.stroke_width, 0) / 2 : 0;
+    *x0 = fmin(it->x, it->x + it->w); *x1 = fmax(it->x, it->x + it->w);
+    *y0 = fmin(it->y, it->y + it->h); *y1 = fmax(it->y, it->y + it->h);
+    if (it->kind == JM_ITEM_PATH) {
+        if (!jm_path_extent(it, x0, y0, x1, y1)) return false;
+        pad = 6 * fmax(it->paint.stroke_width, 1);
+    } else if (it->kind == JM_ITEM_TEXT) {
+        pad = 2 * fabs(it->h) / (it->block.lines > 0 ? it->block.lines : 1);
+    }
+    pad = fmax(pad, 1);   /* at least the 1 pt stroke of an image placeholder */
+    *x0 -= pad; *y0 -= pad; *x1 += pad; *y1 += pad;
+    return true;
+}
+
+/* The part of the scene the target shows (cr's clip extents: the surface when nothing is
+ * clipped), grown by two device pixels. */
+static area visible_area(cairo_t *cr) {
+    double px = 2, py = 2;
+    area v;
+    cairo_device_to_user_distance(cr, &px, &py);
+    cairo_clip_extents(cr, &v.x0, &v.y0, &v.x1, &v.y1);
+    return (area){ v.x0 - fabs(px), v.y0 - fabs(py), v.x1 + fabs(px), v.y1 + fabs(py) };
+}
+
+static void paint(cairo_t *cr, const jm_scene *s, bool transparent, bool visible_only) {
+    area v = visible_only ? visible_area(cr) : (area){ 0, 0, 0, 0 };
     if (!transparent && s->background.a > 0) {
         cairo_save(cr);
         cairo_rectangle(cr, 0, 0, s->width, s->height);
@@ -208,13 +300,20 @@ void jm_render_scene(cairo_t *cr, const jm_scene *s, bool transparent) {
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
         if (!drawable(it)) continue;
+        double x0, y0, x1, y1;
+        if (visible_only && (!item_bounds(it, &x0, &y0, &x1, &y1) || x1 < v.x0 || x0 > v.x1 || y1 < v.y0 || y0 > v.y1))
+            continue;
         cairo_save(cr);
         switch (it->kind) {
         case JM_ITEM_RECT: draw_rect(cr, it); break;
-        case JM_ITEM_PATH: draw_path(cr, it); break;
+        case JM_ITEM_PATH: draw_path(cr, it, visible_only ? &v : NULL); break;
         case JM_ITEM_TEXT: draw_text(cr, it); break;
         case JM_ITEM_IMAGE: draw_image(cr, it); break;
         }
         cairo_restore(cr);
     }
 }
+
+void jm_render_scene(cairo_t *cr, const jm_scene *s, bool transparent) { paint(cr, s, transparent, false); }
+
+void jm_render_scene_visible(cairo_t *cr, const jm_scene *s, bool transparent) { paint(cr, s, transparent, true); }

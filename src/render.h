@@ -10,4 +10,9 @@
  * the caller sets any scale or translation on `cr` first. Missing images are drawn as a grey
  * placeholder. */
 void jm_render_scene(cairo_t *cr, const jm_scene *s, bool transparent);
+
+/* The same, but items that cannot show inside cr's clip extents (the whole target surface when
+ * nothing is clipped) are skipped: the PNG writer paints a tall image band by band this way.
+ * What it paints inside those extents is what jm_render_scene paints there. */
+void jm_render_scene_visible(cairo_t *cr, const jm_scene *s, bool transparent);
 #endif

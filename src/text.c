@@ -17,7 +17,29 @@ struct jm_text {
     PangoFontMap *fontmap;  /* a PangoCairoFcFontMap on `config` */
     PangoContext *context;  /* 72 dpi, fixed font options, language "en" */
     GPtrArray *emoji_families;  /* casefolded: "emoji" and the family of every colour font */
+    GHashTable *measured;   /* memo_key() -> memo: what jm_text_layout and jm_text_min_width
+                             * answered before. Layout code asks the same often (the map tries
+                             * many column widths: 6514 layouts of 3345 kinds and 1922 widest
+                             * words of 81 texts for one A3 page) */
 };
+
+/* A remembered answer: a layout (one reference held here; the block is shared by every caller,
+ * read only) or a widest-word width. */
+typedef struct { jm_textblock block; double min_width; } memo;
+
+static void free_memo(gpointer data) {
+    memo *m = data;
+    if (m->block.layout) g_object_unref(m->block.layout);
+    g_free(m);
+}
+
+/* Everything an answer depends on, exactly: kind ('L' layout, 'M' widest word), font, size,
+ * wrap width, alignment, line spacing (%a: every bit of the doubles), text. */
+static char *memo_key(char kind, const char *utf8, const jm_font *font, double wrap_width, jm_align align,
+                      double line_spacing) {
+    return g_strdup_printf("%c\x1f%s\x1f%a\x1f%a\x1f%d\x1f%a\x1f%s", kind, font && font->desc ? font->desc : "\x1e",
+                           font ? font->size : -1.0, wrap_width, (int)align, line_spacing, utf8 ? utf8 : "");
+}
 
 /* How the bundled fonts win over installed copies of the same families
  * ---------------------------------------------------------------------
@@ -175,6 +197,7 @@ jm_text *jm_text_new(const char *fonts_dir, jm_diags *d) {
     jm_text *t = g_new0(jm_text, 1);
     t->config = config;
     t->emoji_families = colour_families(config);
+    t->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
     t->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!t->fontmap) {
         jm_error(d, NULL, NOPOS, "Pango has no FreeType font map");
@@ -215,6 +238,7 @@ void jm_text_free(jm_text *t) {
     if (t->context) g_object_unref(t->context);   /* layouts still alive keep theirs */
     if (t->config) FcConfigDestroy(t->config);
     if (t->emoji_families) g_ptr_array_free(t->emoji_families, TRUE);
+    if (t->measured) g_hash_table_destroy(t->measured);
     g_free(t);
 }
 
@@ -289,6 +313,13 @@ static void unref_layout(void *layout) { g_object_unref(layout); }
 
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing) {
+    char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
+    memo *m = g_hash_table_lookup(t->measured, key);
+    if (m) {
+        g_free(key);
+        jm_arena_on_free(a, unref_layout, g_object_ref(m->block.layout));
+        return m->block;
+    }
     PangoLayout *l = new_layout(t, utf8, font);
     if (wrap_width > 0) {
         pango_layout_set_width(l, (int)floor(wrap_width * PANGO_SCALE));
@@ -309,6 +340,10 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
         .baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE,
         .lines = pango_layout_get_line_count(l),
     };
+    m = g_new0(memo, 1);
+    m->block = b;
+    g_object_ref(l);
+    g_hash_table_insert(t->measured, key, m);
     return b;
 }
 
@@ -316,6 +351,12 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
     /* Wrapped at word boundaries to a width of one Pango unit, every line holds exactly one
      * unbreakable run (a word keeps its trailing space, which Pango leaves out of the extents
      * at a wrap), so the widest line is the widest word. */
+    char *key = memo_key('M', utf8, font, 0, JM_ALIGN_LEFT, 0);
+    memo *m = g_hash_table_lookup(t->measured, key);
+    if (m) {
+        g_free(key);
+        return m->min_width;
+    }
     PangoLayout *l = new_layout(t, utf8, font);
     pango_layout_set_width(l, 1);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -328,5 +369,8 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     g_object_unref(l);
+    m = g_new0(memo, 1);
+    m->min_width = w;
+    g_hash_table_insert(t->measured, key, m);
     return w;
 }

@@ -17,7 +17,8 @@ void jm_text_free(jm_text *t);
 
 typedef enum { JM_ALIGN_LEFT, JM_ALIGN_CENTER, JM_ALIGN_RIGHT } jm_align;
 
-/* A measured block of text. `layout` is owned by the block's arena (unreffed when it is freed). */
+/* A measured block of text. The block's arena holds a reference to `layout` (dropped when it is
+ * freed); the layout is read only, as the same one answers every identical request. */
 typedef struct {
     PangoLayout *layout;
     double x;               /* left of the logical extents from the layout origin, pt: 0 for
@@ -31,7 +32,9 @@ typedef struct {
 /* Lays out `utf8` in `font`, wrapped to `wrap_width` pt (<= 0: no wrapping, only hard breaks).
  * Wrapping breaks between words, and inside a word only when the word alone is wider than the
  * width. Right-to-left paragraphs align to the right when asked for LEFT (natural alignment).
- * `line_spacing` is extra space between lines in pt. */
+ * `line_spacing` is extra space between lines in pt. The service remembers its answers until
+ * jm_text_free: the same text, font, width, alignment and spacing again give the same block (and
+ * layout) without laying out again; jm_text_min_width remembers likewise. */
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing);
 
