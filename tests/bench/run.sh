@@ -40,7 +40,7 @@ measure() {
 ratio() { # ratio OURS PEER: how many times faster ours is
     local a b
     a=$(awk -F'\t' -v n="$1" '$1 == n {print $2}' "$OUT/results"); b=$(awk -F'\t' -v n="$2" '$1 == n {print $2}' "$OUT/results")
-    [ -n "$a" ] && [ -n "$b" ] && awk -v o="$1" -v p="$2" -v a="$a" -v b="$b" 'BEGIN { printf "  %-40s takes %.2f of the time of %s (%.1fx faster)\n", o, a / b, p, b / a }'
+    [ -n "$a" ] && [ -n "$b" ] && awk -v o="$1" -v p="$2" -v a="$a" -v b="$b" 'BEGIN { printf "  %-40s takes %.2f of the time of %s (%.1fx %s)\n", o, a / b, p, a < b ? b / a : a / b, a < b ? "faster" : "slower" }'
 }
 
 echo "journeymap benchmark: $RUNS runs each, median wall time (start-up included), peak RSS"
