@@ -4,7 +4,6 @@
 #include "load.h"
 #include "sequence.h"
 #include <stdlib.h>
-#include <time.h>
 
 static const char *root;
 static jm_text *text;
@@ -383,15 +382,18 @@ static char *big_yaml(int n, int p) {
 
 static void test_big(void) {
     char *y400 = big_yaml(400, 12), *y1600 = big_yaml(1600, 12);
-    clock_t t0 = clock();
     built b = build(y400);
-    clock_t t1 = clock();
     built b4 = build(y1600);
-    clock_t t2 = clock();
     CHECK(b.s && b4.s, "400 and 1600 messages lay out");
     if (b.s) CHECK(defects(b.doc) == 0, "no defects with 400 messages");
-    double s1 = (double)(t1 - t0) / CLOCKS_PER_SEC, s4 = (double)(t2 - t1) / CLOCKS_PER_SEC;
-    CHECK(s4 < 8 * s1 + 0.2, "time grows linearly: 400 in %.3fs, 1600 in %.3fs", s1, s4);
+    /* Four times the messages give about four times the items and the height: the layout does a
+     * bounded amount of work per message. Its time is measured by `make bench` (tests/bench),
+     * never here. */
+    if (b.s && b4.s) {
+        double items = (double)b4.s->n_items / (double)b.s->n_items, height = b4.s->height / b.s->height;
+        CHECK(items > 3.5 && items < 4.5, "items grow linearly: x%.2f for x4 messages", items);
+        CHECK(height > 3.5 && height < 4.5, "height grows linearly: x%.2f for x4 messages", height);
+    }
     done(&b);
     done(&b4);
 

@@ -132,8 +132,8 @@ static void test_limits(void) {
     g_string_append_c(s, '\n');
     EXPECT_ERR(s->str, 2, 4, "text of 65537 bytes is longer than the limit of 65536 bytes");
 
-    /* billion laughs: fails at the first alias past the limit, fast and small */
-    gint64 t0 = g_get_monotonic_time();
+    /* billion laughs: fails at the first alias past the limit (bounded work: sizes are counted
+     * once per node, never by expanding; `make bench`-style timing is not asserted here) */
     EXPECT_ERR("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
@@ -144,7 +144,6 @@ static void test_limits(void) {
                "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
                "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]\n",
                6, 36, "alias expansion exceeds 1000000 nodes");
-    CHECK(g_get_monotonic_time() - t0 < 2000000, "billion laughs is rejected fast");
 
     /* many plain nodes */
     g_string_assign(s, "[");
