@@ -139,8 +139,12 @@ void jm_scene_dump(const jm_scene *s, FILE *out) {
         if (it->may_overlap) fputs(" may-overlap", out);
         if (it->src.line > 0) fprintf(out, " @%d:%d", it->src.line, it->src.col);
         if (it->kind == JM_ITEM_TEXT || it->kind == JM_ITEM_IMAGE) {
+            /* an image by its file name only: the folder depends on where the input lives, and
+             * the dump must read the same on every machine */
+            const char *img = it->image_path ? it->image_path : "";
+            const char *slash = strrchr(img, '/');
             fputs(" \"", out);
-            put_escaped(out, it->kind == JM_ITEM_TEXT ? (it->text ? it->text : "") : (it->image_path ? it->image_path : ""), '"', 0);
+            put_escaped(out, it->kind == JM_ITEM_TEXT ? (it->text ? it->text : "") : slash ? slash + 1 : img, '"', 0);
             fputc('"', out);
         }
         fputc('\n', out);
