@@ -35,7 +35,7 @@ $(BUILD)/journeymap: $(OBJ)
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) Makefile | $(BUILD)/obj
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests

@@ -98,6 +98,17 @@ const char *jm_output_desc(const jm_doc *doc, const jm_scene *s) {
     return doc->subject && *doc->subject ? doc->subject : s->desc;
 }
 
+bool jm_output_finish(cairo_t *cr, cairo_surface_t *surface, jm_diags *d, const char *path, const char *what) {
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st == CAIRO_STATUS_SUCCESS) return true;
+    jm_output_cairo_error(d, path, what, st);
+    return false;
+}
+
 void jm_output_cairo_error(jm_diags *d, const char *path, const char *what, cairo_status_t st) {
     jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': %s failed: %s", path, what, cairo_status_to_string(st));
 }

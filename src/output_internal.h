@@ -30,4 +30,8 @@ const char *jm_output_desc(const jm_doc *doc, const jm_scene *s);
 
 /* Reports a cairo failure: "cannot write PNG: <cairo's message>" on `path`. */
 void jm_output_cairo_error(jm_diags *d, const char *path, const char *what, cairo_status_t st);
+
+/* Destroys `cr`, finishes and destroys `surface`, and checks the sticky status of both once:
+ * false after a diagnostic "... `what` ..." naming `path`. */
+bool jm_output_finish(cairo_t *cr, cairo_surface_t *surface, jm_diags *d, const char *path, const char *what);
 #endif

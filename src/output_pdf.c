@@ -84,14 +84,5 @@ bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, 
         g_free(name);
         cairo_show_page(cr);
     }
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        jm_output_cairo_error(d, path, "drawing the PDF", st);
-        return false;
-    }
-    return true;
+    return jm_output_finish(cr, surface, d, path, "drawing the PDF");
 }

@@ -49,13 +49,7 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_USER);
     cairo_t *cr = cairo_create(surface);
     jm_output_paint(cr, s, o, false);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        jm_output_cairo_error(d, path, "drawing the SVG", st);
+    if (!jm_output_finish(cr, surface, d, path, "drawing the SVG")) {
         g_byte_array_free(svg, TRUE);
         return false;
     }

@@ -2,6 +2,7 @@
  * marker and never overshoots, areas split at the baseline, unscored steps bridged dashed, the
  * extremes marked, labels clear of each other, the markers and the curve, on every sample. */
 #include "check.h"
+#include "scene_query.h"
 #include "emotions.h"
 #include "load.h"
 #include "shapes.h"
@@ -38,27 +39,14 @@ static built build(const char *yaml, double width) { return build_opts(yaml, wid
 
 static void done(built *b) { jm_arena_free(b->a); jm_diags_free(b->d); }
 
-static bool role_is(const jm_item *it, const char *role) { return it->role && strcmp(it->role, role) == 0; }
 static bool role_starts(const jm_item *it, const char *prefix) {
     return it->role && strncmp(it->role, prefix, strlen(prefix)) == 0;
-}
-
-static int count_role(const jm_scene *s, const char *role) {
-    int n = 0;
-    for (size_t i = 0; i < s->n_items; i++) n += role_is(&s->items[i], role);
-    return n;
 }
 
 /* The n-th item (0-based) whose role is `role`, or -1. */
 static int nth(const jm_scene *s, const char *role, int n) {
     for (size_t i = 0; i < s->n_items; i++)
         if (role_is(&s->items[i], role) && n-- == 0) return (int)i;
-    return -1;
-}
-
-static int text_item(const jm_scene *s, const char *t) {
-    for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0) return (int)i;
     return -1;
 }
 

@@ -1,6 +1,7 @@
 /* test_funnel.c - geometry of the funnel view on small journeys: stage order, one row height,
  * shared column width, text inside its boxes, gap stages, cards per column, fitting 1920 pt. */
 #include "check.h"
+#include "scene_query.h"
 #include "funnel.h"
 #include "load.h"
 #include "shapes.h"
@@ -45,13 +46,6 @@ static int stages(const jm_scene *s, int *out, int max) {
     for (size_t i = 0; i < s->n_items && n < max; i++)
         if (is_stage(&s->items[i])) out[n++] = (int)i;
     return n;
-}
-
-/* The text item with exactly this text, or -1. */
-static int text_item(const jm_scene *s, const char *t) {
-    for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0) return (int)i;
-    return -1;
 }
 
 static bool inside(const jm_item *in, const jm_item *out) {

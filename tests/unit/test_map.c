@@ -2,6 +2,7 @@
  * columns aligned across chevrons, lanes and the emotion curve, text inside its boxes, the
  * persona card, fitting a width, a slide and pages, the handout, the slide canvas writer. */
 #include "check.h"
+#include "scene_query.h"
 #include "emotions.h"
 #include "funnel.h"
 #include "handout.h"
@@ -61,20 +62,6 @@ static built build_file(const char *sample, target t) {
 static void done(built *b) { jm_arena_free(b->a); jm_diags_free(b->d); }
 
 static const jm_scene *page(const built *b, size_t i) { return b->doc && i < b->doc->n_pages ? b->doc->pages[i].scene : NULL; }
-
-static bool role_is(const jm_item *it, const char *role) { return it->role && strcmp(it->role, role) == 0; }
-
-static int count_role(const jm_scene *s, const char *role) {
-    int n = 0;
-    for (size_t i = 0; i < s->n_items; i++) n += role_is(&s->items[i], role);
-    return n;
-}
-
-static int text_item(const jm_scene *s, const char *t) {
-    for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0) return (int)i;
-    return -1;
-}
 
 static bool inside(const jm_item *in, const jm_item *out) {
     const double e = 0.51;

@@ -1,6 +1,7 @@
 /* test_sequence.c - geometry of the sequence view on small journeys: lifeline order, gaps that
  * grow with labels, frames, bars, notes, self-messages, badges, delays, fitting, 400 messages. */
 #include "check.h"
+#include "scene_query.h"
 #include "load.h"
 #include "sequence.h"
 #include <stdlib.h>
@@ -28,25 +29,10 @@ static built build_ex(const char *yaml, const char *style, double width, double 
 static built build(const char *yaml) { return build_ex(yaml, "default", 0, 0, 0); }
 static void done(built *b) { jm_arena_free(b->a); jm_diags_free(b->d); }
 
-static bool role_is(const jm_item *it, const char *role) { return it->role && strcmp(it->role, role) == 0; }
-
 /* The n-th item (0-based) whose role is `role`, or -1. */
 static int nth(const jm_scene *s, const char *role, int n) {
     for (size_t i = 0; i < s->n_items; i++)
         if (role_is(&s->items[i], role) && n-- == 0) return (int)i;
-    return -1;
-}
-
-static int count(const jm_scene *s, const char *role) {
-    int n = 0;
-    for (size_t i = 0; i < s->n_items; i++) n += role_is(&s->items[i], role);
-    return n;
-}
-
-/* The text item with exactly this text, or -1. */
-static int text_item(const jm_scene *s, const char *t) {
-    for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0) return (int)i;
     return -1;
 }
 
@@ -94,11 +80,11 @@ static void test_order_and_heads(void) {
         CHECK(t >= 0, "name %s", names[k]);
         if (t >= 0) CHECK_NEAR(b.s->items[t].x + b.s->items[t].w / 2, lifeline_x(b.s, k), 0.5);
     }
-    CHECK(count(b.s, "sequence.participant.name") == 8, "names at the top and the bottom: %d",
-          count(b.s, "sequence.participant.name"));
-    CHECK(count(b.s, "sequence.actor") == 2, "stick figure twice");
-    CHECK(count(b.s, "sequence.participant.band") == 2, "system header band twice");
-    CHECK(count(b.s, "sequence.participant.rim") == 2, "database rim twice");
+    CHECK(count_role(b.s, "sequence.participant.name") == 8, "names at the top and the bottom: %d",
+          count_role(b.s, "sequence.participant.name"));
+    CHECK(count_role(b.s, "sequence.actor") == 2, "stick figure twice");
+    CHECK(count_role(b.s, "sequence.participant.band") == 2, "system header band twice");
+    CHECK(count_role(b.s, "sequence.participant.rim") == 2, "database rim twice");
     /* the lifelines start under the heads and end above the bottom heads */
     int box = nth(b.s, "sequence.participant", 0), lf = nth(b.s, "sequence.lifeline", 0);
     CHECK_NEAR(b.s->items[lf].y, b.s->items[box].y + b.s->items[box].h, 0.01);
@@ -190,7 +176,7 @@ static void test_frames(void) {
                          "    - \"A->>B: after\"\n");
     CHECK(b.s != NULL, "layout");
     if (!b.s) { done(&b); return; }
-    CHECK(count(b.s, "sequence.frame") == 2, "two frames");
+    CHECK(count_role(b.s, "sequence.frame") == 2, "two frames");
     const jm_item *outer = &b.s->items[nth(b.s, "sequence.frame", 0)];
     const jm_item *inner = &b.s->items[nth(b.s, "sequence.frame", 1)];
     CHECK(inside(inner, outer), "inner frame inside the outer one");
@@ -227,7 +213,7 @@ static void test_activation(void) {
                          "    - \"B-->>-C: nested done\"\n    - \"B-->>-A: done\"\n");
     CHECK(b.s != NULL, "layout");
     if (!b.s) { done(&b); return; }
-    CHECK(count(b.s, "sequence.activation") == 2, "two bars");
+    CHECK(count_role(b.s, "sequence.activation") == 2, "two bars");
     const jm_item *start = message_of(b.s, "start"), *work = message_of(b.s, "work"), *fin = message_of(b.s, "done");
     const jm_item *nested = message_of(b.s, "nested"), *ndone = message_of(b.s, "nested done");
     const jm_item *outer = NULL, *inner = NULL;
@@ -256,7 +242,7 @@ static void test_notes(void) {
                          "    - {note: \"a rather long note that has to wrap onto several lines because it is long\", right_of: A}\n");
     CHECK(b.s != NULL, "layout");
     if (!b.s) { done(&b); return; }
-    CHECK(count(b.s, "sequence.note") == 5, "five notes");
+    CHECK(count_role(b.s, "sequence.note") == 5, "five notes");
     double xa = lifeline_x(b.s, 0), xb = lifeline_x(b.s, 1), xc = lifeline_x(b.s, 2);
     const jm_item *n0 = &b.s->items[nth(b.s, "sequence.note", 0)], *n1 = &b.s->items[nth(b.s, "sequence.note", 1)];
     const jm_item *n2 = &b.s->items[nth(b.s, "sequence.note", 2)], *n3 = &b.s->items[nth(b.s, "sequence.note", 3)];
@@ -292,7 +278,7 @@ static void test_self_and_badges(void) {
         const jm_item *lab = &b.s->items[text_item(b.s, "think about it for a while")];
         CHECK(lab->x > xb && lab->y + lab->h <= loop->y, "label right of the lifeline, above the loop");
     }
-    CHECK(count(b.s, "sequence.badge") == 3, "a badge per message");
+    CHECK(count_role(b.s, "sequence.badge") == 3, "a badge per message");
     for (int k = 0; k < 3; k++) {
         int t = nth(b.s, "sequence.badge.number", k);
         char want[8];
@@ -312,7 +298,7 @@ static void test_delay(void) {
     built b = build(HEAD "    - \"A->>B: before\"\n    - {delay: 3-10 business days}\n    - \"B-->>A: after\"\n");
     CHECK(b.s != NULL, "layout");
     if (!b.s) { done(&b); return; }
-    CHECK(count(b.s, "sequence.lifeline.delay") == 3, "every lifeline breaks");
+    CHECK(count_role(b.s, "sequence.lifeline.delay") == 3, "every lifeline breaks");
     int t = text_item(b.s, "3-10 business days");
     CHECK(t >= 0, "delay text");
     const jm_item *d = &b.s->items[nth(b.s, "sequence.lifeline.delay", 0)];
@@ -404,7 +390,7 @@ static void test_big(void) {
         CHECK(defects(p.doc) == 0, "no defects on any page");
         for (size_t k = 0; k < p.doc->n_pages; k++) {
             const jm_scene *s = p.doc->pages[k].scene;
-            int heads = count(s, "sequence.participant.name");
+            int heads = count_role(s, "sequence.participant.name");
             CHECK(heads == (k + 1 == p.doc->n_pages ? 24 : 12), "page %zu has its header (%d names)", k + 1, heads);
             /* the header is above every message on the page */
             double head_bottom = 0, first_msg = INFINITY;
@@ -438,9 +424,9 @@ static void test_frames_across_pages(void) {
         for (size_t k = 0; k < b.doc->n_pages; k++) {
             const jm_scene *s = b.doc->pages[k].scene;
             int f = nth(s, "sequence.frame", 0);
-            CHECK(f >= 0 && count(s, "sequence.frame") == 1 && text_item(s, "loop") >= 0 && text_item(s, "[every item]") >= 0,
+            CHECK(f >= 0 && count_role(s, "sequence.frame") == 1 && text_item(s, "loop") >= 0 && text_item(s, "[every item]") >= 0,
                   "page %zu: the frame, its keyword and label", k + 1);
-            CHECK(count(s, "sequence.activation") == 1, "page %zu: B's bar goes on", k + 1);
+            CHECK(count_role(s, "sequence.activation") == 1, "page %zu: B's bar goes on", k + 1);
             if (f < 0) continue;
             int inside_frame = 0;
             for (size_t i = 0; i < s->n_items; i++) {
