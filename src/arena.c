@@ -55,6 +55,16 @@ char *jm_arena_printf(jm_arena *a, const char *fmt, ...) {
     return r;
 }
 
+void *jm_arena_grow(jm_arena *a, void *v, size_t n, size_t more, size_t *cap, size_t size, size_t first) {
+    if (n + more <= *cap) return v;
+    size_t c = *cap ? *cap * 2 : first;
+    while (c < n + more) c *= 2;
+    void *nv = jm_arena_alloc(a, c * size);
+    if (n) memcpy(nv, v, n * size);
+    *cap = c;
+    return nv;
+}
+
 void jm_arena_on_free(jm_arena *a, void (*fn)(void *), void *data) {
     cleanup *c = JM_NEW(a, cleanup);
     c->fn = fn; c->data = data; c->next = a->cleanups; a->cleanups = c;

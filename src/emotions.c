@@ -57,13 +57,7 @@ static void set_point(em_point *p, const jm_emotion *e, size_t band) {
 }
 
 static em_band *add_band(em_layout *L, size_t *cap, int stage, size_t first) {
-    if (L->n_bands == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        em_band *nb = JM_NEWV(L->a, em_band, nc);
-        if (L->n_bands) memcpy(nb, L->bands, L->n_bands * sizeof *nb);
-        L->bands = nb;
-        *cap = nc;
-    }
+    L->bands = jm_arena_grow(L->a, L->bands, L->n_bands, 1, cap, sizeof *L->bands, 16);
     em_band *b = &L->bands[L->n_bands++];
     *b = (em_band){ .stage = stage >= 0 ? &L->j->stages[stage] : NULL, .first = first };
     return b;

@@ -32,12 +32,7 @@ static void add_box(em_layout *L, em_space *sp, em_box b, int owner, bool label)
 }
 
 static void add_line(em_layout *L, em_space *sp, double x0, double y0, double x1, double y1) {
-    if (sp->n_lines == sp->cap_lines) {
-        size_t nc = sp->cap_lines ? sp->cap_lines * 2 : 32;
-        em_box *nl = JM_NEWV(L->a, em_box, nc);
-        if (sp->n_lines) memcpy(nl, sp->lines, sp->n_lines * sizeof *nl);
-        sp->lines = nl; sp->cap_lines = nc;
-    }
+    JM_RESERVE(L->a, sp->lines, sp->n_lines, 1, sp->cap_lines, 32);
     sp->lines[sp->n_lines++] = (em_box){ x0, y0, x1, y1 };
 }
 

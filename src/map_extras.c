@@ -5,13 +5,7 @@
 #include <string.h>
 
 void mp_parts_add(mp_map *M, mp_parts *p, mp_part part) {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 16;
-        mp_part *v = JM_NEWV(M->a, mp_part, cap);
-        if (p->n) memcpy(v, p->v, p->n * sizeof *v);
-        p->v = v;
-        p->cap = cap;
-    }
+    JM_RESERVE(M->a, p->v, p->n, 1, p->cap, 16);
     p->v[p->n++] = part;
 }
 

@@ -6,13 +6,7 @@
 #include <string.h>
 
 static void cell_add(mp_map *M, mp_cell *c, mp_entry e) {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 4;
-        mp_entry *v = JM_NEWV(M->a, mp_entry, cap);
-        if (c->n) memcpy(v, c->v, c->n * sizeof *v);
-        c->v = v;
-        c->cap = cap;
-    }
+    JM_RESERVE(M->a, c->v, c->n, 1, c->cap, 4);
     c->v[c->n++] = e;
 }
 

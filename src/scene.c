@@ -17,13 +17,7 @@ jm_scene *jm_scene_new(jm_arena *a, double width, double height, jm_color backgr
 /* Makes room for `more` items. The array lives in the arena: growing copies it into a block
  * twice as large and leaves the old one to the arena. */
 static void reserve(jm_scene *s, size_t more) {
-    if (s->n_items + more <= s->cap_items) return;
-    size_t cap = s->cap_items ? s->cap_items * 2 : 64;
-    while (cap < s->n_items + more) cap *= 2;
-    jm_item *items = JM_NEWV(s->arena, jm_item, cap);
-    if (s->n_items) memcpy(items, s->items, s->n_items * sizeof *items);
-    s->items = items;
-    s->cap_items = cap;
+    JM_RESERVE(s->arena, s->items, s->n_items, more, s->cap_items, 64);
 }
 
 /* A new zeroed item of `kind` at the end (not in any container). */
@@ -151,12 +145,6 @@ jm_doc *jm_doc_new(jm_arena *a) {
 }
 
 void jm_doc_add_page(jm_doc *d, jm_scene *scene, const char *view, const char *bookmark) {
-    if (d->n_pages == d->cap_pages) {
-        size_t cap = d->cap_pages ? d->cap_pages * 2 : 4;
-        jm_page *pages = JM_NEWV(d->arena, jm_page, cap);
-        if (d->n_pages) memcpy(pages, d->pages, d->n_pages * sizeof *pages);
-        d->pages = pages;
-        d->cap_pages = cap;
-    }
+    JM_RESERVE(d->arena, d->pages, d->n_pages, 1, d->cap_pages, 4);
     d->pages[d->n_pages++] = (jm_page){ scene, view, bookmark };
 }

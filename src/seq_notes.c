@@ -51,13 +51,7 @@ void seq_draw_delay(seq_walk *w, const seq_row *r, double top) {
     seq_plan *p = w->p;
     const jm_sequence_style *st = p->st;
     double h = r->height - st->row_gap;
-    if (w->n_delays == w->cap_delays) {
-        size_t cap = w->cap_delays ? w->cap_delays * 2 : 8;
-        seq_span *d = JM_NEWV(p->ctx->arena, seq_span, cap);
-        if (w->n_delays) memcpy(d, w->delays, w->n_delays * sizeof *d);
-        w->delays = d;
-        w->cap_delays = cap;
-    }
+    JM_RESERVE(p->ctx->arena, w->delays, w->n_delays, 1, w->cap_delays, 8);
     w->delays[w->n_delays++] = (seq_span){ top, top + h };
     if (!r->label || !*r->label) return;
     double cx = (p->left + p->right) / 2;

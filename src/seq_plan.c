@@ -24,13 +24,7 @@ double seq_wrapped_at(jm_textblock b) {
 }
 
 static seq_row *add_row(seq_plan *p, seq_row_kind kind, const jm_seq_item *it, int group) {
-    if (p->n_rows == p->cap_rows) {
-        size_t cap = p->cap_rows ? p->cap_rows * 2 : 64;
-        seq_row *rows = JM_NEWV(p->ctx->arena, seq_row, cap);
-        if (p->n_rows) memcpy(rows, p->rows, p->n_rows * sizeof *rows);
-        p->rows = rows;
-        p->cap_rows = cap;
-    }
+    JM_RESERVE(p->ctx->arena, p->rows, p->n_rows, 1, p->cap_rows, 64);
     seq_row *r = &p->rows[p->n_rows++];
     memset(r, 0, sizeof *r);
     r->kind = kind;
@@ -42,13 +36,7 @@ static seq_row *add_row(seq_plan *p, seq_row_kind kind, const jm_seq_item *it, i
 }
 
 static int add_group(seq_plan *p, const jm_seq_item *it, int parent) {
-    if (p->n_groups == p->cap_groups) {
-        size_t cap = p->cap_groups ? p->cap_groups * 2 : 16;
-        seq_group *g = JM_NEWV(p->ctx->arena, seq_group, cap);
-        if (p->n_groups) memcpy(g, p->groups, p->n_groups * sizeof *g);
-        p->groups = g;
-        p->cap_groups = cap;
-    }
+    JM_RESERVE(p->ctx->arena, p->groups, p->n_groups, 1, p->cap_groups, 16);
     seq_group *g = &p->groups[p->n_groups];
     memset(g, 0, sizeof *g);
     g->item = it;

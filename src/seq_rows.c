@@ -87,13 +87,7 @@ static void new_page(seq_walk *w, double left) {
     const jm_sequence_style *st = p->st;
     const jm_style_common *cm = p->cm;
     jm_arena *a = p->ctx->arena;
-    if (w->n_pages == w->cap_pages) {
-        size_t cap = w->cap_pages ? w->cap_pages * 2 : 4;
-        seq_page *pages = JM_NEWV(a, seq_page, cap);
-        if (w->n_pages) memcpy(pages, w->pages, w->n_pages * sizeof *pages);
-        w->pages = pages;
-        w->cap_pages = cap;
-    }
+    JM_RESERVE(a, w->pages, w->n_pages, 1, w->cap_pages, 4);
     seq_page *pg = &w->pages[w->n_pages++];
     memset(pg, 0, sizeof *pg);
     for (int k = 0; k < SEQ_LAYERS; k++) pg->layer[k] = jm_scene_new(a, 0, 0, cm->background);
