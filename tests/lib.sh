@@ -26,3 +26,30 @@ same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ";
 
 # yaml NAME <<'EOF' ... : writes a journey file $T/NAME.yaml from stdin.
 yaml() { cat > "$T/$1.yaml"; }
+
+# References (tests/ref): ref_scene NAME FILE compares a scene dump as text, ref_png NAME FILE an
+# image with a per-pixel tolerance; a failure leaves the diff in tests/out and a row on the review
+# page tests/out/review.html (reference, output and diff side by side). JM_UPDATE=1 rewrites them.
+REF="$ROOT/tests/ref"
+OUT="$ROOT/tests/out"
+IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+
+ref_scene() {
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
+    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
+    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
+    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+}
+
+ref_png() {
+    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
+    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
+    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
+        pass "$1: image matches reference"
+    else
+        fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/review.html"
+        cp "$2" "$OUT/$1.png"
+        printf '<h2>%s</h2><p>%s</p><table><tr><th>reference</th><th>output</th><th>diff</th></tr><tr><td><img src="../ref/%s.png" width=400></td><td><img src="%s.png" width=400></td><td><img src="%s-diff.png" width=400></td></tr></table>\n' \
+            "$1" "$(cat "$T/cmp")" "$1" "$1" "$1" >> "$OUT/review.html"
+    fi
+}

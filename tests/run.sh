@@ -11,6 +11,9 @@ export JM_RESULTS=$(mktemp)
 export JM_SANITIZED=${JM_SANITIZED:-}
 export JM_UPDATE=${JM_UPDATE:-}
 passed=0 failed=0
+# tests/out: diffs and the review page of reference failures, fresh for every run
+rm -rf tests/out && mkdir -p tests/out
+echo "<!doctype html><title>journeymap reference failures</title><body><h1>Reference failures</h1>" > tests/out/review.html
 
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
@@ -42,6 +45,7 @@ done
 passed=$((passed + $(grep -c '^PASS' "$JM_RESULTS")))
 failed=$((failed + $(grep -c '^FAIL' "$JM_RESULTS")))
 rm -f "$JM_RESULTS"
+grep -q '<h2>' tests/out/review.html && echo "reference image failures: open tests/out/review.html" >&2
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2,10 +2,6 @@
 # width, exact --width, the customer-journeys scene reference, reference images of the styles
 # and of twenty stages at 1920 px. Sourced by tests/run.sh; JM_UPDATE=1 rewrites the references.
 PNGINFO="$ROOT/$BUILD/tests/pnginfo"
-IMGCMP="$ROOT/$BUILD/tests/imgcmp"
-REF="$ROOT/tests/ref"
-OUT="$ROOT/tests/out"
-mkdir -p "$OUT"
 CJ="$ROOT/samples/customer-journeys.yaml"
 
 # --- no layout defects: every funnel sample, every style, natural and fixed widths ---
@@ -61,27 +57,14 @@ if command -v xmllint >/dev/null; then
 fi
 
 # --- references: the scene dump, and images of the styles and of twenty stages at 1920 ---
-compare_scene() { # NAME FILE
-    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
-    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
-    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
-    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
-}
-compare_png() { # NAME FILE
-    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
-    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
-    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
-        pass "$1: image matches reference"
-    else fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/$1-diff.png"; fi
-}
-compare_scene funnel-customer-journeys "$T/cj.scene"
+ref_scene funnel-customer-journeys "$T/cj.scene"
 for style in default print dark; do
     "$JM" "$CJ" --view funnel --style "$style" -o "$T/cj-$style.png" 2>"$T/err" \
-        && compare_png "funnel-customer-journeys-$style" "$T/cj-$style.png" \
+        && ref_png "funnel-customer-journeys-$style" "$T/cj-$style.png" \
         || fail "funnel-customer-journeys-$style: renders" "$(head -c 200 "$T/err")"
 done
 "$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --width 1920 --dump-scene > "$T/twenty.scene" 2>"$T/err" \
-    && compare_scene funnel-twenty-1920 "$T/twenty.scene" || fail "funnel-twenty-1920: dump" "$(head -c 200 "$T/err")"
-compare_png funnel-twenty-1920 "$T/twenty-1920.png"
+    && ref_scene funnel-twenty-1920 "$T/twenty.scene" || fail "funnel-twenty-1920: dump" "$(head -c 200 "$T/err")"
+ref_png funnel-twenty-1920 "$T/twenty-1920.png"
 "$JM" "$ROOT/samples/funnel-cards.yaml" --view funnel --width 600 -o "$T/cards-600.png" 2>"$T/err" \
-    && compare_png funnel-cards-600 "$T/cards-600.png" || fail "funnel-cards-600: renders" "$(head -c 200 "$T/err")"
+    && ref_png funnel-cards-600 "$T/cards-600.png" || fail "funnel-cards-600: renders" "$(head -c 200 "$T/err")"

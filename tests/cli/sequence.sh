@@ -1,10 +1,6 @@
 # tests/cli/sequence.sh - the sequence view from the command line: clean layouts of every sample
 # in every style and width, scene and image references, 400 messages on pages, load errors.
 # Sourced by tests/run.sh; JM_UPDATE=1 rewrites the references.
-IMGCMP="$ROOT/$BUILD/tests/imgcmp"
-REF="$ROOT/tests/ref"
-OUT="$ROOT/tests/out"
-mkdir -p "$OUT"
 SEQ_SAMPLES=$(ls "$ROOT"/samples/seq-*.yaml "$ROOT"/samples/sequence-all.yaml)
 
 # --- no layout defects: every sample, every style, natural and fixed widths, on A4 pages ---
@@ -50,30 +46,17 @@ done
 if command -v xmllint >/dev/null; then ok "sequence svg is well-formed" xmllint --noout "$T/all.svg"; fi
 
 # --- references: scene dumps of every sample, images of the storyline in each style ---
-seq_scene() { # NAME FILE
-    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
-    elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
-    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
-    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
-}
-seq_png() { # NAME FILE
-    if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.png"; pass "$1: image reference updated"
-    elif [ ! -f "$REF/$1.png" ]; then fail "$1: image reference" "no $REF/$1.png (run make test-update)"
-    elif "$IMGCMP" "$REF/$1.png" "$2" --tolerance 16 --max-pixels 50 --diff "$OUT/$1-diff.png" > "$T/cmp" 2>&1; then
-        pass "$1: image matches reference"
-    else fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/$1-diff.png"; fi
-}
 for f in $SEQ_SAMPLES; do
     s=$(basename "$f" .yaml)
     "$JM" "$f" --view sequence --dump-scene > "$T/$s.scene" 2>"$T/err" \
-        && seq_scene "${s/#sequence-all/seq-all}" "$T/$s.scene" || fail "$s: dump" "$(head -c 200 "$T/err")"
+        && ref_scene "${s/#sequence-all/seq-all}" "$T/$s.scene" || fail "$s: dump" "$(head -c 200 "$T/err")"
 done
 for style in default print dark; do
     "$JM" "$STORY" --view sequence --style "$style" -o "$T/story-$style.png" 2>"$T/err" \
-        && seq_png "seq-storyline-$style" "$T/story-$style.png" || fail "seq-storyline-$style: renders" "$(head -c 200 "$T/err")"
+        && ref_png "seq-storyline-$style" "$T/story-$style.png" || fail "seq-storyline-$style: renders" "$(head -c 200 "$T/err")"
 done
 "$JM" "$ALL" --view sequence -o "$T/all-default.png" 2>"$T/err" \
-    && seq_png "seq-all-default" "$T/all-default.png" || fail "seq-all-default: renders" "$(head -c 200 "$T/err")"
+    && ref_png "seq-all-default" "$T/all-default.png" || fail "seq-all-default: renders" "$(head -c 200 "$T/err")"
 
 # --- 400 messages among 12 participants: clean, and on pages each page starts with the header ---
 awk 'BEGIN {
