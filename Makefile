@@ -9,6 +9,9 @@ BUILD   ?= build
 
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
 DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev pkg-config
+# Fonts of the pinned set (fonts/fontset.txt) that come from Debian rather than fonts/: file -> package.
+DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
+            /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
             rsvg-convert:librsvg2-bin
 
@@ -65,6 +68,7 @@ deps:
 	    libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev; do \
 	  pkg-config --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
 	command -v pkg-config >/dev/null || missing="pkg-config $$missing"; \
+	for f in $(DEB_FONTS); do [ -f "$${f%%:*}" ] || missing="$$missing $${f#*:}"; done; \
 	command -v $(CC) >/dev/null || missing="gcc make $$missing"; \
 	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "fontset.h"
 #include "handout.h"
 #include "load.h"
 #include "output.h"
@@ -23,7 +24,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_DEFECT
 typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
     double width, scale, dpi, margin;
-    gboolean check, list_views, check_layout, dump_scene, thoughts, version;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts;
     char **inputs;
 } options;
 
@@ -56,6 +57,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "list-views", 0, 0, G_OPTION_ARG_NONE, &o->list_views, "List the views the input supports", NULL },
         { "check-layout", 0, 0, G_OPTION_ARG_NONE, &o->check_layout, "Report layout defects (exit 4 if any)", NULL },
         { "dump-scene", 0, 0, G_OPTION_ARG_NONE, &o->dump_scene, "Print the laid-out scene as text", NULL },
+        { "list-fonts", 0, 0, G_OPTION_ARG_NONE, &o->list_fonts, "List the font files of the pinned set and the scripts each covers", NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->inputs, NULL, "INPUT" },
         { NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -313,6 +315,7 @@ static int run(options *o) {
     jm_layout_ctx ctx = { .journey = j, .style = style, .text = text, .arena = a, .diags = d,
                           .width = o->width, .show_thoughts = o->thoughts };
     jm_doc *doc = layout_document(o, &ctx, views, &oo);
+    for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, name, d);
     code = doc ? emit(o, doc, &oo, name, d) : EXIT_INPUT;
 
 done:
@@ -334,6 +337,17 @@ int main(int argc, char **argv) {
         printf("journeymap %s\n", JM_VERSION);
         free_options(&o);
         return EXIT_OK;
+    }
+    if (o.list_fonts) {
+        char *data_dir = jm_cli_data_dir(), *fonts = g_build_filename(data_dir, "fonts", NULL);
+        jm_diags *d = jm_diags_new();
+        int missing = jm_fontset_print(fonts, stdout, d);
+        jm_diags_print(d, stderr, 0);
+        jm_diags_free(d);
+        g_free(fonts);
+        g_free(data_dir);
+        free_options(&o);
+        return missing == 0 ? EXIT_OK : EXIT_INPUT;
     }
     code = run(&o);
     free_options(&o);

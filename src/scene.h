@@ -88,8 +88,13 @@ void jm_scene_dump(const jm_scene *s, FILE *out);
 
 /* Layout defects, one line each on `out` ("defect: text 'Awareness' (funnel.stage.name) overlaps
  * text '3 journeys' (funnel.stage.count) by 4.0x2.0 pt"): text blocks overlapping text blocks,
- * text not inside its container, any item outside the canvas. Returns the number found. */
+ * text not inside its container, any item outside the canvas, text holding a character that no
+ * font of the set has. Returns the number found. */
 size_t jm_scene_check(const jm_scene *s, FILE *out);
+
+/* A warning at the source position of every text holding a character that no font of the
+ * pinned set has (once per character and position). Returns how many. */
+size_t jm_scene_warn_missing(const jm_scene *s, const char *file, jm_diags *d);
 
 /* A document: pages to write, each a scene; one page for most views, several for --view all
  * or paginated views. */

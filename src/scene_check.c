@@ -130,6 +130,7 @@ void jm_scene_dump(const jm_scene *s, FILE *out) {
             if (it->wrap_width > 0) fprintf(out, " wrap %s", num(a, it->wrap_width));
             if (it->line_spacing != 0) fprintf(out, " spacing %s", num(a, it->line_spacing));
             fprintf(out, " lines %d", it->block.lines);
+            if (it->block.fonts && *it->block.fonts) fprintf(out, " fonts %s", it->block.fonts);
             break;
         case JM_ITEM_IMAGE:
             fprintf(out, " radius %s", num(a, it->radius));
@@ -298,6 +299,12 @@ size_t jm_scene_check(const jm_scene *s, FILE *out) {
 
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
+        if (it->kind == JM_ITEM_TEXT && it->block.missing) {
+            fputs("defect: ", out);
+            describe(out, it);
+            fprintf(out, " has U+%04X, which no font of the set has\n", it->block.missing);
+            defects++;
+        }
         if (!has[i]) continue;
         if (!box_finite(&boxes[i])) {
             fputs("defect: ", out);
@@ -338,4 +345,20 @@ size_t jm_scene_check(const jm_scene *s, FILE *out) {
     g_free(boxes);
     g_free(has);
     return defects;
+}
+
+size_t jm_scene_warn_missing(const jm_scene *s, const char *file, jm_diags *d) {
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        if (it->kind != JM_ITEM_TEXT || !it->block.missing) continue;
+        bool again = false;   /* the same text at the same place, laid out twice (a fitted view) */
+        for (size_t k = 0; k < i && !again; k++)
+            again = s->items[k].kind == JM_ITEM_TEXT && s->items[k].block.missing == it->block.missing &&
+                    s->items[k].src.line == it->src.line && s->items[k].src.col == it->src.col;
+        if (again) continue;
+        jm_diag_add(d, JM_WARNING, file, it->src, "no font has U+%04X; it is drawn as a box", it->block.missing);
+        n++;
+    }
+    return n;
 }

@@ -1,4 +1,4 @@
-/* text.c - the text service: a private fontconfig configuration (bundled fonts win), a Pango
+/* text.c - the text service: the pinned font set (fontset.c), a Pango
  * font map and context at 72 dpi with fixed font options, and measured, wrapped layouts. */
 #include "text.h"
 #include <fontconfig/fontconfig.h>
@@ -6,6 +6,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+#include "fontset.h"
 #include <string.h>
 
 #ifndef FC_COLOR
@@ -25,11 +27,12 @@ struct jm_text {
 
 /* A remembered answer: a layout (one reference held here; the block is shared by every caller,
  * read only) or a widest-word width. */
-typedef struct { jm_textblock block; double min_width; } memo;
+typedef struct { jm_textblock block; double min_width; char *fonts; } memo;
 
 static void free_memo(gpointer data) {
     memo *m = data;
     if (m->block.layout) g_object_unref(m->block.layout);
+    g_free(m->fonts);
     g_free(m);
 }
 
@@ -41,106 +44,14 @@ static char *memo_key(char kind, const char *utf8, const jm_font *font, double w
                            font ? font->size : -1.0, wrap_width, (int)align, line_spacing, utf8 ? utf8 : "");
 }
 
-/* How the bundled fonts win over installed copies of the same families
- * ---------------------------------------------------------------------
- * fontconfig keeps system and application fonts in two sets and, when two fonts match a
- * pattern equally well (same family, same style), the one found first wins, which is the
- * system one. So the system copies of every family that fonts_dir provides are rejected before
- * the system fonts are read:
- *
- *   1. load the system configuration (fonts.conf, conf.d, the user's files), fonts not built;
- *   2. add each file of fonts_dir as an application font (one scan of 7 small files);
- *   3. collect the family names of those fonts and parse, into our config only,
- *        <selectfont> <acceptfont> file = each bundled file </acceptfont>
- *                     <rejectfont> family = each bundled family </rejectfont> </selectfont>
- *   4. build the system font set: fontconfig applies the rules to every cached system font, so
- *      /usr/share/fonts/.../Inter-Bold.otf never enters the set, while Inter Display, DejaVu,
- *      Noto CJK and the rest stay available as fallbacks for scripts the bundle lacks.
- *
- * A whole family is rejected, not only the styles bundled: a weight the bundle lacks (Inter
- * Medium) is then synthesised from the bundled files on every machine alike, instead of coming
- * from whatever Inter version happens to be installed.
- *
- * Emoji
+/* Emoji
  * -----
  * Pango finds emoji itself: it splits emoji sequences into runs of their own and looks them up
- * in the generic family "emoji". A rule in our config puts the bundled colour fonts first for
- * "emoji", so no other installed emoji font can take over. An emoji family in a style's family
- * list ("Inter, Noto Color Emoji 11") is not needed for that, and it does harm with Pango 1.50:
- * digits, '#', '*' and the spaces between emoji then come from the emoji font (its digits are
- * keycap bases, half as wide again as Inter's). So font descriptions lose their emoji
- * families here; the styles may keep them as documentation. */
-
-static const jm_pos NOPOS = { 0, 0 };
-
-static bool is_font_file(const char *name) {
-    static const char *const exts[] = { ".otf", ".ttf", ".ttc", ".otc", NULL };
-    for (int i = 0; exts[i]; i++)
-        if (g_str_has_suffix(name, exts[i])) return true;
-    return false;
-}
-
-static int compare_strings(gconstpointer a, gconstpointer b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds every font file of `dir` (sorted, not recursive) to the application set of `config`,
- * appends the rules for them to `xml` and the bundled colour fonts' families to `emoji`.
- * Returns the number of files added. */
-static int add_bundled_fonts(FcConfig *config, const char *dir, GString *xml, GPtrArray *emoji) {
-    GDir *gd = g_dir_open(dir, 0, NULL);
-    if (!gd) return 0;
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    const char *name;
-    while ((name = g_dir_read_name(gd)))
-        if (is_font_file(name)) g_ptr_array_add(files, g_build_filename(dir, name, NULL));
-    g_dir_close(gd);
-    g_ptr_array_sort(files, compare_strings);
-
-    int added = 0;
-    for (guint i = 0; i < files->len; i++)
-        if (FcConfigAppFontAddFile(config, (const FcChar8 *)files->pdata[i])) added++;
-
-    /* accept the bundled files by path, reject the bundled families everywhere else */
-    GHashTable *families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_string_append(xml, "<?xml version=\"1.0\"?>\n<fontconfig><selectfont><acceptfont>\n");
-    FcFontSet *set = FcConfigGetFonts(config, FcSetApplication);
-    for (int i = 0; set && i < set->nfont; i++) {
-        FcChar8 *s;
-        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &s) == FcResultMatch) {
-            char *esc = g_markup_escape_text((const char *)s, -1);
-            g_string_append_printf(xml, "<pattern><patelt name=\"file\"><string>%s</string></patelt></pattern>\n", esc);
-            g_free(esc);
-        }
-        FcBool color = FcFalse;
-        FcPatternGetBool(set->fonts[i], FC_COLOR, 0, &color);
-        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &s) == FcResultMatch; k++) {
-            g_hash_table_add(families, g_strdup((const char *)s));
-            if (color) g_ptr_array_add(emoji, g_strdup((const char *)s));
-        }
-    }
-    g_string_append(xml, "</acceptfont><rejectfont>\n");
-    GList *keys = g_list_sort(g_hash_table_get_keys(families), (GCompareFunc)strcmp);
-    for (GList *l = keys; l; l = l->next) {
-        char *esc = g_markup_escape_text(l->data, -1);
-        g_string_append_printf(xml, "<pattern><patelt name=\"family\"><string>%s</string></patelt></pattern>\n", esc);
-        g_free(esc);
-    }
-    g_list_free(keys);
-    g_string_append(xml, "</rejectfont></selectfont>\n");
-    /* the generic "emoji" (what Pango asks for emoji runs) means the bundled colour fonts first */
-    for (guint i = 0; i < emoji->len; i++) {
-        char *esc = g_markup_escape_text(emoji->pdata[i], -1);
-        g_string_append_printf(xml, "<match target=\"pattern\"><test name=\"family\"><string>emoji</string></test>"
-                               "<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\"><string>%s</string>"
-                               "</edit></match>\n", esc);
-        g_free(esc);
-    }
-    g_string_append(xml, "</fontconfig>\n");
-    g_hash_table_destroy(families);
-    g_ptr_array_free(files, TRUE);
-    return added;
-}
+ * in the generic family "emoji", which the pinned set (fontset.c) maps to its colour font. An
+ * emoji family in a style's family list ("Inter, Noto Color Emoji 11") is not needed for that,
+ * and it does harm with Pango 1.50: digits, '#', '*' and the spaces between emoji then come
+ * from the emoji font (its digits are keycap bases, half as wide again as Inter's). So font
+ * descriptions lose their emoji families here; the styles may keep them as documentation. */
 
 /* "emoji" and the family names of every colour font in `config`, casefolded. */
 static GPtrArray *colour_families(FcConfig *config) {
@@ -161,38 +72,12 @@ static GPtrArray *colour_families(FcConfig *config) {
 }
 
 jm_text *jm_text_new(const char *fonts_dir, jm_diags *d) {
-    /* 1. the system configuration, into a config of our own (fonts not read yet) */
-    FcConfig *config = FcInitLoadConfig();
-    if (!config) {
-        jm_error(d, NULL, NOPOS, "cannot load the fontconfig configuration");
-        return NULL;
-    }
-    FcConfigSetRescanInterval(config, 0);   /* never re-stat font folders while running */
-
-    /* 2-3. bundled fonts and the rules that make them win */
-    GPtrArray *emoji = g_ptr_array_new_with_free_func(g_free);
-    if (fonts_dir) {
-        char *abs = g_canonicalize_filename(fonts_dir, NULL);
-        GString *xml = g_string_new(NULL);
-        int added = add_bundled_fonts(config, abs, xml, emoji);
-        if (added == 0)
-            jm_diag_add(d, JM_WARNING, NULL, NOPOS,
-                        "no bundled fonts in '%s'; text uses the system fonts and may differ between machines",
-                        fonts_dir);
-        else if (!FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml->str, FcTrue))
-            jm_diag_add(d, JM_WARNING, NULL, NOPOS,
-                        "cannot prefer the bundled fonts over installed copies");
-        g_string_free(xml, TRUE);
-        g_free(abs);
-    }
-    g_ptr_array_free(emoji, TRUE);
-
-    /* 4. the system fonts (from fontconfig's caches), filtered by the rules above */
-    if (!FcConfigBuildFonts(config)) {
-        jm_error(d, NULL, NOPOS, "cannot read the system fonts");
-        FcConfigDestroy(config);
-        return NULL;
-    }
+    FcConfig *config = jm_fontset_config(fonts_dir ? fonts_dir : "fonts", d);
+    if (!config) return NULL;
+    /* Pango's first font map starts a thread that calls FcInit(), which would load the system
+     * configuration and scan the system fonts for a process-wide config that journeymap never
+     * uses (a sixth of a small render). With ours current, FcInit has nothing left to do. */
+    FcConfigSetCurrent(config);
 
     jm_text *t = g_new0(jm_text, 1);
     t->config = config;
@@ -200,7 +85,7 @@ jm_text *jm_text_new(const char *fonts_dir, jm_diags *d) {
     t->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
     t->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!t->fontmap) {
-        jm_error(d, NULL, NOPOS, "Pango has no FreeType font map");
+        jm_error(d, NULL, (jm_pos){ 0, 0 }, "Pango has no FreeType font map");
         jm_text_free(t);
         return NULL;
     }
@@ -311,6 +196,37 @@ static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font
 
 static void unref_layout(void *layout) { g_object_unref(layout); }
 
+/* The font files of a layout's runs (file names, in order of first use, comma separated) and
+ * the first character drawn as a missing glyph (Pango's unknown glyph carries the character). */
+static char *run_fonts(PangoLayout *l, unsigned *missing) {
+    GString *names = g_string_new(",");   /* ",a,b,": each name between commas */
+    *missing = 0;
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run) continue;
+        PangoFont *font = run->item->analysis.font;
+        FcChar8 *file = NULL;
+        if (font && PANGO_IS_FC_FONT(font))
+            FcPatternGetString(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_FILE, 0, &file);
+        if (file) {
+            const char *base = strrchr((const char *)file, '/');
+            char *item = g_strdup_printf(",%s,", base ? base + 1 : (const char *)file);
+            if (!strstr(names->str, item)) g_string_append(names, item + 1);   /* ",a,b," + "c," */
+            g_free(item);
+        }
+        for (int g = 0; g < run->glyphs->num_glyphs && !*missing; g++) {
+            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+            if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_INVALID_INPUT)
+                *missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    char *list = g_strndup(names->str + 1, names->len > 1 ? names->len - 2 : 0);
+    g_string_free(names, TRUE);
+    return list;
+}
+
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing) {
     char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
@@ -318,7 +234,9 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
     if (m) {
         g_free(key);
         jm_arena_on_free(a, unref_layout, g_object_ref(m->block.layout));
-        return m->block;
+        jm_textblock b = m->block;
+        b.fonts = jm_arena_strdup(a, m->fonts);
+        return b;
     }
     PangoLayout *l = new_layout(t, utf8, font);
     if (wrap_width > 0) {
@@ -341,6 +259,8 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
         .lines = pango_layout_get_line_count(l),
     };
     m = g_new0(memo, 1);
+    m->fonts = run_fonts(l, &b.missing);
+    b.fonts = jm_arena_strdup(a, m->fonts);
     m->block = b;
     g_object_ref(l);
     g_hash_table_insert(t->measured, key, m);

@@ -27,6 +27,10 @@ typedef struct {
     double width, height;   /* logical extents, pt */
     double baseline;        /* first line's baseline from the top, pt */
     int lines;
+    const char *fonts;      /* the font files its runs use, by file name, in order of first use,
+                             * comma separated ("Inter-Bold.otf,NotoColorEmoji.ttf"); in the
+                             * caller's arena */
+    unsigned missing;       /* the first character that no font of the set has, 0 if none */
 } jm_textblock;
 
 /* Lays out `utf8` in `font`, wrapped to `wrap_width` pt (<= 0: no wrapping, only hard breaks).

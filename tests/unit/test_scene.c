@@ -297,7 +297,7 @@ static void test_text_items(jm_arena *a) {
     int k = jm_scene_text(s, "hi", 10, 50, "Hi", &f, rgba(0x000000ff), JM_ALIGN_CENTER, 200, 0, c, -1);
     CHECK_NEAR(s->items[k].x + s->items[k].w / 2, 110, 0.6);
     char *out = dump(s);
-    CHECK(strstr(out, "1 text hi ") && strstr(out, "align center wrap 200.00 lines 1 \"Hi\""), "%s", out);
+    CHECK(strstr(out, "1 text hi ") && strstr(out, "align center wrap 200.00 lines 1 fonts Inter-Regular.otf \"Hi\""), "%s", out);
     free(out);
     jm_text_free(t);
     jm_diags_free(d);

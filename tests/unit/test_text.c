@@ -96,9 +96,7 @@ static void check_rtl(jm_text *t, jm_arena *a, const char *what, const char *s) 
     jm_font body = { "Inter, Noto Color Emoji 11", 11 };
     glyph_count g = { 0, 0 };
     each_run(t, s, body.desc, count_glyphs, &g);
-    bool have_font = has_font_for(t, s);
-    if (!have_font) printf("note: no %s font installed; checking %s layout with missing-glyph boxes\n", what, what);
-    else CHECK(g.unknown == 0, "%s: %d of %d glyphs missing although a font exists", what, g.unknown, g.glyphs);
+    CHECK(g.unknown == 0, "%s: %d of %d glyphs missing", what, g.unknown, g.glyphs);
 
     jm_textblock one = jm_text_layout(t, a, s, &body, 0, JM_ALIGN_LEFT, 0);
     CHECK(one.lines == 1 && one.width > 20 && one.height > 5, "%s: unwrapped %d lines %.2f x %.2f", what, one.lines, one.width, one.height);
@@ -259,8 +257,7 @@ int main(void) {
     const char *cjk = "客户的电子邮件说这很简单，但是门户网站在任何东西工作之前都要求证书、连接器和钱包。";
     glyph_count g = { 0, 0 };
     each_run(t, cjk, body.desc, count_glyphs, &g);
-    if (has_font_for(t, cjk)) CHECK(g.unknown == 0, "CJK: %d of %d glyphs missing although a font exists", g.unknown, g.glyphs);
-    else printf("note: no Chinese font installed; checking CJK wrapping with missing-glyph boxes\n");
+    CHECK(has_font_for(t, cjk) && g.unknown == 0, "CJK: %d of %d glyphs missing", g.unknown, g.glyphs);
     jm_textblock cj = jm_text_layout(t, a, cjk, &body, 100, JM_ALIGN_LEFT, 0);
     CHECK(cj.lines >= 3, "CJK: %d lines in 100 pt", cj.lines);
     CHECK(cj.x >= 0 && cj.x + cj.width <= 100 + EPS, "CJK spans [%.2f, %.2f] of 100", cj.x, cj.x + cj.width);
@@ -288,16 +285,31 @@ int main(void) {
     jm_arena_free(a2);
     CHECK(finalized, "layout not freed with its arena");
 
-    /* a missing fonts folder is a warning, and the system fonts still work */
-    jm_diags *d2 = jm_diags_new();
-    jm_text *sys = jm_text_new("/nonexistent-fonts-dir", d2);
-    CHECK(sys != NULL, "no service without bundled fonts");
-    CHECK(jm_diags_count(d2) == 1 && jm_diags_get(d2, 0)->severity == JM_WARNING, "%zu diagnostics", jm_diags_count(d2));
-    if (sys) {
-        jm_textblock sb = jm_text_layout(sys, a, "system", &body, 0, JM_ALIGN_LEFT, 0);
-        CHECK(sb.width > 10, "system font width %.2f", sb.width);
+    /* every script comes from its file of the pinned set; a character no font has is reported */
+    static const struct { const char *text, *font; } scripts[] = {
+        { "Hello", "Inter-Regular.otf" },          { "שלום עולם", "NotoSansHebrew-Regular.ttf" },
+        { "مرحبا", "NotoSansArabic-Regular.ttf" }, { "नमस्ते", "NotoSansDevanagari-Regular.ttf" },
+        { "สวัสดี", "NotoSansThai-Regular.ttf" },   { "中文繁體", "NotoSansCJK-Regular.ttc" },
+        { "ひらがなカタカナ", "NotoSansCJK-Regular.ttc" }, { "한국어", "NotoSansCJK-Regular.ttc" },
+        { "😀", "NotoColorEmoji.ttf" },             { "⚀", "NotoSansSymbols2-Regular.ttf" },
+    };
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+        jm_textblock sb = jm_text_layout(t, a, scripts[i].text, &body, 0, JM_ALIGN_LEFT, 0);
+        CHECK(sb.fonts && strcmp(sb.fonts, scripts[i].font) == 0 && sb.missing == 0, "'%s' drawn with '%s' (missing U+%04X), not %s",
+              scripts[i].text, sb.fonts, sb.missing, scripts[i].font);
     }
-    jm_text_free(sys);
+    jm_font bold = { "Inter Bold 11", 11 };
+    jm_textblock runs = jm_text_layout(t, a, "Avis שלום 😀", &bold, 0, JM_ALIGN_LEFT, 0);
+    CHECK(strcmp(runs.fonts, "Inter-Bold.otf,NotoSansHebrew-Bold.ttf,NotoColorEmoji.ttf") == 0, "mixed runs: %s", runs.fonts);
+    jm_textblock pua = jm_text_layout(t, a, "private \xf3\xb0\x80\x80 use", &body, 0, JM_ALIGN_LEFT, 0);
+    CHECK(pua.missing == 0xF0000, "U+F0000 reported as missing: U+%04X", pua.missing);
+
+    /* without its font list there is no service, and the reason is an error */
+    jm_diags *d2 = jm_diags_new();
+    jm_text *none = jm_text_new("/nonexistent-fonts-dir", d2);
+    CHECK(none == NULL, "a service without the font set");
+    CHECK(jm_diags_errors(d2) == 1, "%zu errors", jm_diags_errors(d2));
+    jm_text_free(none);
     jm_diags_free(d2);
 
     jm_arena_free(a);
