@@ -332,6 +332,11 @@ done:
 int main(int argc, char **argv) {
     options o = { 0 };
     int code;
+    /* Pango tags a run of a script that the text's language ("en") does not use with a
+     * language it guesses, first from $PANGO_LANGUAGE and $LANGUAGE; the tag picks glyph forms
+     * (Noto Sans CJK draws Han differently for "ja" and "zh"). Output must not depend on the
+     * user's settings, so the guess comes from Pango's own table. Set before any Pango call. */
+    g_setenv("PANGO_LANGUAGE", "en", TRUE);
     if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
     if (o.version) {
         printf("journeymap %s\n", JM_VERSION);
