@@ -6,6 +6,7 @@
 #include "render.h"
 #include <math.h>
 #include <png.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <string.h>
 
@@ -115,13 +116,23 @@ static int band_rows(int w, int h, const jm_output_opts *o) {
     return rows > h ? h : rows;
 }
 
+/* The processors this process may run on (taskset, cgroup cpusets), not all the machine has:
+ * GLib 2.74 counts the machine's. */
+static int usable_processors(void) {
+#ifdef CPU_COUNT
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
+#endif
+    return (int)g_get_num_processors();
+}
+
 /* Paints and encodes the image band by band into `out`: libpng writes the chunks, the image data
  * comes from output_png_zip.c. Everything the error paths free is set before setjmp and not
  * changed after it. */
 static bool encode(int w, int h, double scale, bool rgba, const jm_doc *doc, const jm_scene *s,
                    const jm_output_opts *o, double dpi, GByteArray *out, const char *path, jm_diags *d) {
     int rows = band_rows(w, h, o), n_bands = (h + rows - 1) / rows;
-    int threads = n_bands > 1 ? (int)g_get_num_processors() : 0;
+    int threads = n_bands > 1 ? usable_processors() : 0;
     jm_png_zip *z = jm_png_zip_new(w, rows, rgba, s->background, ZLIB_LEVEL, threads > 8 ? 8 : threads);
     GByteArray *stream = g_byte_array_new();
     png_err err = { .message = "" };
