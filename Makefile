@@ -96,8 +96,8 @@ test-asan: deps test-deps
 test-update: all $(UNIT) $(TOOLS)
 	@JM_BUILD=$(BUILD) JM_UPDATE=1 bash tests/run.sh
 
-bench: all
-	@bash tests/bench/run.sh
+bench: all $(BUILD)/tests/pnginfo
+	@JM=$(CURDIR)/$(BUILD)/journeymap PNGINFO=$(CURDIR)/$(BUILD)/tests/pnginfo bash tests/bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/styles

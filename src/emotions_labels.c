@@ -1,17 +1,26 @@
 /* emotions_labels.c - label placement: which points get a label (the thinning rule), and where
  * each label goes so that none overlaps another, a marker, a leader, the baseline or the curve. */
 #include "emotions_int.h"
+#include "grid.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* What a label must keep clear of, in the plot frame. */
+/* What a label must keep clear of, in the plot frame, with a grid of each kind so that a spot
+ * is tested only against the boxes and leaders near it: a curve of n steps costs about n times
+ * a spot's few neighbours, not n times n. */
 typedef struct {
     em_box *boxes; size_t n_boxes, cap_boxes;   /* markers (with rings), placed labels */
     int *owner;                                 /* point of each box */
     bool *label;                                /* is the box a label (else a marker)? */
     em_box *lines; size_t n_lines, cap_lines;   /* leaders as segments (x0,y0)-(x1,y1) */
+    jm_grid *boxes_at, *lines_at;               /* the indices of boxes, of lines' bounding boxes */
+    jm_grid *curve_at;                          /* the curve's polyline: segment i from point i */
 } em_space;
+
+/* Grid cells: about a marker with its ring across; the grid spans the plot and the score range
+ * with room for labels above and below (what lies beyond falls into its border cells). */
+#define GRID_CELL 16.0
 
 static void add_box(em_layout *L, em_space *sp, em_box b, int owner, bool label) {
     if (sp->n_boxes == sp->cap_boxes) {
@@ -28,11 +37,13 @@ static void add_box(em_layout *L, em_space *sp, em_box b, int owner, bool label)
     }
     sp->owner[sp->n_boxes] = owner;
     sp->label[sp->n_boxes] = label;
+    jm_grid_add(sp->boxes_at, (int)sp->n_boxes, b.x0, b.y0, b.x1, b.y1);
     sp->boxes[sp->n_boxes++] = b;
 }
 
 static void add_line(em_layout *L, em_space *sp, double x0, double y0, double x1, double y1) {
     JM_RESERVE(L->a, sp->lines, sp->n_lines, 1, sp->cap_lines, 32);
+    jm_grid_add(sp->lines_at, (int)sp->n_lines, x0, y0, x1, y1);
     sp->lines[sp->n_lines++] = (em_box){ x0, y0, x1, y1 };
 }
 
@@ -69,6 +80,18 @@ static bool segments_meet(em_box a, em_box b) {
            && fmin(a.y0, a.y1) <= fmax(b.y0, b.y1) && fmin(b.y0, b.y1) <= fmax(a.y0, a.y1);
 }
 
+/* The boxes, leaders or curve segments of `grid` that may meet the box from (x0,y0) to (x1,y1),
+ * corners in any order. Every test below implies that the closed boxes meet (a segment lies in
+ * its bounding box), so testing these answers as testing all, and the labels go where a scan of
+ * every box would put them. The query is grown by far more than rounding (Liang-Barsky may see a
+ * segment's end an ulp inside a box it misses), so a cell edge between two nearly equal numbers
+ * never hides a box from a test that would find it. */
+static size_t near(jm_grid *grid, double x0, double y0, double x1, double y1, const int **ids) {
+    double slack = 1e-6 * (1 + fmax(fmax(fabs(x0), fabs(x1)), fmax(fabs(y0), fabs(y1))));
+    return jm_grid_query(grid, fmin(x0, x1) - slack, fmin(y0, y1) - slack, fmax(x0, x1) + slack,
+                         fmax(y0, y1) + slack, ids);
+}
+
 /* First polyline index whose x is >= x (the polyline's x never decreases). */
 static size_t poly_lower(const em_layout *L, double x) {
     size_t lo = 0, hi = L->n_poly;
@@ -76,20 +99,28 @@ static size_t poly_lower(const em_layout *L, double x) {
     return lo;
 }
 
-static bool curve_meets_box(const em_layout *L, em_box b) {
+/* The curve's segments that may meet the box from x0 to x1 across, x0 <= x1: those from the
+ * one before the first polyline point at x0 or beyond, up to the last that starts at x1 or
+ * before; of those, only the ones near the box (the grid) are tested. */
+static bool curve_meets(const em_layout *L, em_space *sp, double x0, double x1, em_box b, bool segment) {
     if (L->n_poly < 2) return false;
-    size_t i = poly_lower(L, b.x0);
-    for (i = i ? i - 1 : 0; i + 1 < L->n_poly && L->poly_x[i] <= b.x1; i++)
-        if (segment_meets_box(L->poly_x[i], L->poly_y[i], L->poly_x[i + 1], L->poly_y[i + 1], b)) return true;
+    size_t first = poly_lower(L, x0);
+    first = first ? first - 1 : 0;
+    const int *id;
+    size_t n = near(sp->curve_at, b.x0, b.y0, b.x1, b.y1, &id);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (size_t)id[k];
+        if (i < first || !(L->poly_x[i] <= x1)) continue;
+        em_box piece = { L->poly_x[i], L->poly_y[i], L->poly_x[i + 1], L->poly_y[i + 1] };
+        if (segment ? segments_meet(b, piece) : segment_meets_box(piece.x0, piece.y0, piece.x1, piece.y1, b)) return true;
+    }
     return false;
 }
 
-static bool curve_meets_segment(const em_layout *L, em_box seg) {
-    if (L->n_poly < 2) return false;
-    size_t i = poly_lower(L, fmin(seg.x0, seg.x1));
-    for (i = i ? i - 1 : 0; i + 1 < L->n_poly && L->poly_x[i] <= fmax(seg.x0, seg.x1); i++)
-        if (segments_meet(seg, (em_box){ L->poly_x[i], L->poly_y[i], L->poly_x[i + 1], L->poly_y[i + 1] })) return true;
-    return false;
+static bool curve_meets_box(const em_layout *L, em_space *sp, em_box b) { return curve_meets(L, sp, b.x0, b.x1, b, false); }
+
+static bool curve_meets_segment(const em_layout *L, em_space *sp, em_box seg) {
+    return curve_meets(L, sp, fmin(seg.x0, seg.x1), fmax(seg.x0, seg.x1), seg, true);
 }
 
 /* The thinning rule: which points get a label.
@@ -150,8 +181,8 @@ typedef struct {
 /* Is the spot free? The text box, grown by the clearance, must stay inside the plot across and
  * meet no marker, leader, baseline or curve; other labels stay label-spacing away side by side
  * and half that above or below (so two labels never read as one). Its leader (if any) must
- * cross no label, other marker, other leader or the curve. */
-static bool spot_free(const em_layout *L, const em_space *sp, size_t self, const em_spot *s) {
+ * cross no label, other marker, other leader or the curve. gl holds g: one query finds both. */
+static bool spot_free(const em_layout *L, em_space *sp, size_t self, const em_spot *s) {
     double cl = L->st.label_clearance;
     em_box g = grow(s->box, cl);
     double sx = fmax(cl, L->st.label_spacing), sy = fmax(cl, L->st.label_spacing / 2);
@@ -159,18 +190,26 @@ static bool spot_free(const em_layout *L, const em_space *sp, size_t self, const
     if (s->box.x0 < L->plot_x || s->box.x1 > L->plot_x + L->plot_w) return false;
     double base = em_score_y(L, 0);
     if (g.y0 < base && g.y1 > base) return false;
-    for (size_t i = 0; i < sp->n_boxes; i++)
-        if (boxes_meet(sp->label[i] ? gl : g, sp->boxes[i])) return false;
-    for (size_t i = 0; i < sp->n_lines; i++)
-        if (segment_meets_box(sp->lines[i].x0, sp->lines[i].y0, sp->lines[i].x1, sp->lines[i].y1, g)) return false;
-    if (curve_meets_box(L, g)) return false;
+    const int *id;
+    size_t n = near(sp->boxes_at, gl.x0, gl.y0, gl.x1, gl.y1, &id);
+    for (size_t k = 0; k < n; k++)
+        if (boxes_meet(sp->label[id[k]] ? gl : g, sp->boxes[id[k]])) return false;
+    n = near(sp->lines_at, g.x0, g.y0, g.x1, g.y1, &id);
+    for (size_t k = 0; k < n; k++) {
+        const em_box *ln = &sp->lines[id[k]];
+        if (segment_meets_box(ln->x0, ln->y0, ln->x1, ln->y1, g)) return false;
+    }
+    if (curve_meets_box(L, sp, g)) return false;
     if (s->leader) {
         em_box seg = { s->lx0, s->ly0, s->lx1, s->ly1 };
-        for (size_t i = 0; i < sp->n_boxes; i++)
-            if (sp->owner[i] != (int)self && segment_meets_box(seg.x0, seg.y0, seg.x1, seg.y1, sp->boxes[i])) return false;
-        for (size_t i = 0; i < sp->n_lines; i++)
-            if (segments_meet(seg, sp->lines[i])) return false;
-        if (curve_meets_segment(L, seg)) return false;
+        n = near(sp->boxes_at, seg.x0, seg.y0, seg.x1, seg.y1, &id);
+        for (size_t k = 0; k < n; k++)
+            if (sp->owner[id[k]] != (int)self && segment_meets_box(seg.x0, seg.y0, seg.x1, seg.y1, sp->boxes[id[k]]))
+                return false;
+        n = near(sp->lines_at, seg.x0, seg.y0, seg.x1, seg.y1, &id);
+        for (size_t k = 0; k < n; k++)
+            if (segments_meet(seg, sp->lines[id[k]])) return false;
+        if (curve_meets_segment(L, sp, seg)) return false;
     }
     return true;
 }
@@ -255,7 +294,14 @@ static bool place(em_layout *L, em_space *sp, size_t i, bool must) {
 }
 
 void em_labels_place(em_layout *L) {
-    em_space sp = { 0 };
+    double room = 2 * L->unit;
+    em_space sp = {
+        .boxes_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+        .lines_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+        .curve_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+    };
+    for (size_t i = 0; i + 1 < L->n_poly; i++)
+        jm_grid_add(sp.curve_at, (int)i, L->poly_x[i], L->poly_y[i], L->poly_x[i + 1], L->poly_y[i + 1]);
     for (size_t i = 0; i < L->n_pts; i++) {
         const em_point *p = &L->pts[i];
         if (p->scored) add_box(L, &sp, (em_box){ p->x - p->reach, p->y - p->reach, p->x + p->reach, p->y + p->reach }, (int)i, false);

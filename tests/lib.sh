@@ -4,6 +4,7 @@
 
 pass() { echo "PASS $1" >> "$JM_RESULTS"; }
 fail() { echo "FAIL $1: $2" >> "$JM_RESULTS"; echo "FAIL $1: $2" >&2; }
+skip() { echo "SKIP $1: $2" >> "$JM_RESULTS"; echo "SKIP $1: $2" >&2; }
 
 # ok NAME CMD...: passes when CMD exits 0.
 ok() { local n=$1; shift; if "$@" >/dev/null 2>"$T/ok.err"; then pass "$n"; else fail "$n" "exit $? from: $* ($(head -c 300 "$T/ok.err"))"; fi; }

@@ -2,12 +2,17 @@
 # tests/bench/run.sh - median wall time and peak memory of journeymap against the peers Debian
 # packages (Graphviz dot, mscgen, PlantUML), same machine, same run. `make bench` runs it.
 # Each case runs RUNS times (default 15, after one warm-up); time is wall clock around the whole
-# process (start-up included), memory is the peak resident set from /usr/bin/time.
+# process (start-up included), memory is the peak resident set from /usr/bin/time. Every run, ours
+# and the peers', must exit 0 and leave a non-empty image that decodes (PNG: tests/pnginfo reads
+# every row; SVG: xmllint; PDF: pdfinfo), or the case prints FAILED and the bench exits 1: a
+# timing of an error message or of an empty diagram is no figure.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 JM=${JM:-$ROOT/build/journeymap}
+PNGINFO=${PNGINFO:-$ROOT/build/tests/pnginfo}
 RUNS=${RUNS:-15}
+BAD=0
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
@@ -16,18 +21,42 @@ command -v dot >/dev/null || need="$need graphviz"
 command -v mscgen >/dev/null || need="$need mscgen"
 command -v plantuml >/dev/null || need="$need plantuml"
 [ -x /usr/bin/time ] || need="$need time"
+command -v xmllint >/dev/null || need="$need libxml2-utils"
+command -v pdfinfo >/dev/null || need="$need poppler-utils"
 [ -n "$need" ] && sh tests/apt-install.sh $need
+[ -x "$PNGINFO" ] || { echo "no $PNGINFO: run make bench (it builds the tests' PNG reader)" >&2; exit 1; }
 
-# measure NAME CMD...: prints "NAME median_ms peak_MiB"
+# decodes FILE: a non-empty image of its extension's kind that reads to the end; else says why
+decodes() {
+    [ -s "$1" ] || { echo "no output, or an empty file"; return 1; }
+    local msg
+    case $1 in
+        *.png) msg=$("$PNGINFO" "$1" 2>&1 >/dev/null) ;;
+        *.svg) msg=$(xmllint --noout "$1" 2>&1) ;;
+        *.pdf) msg=$(pdfinfo "$1" 2>&1 >/dev/null) ;;
+        *) msg="not a PNG, SVG or PDF name"; false ;;
+    esac || { echo "does not decode: ${msg:0:200}"; return 1; }
+}
+
+# measure NAME OUTPUT CMD...: runs CMD (which writes the image OUTPUT) once to warm up and RUNS
+# times timed, checking after each run (untimed) that it exited 0 and OUTPUT decodes; prints
+# "NAME median_ms peak_MiB", or FAILED with the reason.
 measure() {
-    local name=$1; shift
-    "$@" >/dev/null 2>&1 || { echo "$name: command failed: $*" >&2; return; }
-    local times=() peak=0
-    for _ in $(seq "$RUNS"); do
-        local t0 t1 kb
+    local name=$1 output=$2; shift 2
+    local times=() peak=0 run why
+    for run in $(seq 0 "$RUNS"); do
+        local t0 t1 kb rc
+        rm -f "$output"
         t0=$(date +%s%N)
-        /usr/bin/time -f %M -o "$OUT/mem" "$@" >/dev/null 2>&1
+        /usr/bin/time -f %M -o "$OUT/mem" "$@" >/dev/null 2>"$OUT/err"; rc=$?
         t1=$(date +%s%N)
+        if [ "$rc" != 0 ]; then why="exit $rc: $(head -c 200 "$OUT/err")"
+        elif why=$(decodes "$output"); then why=""; fi
+        if [ -n "$why" ]; then
+            printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$name" "$run" "$why" "$*"
+            BAD=1; return
+        fi
+        [ "$run" = 0 ] && continue   # the warm-up
         times+=($(( (t1 - t0) / 1000 )))
         kb=$(tail -n 1 "$OUT/mem"); [ "$kb" -gt "$peak" ] && peak=$kb
     done
@@ -37,10 +66,14 @@ measure() {
     printf '%s\t%s\t%s\n' "$name" "$med" "$peak" >> "$OUT/results"
 }
 
-ratio() { # ratio OURS PEER: how many times faster ours is
+ratio() { # ratio OURS PEER [GOAL]: the share of the peer's time ours takes, and the goal for it
     local a b
     a=$(awk -F'\t' -v n="$1" '$1 == n {print $2}' "$OUT/results"); b=$(awk -F'\t' -v n="$2" '$1 == n {print $2}' "$OUT/results")
-    [ -n "$a" ] && [ -n "$b" ] && awk -v o="$1" -v p="$2" -v a="$a" -v b="$b" 'BEGIN { printf "  %-40s takes %.2f of the time of %s (%.1fx %s)\n", o, a / b, p, a < b ? b / a : a / b, a < b ? "faster" : "slower" }'
+    [ -n "$a" ] && [ -n "$b" ] || { echo "  $1 / $2: no ratio (a case failed)"; return; }
+    awk -v o="$1" -v p="$2" -v a="$a" -v b="$b" -v g="${3:-}" 'BEGIN {
+        printf "  %-40s takes %.2f of the time of %s (%.1fx %s)", o, a / b, p, a < b ? b / a : a / b, a < b ? "faster" : "slower"
+        if (g != "") printf "; goal <= %s: %s", g, a / b <= g + 0 ? "met" : "NOT MET"
+        printf "\n" }'
 }
 
 echo "journeymap benchmark: $RUNS runs each, median wall time (start-up included), peak RSS"
@@ -49,12 +82,11 @@ echo
 
 echo "== funnel (samples/customer-journeys.yaml; Graphviz draws the same five stages and eight cards)"
 for fmt in png svg pdf; do
-    measure "journeymap funnel $fmt" "$JM" samples/customer-journeys.yaml --view funnel -o "$OUT/f.$fmt"
+    measure "journeymap funnel $fmt" "$OUT/f.$fmt" "$JM" samples/customer-journeys.yaml --view funnel -o "$OUT/f.$fmt"
+    measure "dot funnel $fmt" "$OUT/dot.$fmt" dot -T$fmt tests/bench/funnel.dot -o "$OUT/dot.$fmt"
 done
-measure "dot funnel png" dot -Tpng tests/bench/funnel.dot -o "$OUT/dot.png"
-measure "dot funnel svg" dot -Tsvg tests/bench/funnel.dot -o "$OUT/dot.svg"
-ratio "journeymap funnel png" "dot funnel png"
-ratio "journeymap funnel svg" "dot funnel svg"
+for fmt in png svg pdf; do ratio "journeymap funnel $fmt" "dot funnel $fmt" 1.0; done
 
 # Further sections (sequence, emotions, map) are added by their issues below this line.
 for extra in tests/bench/*.bench.sh; do [ -f "$extra" ] && source "$extra"; done
+[ "$BAD" = 0 ] || { echo; echo "some cases FAILED: their figures are missing above"; exit 1; }

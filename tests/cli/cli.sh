@@ -106,6 +106,18 @@ SOURCE_DATE_EPOCH=1700000000 "$JM" small.yaml --view funnel -o e1.pdf
 SOURCE_DATE_EPOCH=1700000000 "$JM" small.yaml --view funnel -o e2.pdf
 same "deterministic pdf with SOURCE_DATE_EPOCH" e1.pdf e2.pdf
 pdfinfo e1.pdf | grep -q "CreationDate:.*2023" && pass "pdf date from SOURCE_DATE_EPOCH" || fail "pdf date from SOURCE_DATE_EPOCH" "$(pdfinfo e1.pdf | grep -i date)"
+# A large PNG is deflated in bands on one worker per CPU it may use: the bytes must be the same
+# on one CPU as on two (a 300-message sequence: 17 million pixels, 65 bands).
+bash "$ROOT/tests/bench/gen-sequence.sh" 300 12 .
+if [ "$(nproc)" -ge 2 ]; then
+    taskset -c 0 "$JM" seq300.yaml --view sequence -o cores1.png 2>cores.err \
+        && taskset -c 0,1 "$JM" seq300.yaml --view sequence -o cores2.png 2>>cores.err \
+        && "$PNGINFO" cores2.png | grep -qx "height 10321" \
+        && same "png bytes do not depend on the number of cores" cores1.png cores2.png \
+        || fail "png bytes do not depend on the number of cores" "$(head -c 300 cores.err)"
+else
+    skip "png bytes do not depend on the number of cores" "$(nproc) CPU: nothing to compare"
+fi
 
 # --- standard input and output, pipes ---
 cat small.yaml | "$JM" - -T svg -o - > s.svg 2>s.err
