@@ -268,9 +268,12 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
 }
 
 double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
-    /* Wrapped at word boundaries to a width of one Pango unit, every line holds exactly one
-     * unbreakable run (a word keeps its trailing space, which Pango leaves out of the extents
-     * at a wrap), so the widest line is the widest word. */
+    /* The widest of the runs between Pango's line-break opportunities, each without the
+     * white space that ends it: what a layout wrapped to a width of one unit puts on each line
+     * (Pango leaves a line's final spaces out of its extents). The text is shaped once, without
+     * wrapping, and each glyph's advance is added to the run its cluster belongs to: wrapping to
+     * one unit instead shapes the rest of the paragraph again at every break, which costs the
+     * square of the text's length. */
     char *key = memo_key('M', utf8, font, 0, JM_ALIGN_LEFT, 0);
     memo *m = g_hash_table_lookup(t->measured, key);
     if (m) {
@@ -278,16 +281,32 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
         return m->min_width;
     }
     PangoLayout *l = new_layout(t, utf8, font);
-    pango_layout_set_width(l, 1);
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-    double w = 0;
+    const char *text = pango_layout_get_text(l);
+    int n_attrs = 0;
+    const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+    /* run[b]: the index of the run that byte b belongs to; blank bytes belong to none */
+    size_t len = strlen(text);
+    int *run = g_new(int, len + 1);
+    int k = 0, runs = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p), k++) {
+        if (k > 0 && k < n_attrs && attrs[k].is_line_break) runs++;
+        int id = is_blank(*p) ? -1 : runs;
+        for (const char *q = p; q < g_utf8_next_char(p); q++) run[q - text] = id;
+    }
+    double *width = g_new0(double, (size_t)runs + 1);
     PangoLayoutIter *it = pango_layout_get_iter(l);
     do {
-        PangoRectangle log;
-        pango_layout_iter_get_line_extents(it, NULL, &log);
-        w = fmax(w, (double)log.width / PANGO_SCALE);
-    } while (pango_layout_iter_next_line(it));
+        PangoLayoutRun *r = pango_layout_iter_get_run_readonly(it);
+        for (int g = 0; r && g < r->glyphs->num_glyphs; g++) {
+            int id = run[r->item->offset + r->glyphs->log_clusters[g]];
+            if (id >= 0) width[id] += (double)r->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+        }
+    } while (pango_layout_iter_next_run(it));
     pango_layout_iter_free(it);
+    double w = 0;
+    for (int i = 0; i <= runs; i++) w = fmax(w, width[i]);
+    g_free(width);
+    g_free(run);
     g_object_unref(l);
     m = g_new0(memo, 1);
     m->min_width = w;
