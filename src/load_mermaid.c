@@ -28,7 +28,7 @@ static const struct { const char *word; mmd_kind kind; } headers[] = {
     { "architecture-beta", MMD_OTHER }, { "architecture", MMD_OTHER }, { "radar-beta", MMD_OTHER },
     { "treemap-beta", MMD_OTHER }, { "zenuml", MMD_OTHER }, { "info", MMD_OTHER }, { "requirement", MMD_OTHER },
 };
-#define DRAWS "journeymap draws journey, sequenceDiagram and flowchart/graph (one chain of stages)"
+#define DRAWS "journeymap draws journey, sequenceDiagram and flowchart/graph as one chain of stages"
 
 /* Mermaid themes and the journeymap style each one is nearest to (NULL: the default style). */
 static const struct { const char *theme, *style; } themes[] = {
@@ -587,7 +587,7 @@ const jm_journey *jm_mmd_load(jm_lctx *c) {
         return NULL;
     }
     if (headers[h].kind == MMD_OTHER) {
-        jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "'%s' is a Mermaid diagram journeymap does not draw (" DRAWS ")",
+        jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "'%s' is a Mermaid diagram journeymap does not draw; " DRAWS,
                  word);
         return NULL;
     }

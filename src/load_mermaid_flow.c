@@ -267,12 +267,13 @@ static void chain_error(freader *F, jm_pos pos, const char *at, const char *why)
     F->failed = true;
 }
 
-static void add_edge(freader *F, int a, int b, jm_pos pos) {
+/* An arrow from a (written at pa) to b (at pb); the error is at the node where the chain breaks. */
+static void add_edge(freader *F, int a, int b, jm_pos pa, jm_pos pb) {
     fnode *na = &F->nodes[a], *nb = &F->nodes[b];
     if (F->failed) return;
-    if (na->out) { chain_error(F, pos, na->id, "a second arrow leaves it"); return; }
-    if (nb->in) { chain_error(F, pos, nb->id, "a second arrow leads into it"); return; }
-    if (find_root(F, a) == find_root(F, b)) { chain_error(F, pos, nb->id, "an arrow leads back to it"); return; }
+    if (na->out) { chain_error(F, pa, na->id, "a second arrow leaves it"); return; }
+    if (nb->in) { chain_error(F, pb, nb->id, "a second arrow leads into it"); return; }
+    if (find_root(F, a) == find_root(F, b)) { chain_error(F, pb, nb->id, "an arrow leads back to it"); return; }
     na->out++;
     nb->in++;
     na->next = b;
@@ -280,7 +281,7 @@ static void add_edge(freader *F, int a, int b, jm_pos pos) {
 }
 
 /* node (& node)*: the nodes into g (at most 64 kept); false after a diagnostic. */
-static bool read_group(freader *F, int *g, int *n, const char *what) {
+static bool read_group(freader *F, int *g, jm_pos *gp, int *n, const char *what) {
     *n = 0;
     for (;;) {
         const char *a = F->p;
@@ -293,7 +294,7 @@ static bool read_group(freader *F, int *g, int *n, const char *what) {
             while (F->p < F->end && *F->p != '\n') F->p++;
             return false;
         }
-        if (*n < 64) g[(*n)++] = k;
+        if (*n < 64) { gp[*n] = pos_at(F, a); g[(*n)++] = k; }
         skip(F, false);
         if (F->p < F->end && *F->p == '&') { F->p++; skip(F, false); continue; }
         return true;
@@ -303,18 +304,19 @@ static bool read_group(freader *F, int *g, int *n, const char *what) {
 /* group (link group)*: every node of a group links to every node of the next. */
 static void read_chain(freader *F) {
     int group[64], next[64], n, m;
-    if (!read_group(F, group, &n, "")) return;
+    jm_pos gp[64], np[64];
+    if (!read_group(F, group, gp, &n, "")) return;
     for (;;) {
         const char *at = F->p;
         bool labelled;
         if (!read_link(F, &labelled)) return;
         if (labelled) mmd_warn_once(F->m, "edge label", pos_at(F, at), "arrow labels are not drawn in the funnel");
-        jm_pos pos = pos_at(F, at);
         skip(F, false);
-        if (!read_group(F, next, &m, " after the arrow")) return;
+        if (!read_group(F, next, np, &m, " after the arrow")) return;
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < m; k++) add_edge(F, group[i], next[k], pos);
+            for (int k = 0; k < m; k++) add_edge(F, group[i], next[k], gp[i], np[k]);
         memcpy(group, next, sizeof next[0] * (size_t)m);
+        memcpy(gp, np, sizeof np[0] * (size_t)m);
         n = m;
     }
 }
