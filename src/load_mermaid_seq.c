@@ -316,7 +316,7 @@ static bool read_note(seq_reader *R, const mmd_stmt *st, const char *rest) {
     jm_lctx *c = m->c;
     const char *end = st->s + st->n;
     mmd_stmt sub = { rest, (size_t)(end - rest), st->line, st->line_start };
-    const char *after;
+    const char *after = rest;
     const mmd_keyword *pl = NULL;
     for (const mmd_keyword *k = note_places; k->word && !pl; k++) {
         size_t n = strlen(k->word);
