@@ -77,8 +77,8 @@ test-deps:
 	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
 
 demo: all
-	@mkdir -p out; for f in samples/*.yaml; do \
-	  b=$$(basename $$f .yaml); \
+	@mkdir -p out; for f in samples/*.yaml samples/*.mmd; do \
+	  b=$$(basename $$f); b=$${b%.*}; \
 	  for fmt in png svg pdf; do \
 	    $(BUILD)/journeymap $$f --view all -o out/$$b.$$fmt || exit 1; done; \
 	done; echo "rendered samples/ to out/ (PNG, SVG, PDF)"

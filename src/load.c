@@ -2,6 +2,7 @@
  * tables and views; stages and steps are in load_stage.c, the sequence in load_sequence.c. */
 #include "load.h"
 #include "load_internal.h"
+#include "load_mermaid.h"
 #include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -270,6 +271,7 @@ const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char 
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
+    if (jm_mmd_detect(file, text, len)) return jm_mmd_load(c);
     const jm_ynode *root = jm_yaml_parse(arena, c->file, text, len, diags);
     if (!root) return NULL;
     if (!jm_load_is_map(c, root, "a journey file")) return NULL;

@@ -66,6 +66,8 @@ const char *jm_load_choices(jm_lctx *c, const char *const *names);
 
 /* Stages, then steps (load_stage.c). jm_load_stages returns false when some stage ids are unknown
  * because of errors; then `check_stages` is false and steps' stage ids are not resolved (no cascade). */
+/* A stage's default id: its name in lower case, '-' for each blank. */
+const char *jm_load_stage_id(jm_lctx *c, const char *name);
 bool jm_load_stages(jm_lctx *c, const jm_ynode *root, jm_journey *j);
 void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_stages);
 

@@ -13,7 +13,7 @@ static const char *const note_keys[] = { "note", "over", "left_of", "right_of", 
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
 static const char *const delay_keys[] = { "delay", NULL };
 static const char *const group_keys[] = { "group", "label", "messages", "else", NULL };
-static const char *const group_kinds[] = { "loop", "alt", "opt", "par", "critical", NULL };
+static const char *const group_kinds[] = { "loop", "alt", "opt", "par", "critical", "break", NULL };  /* jm_group_kind */
 static const char *const else_keys[] = { "label", "messages", NULL };
 
 /* Mermaid arrows, longest first where one is a prefix of another. */
@@ -314,8 +314,9 @@ static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item 
     it->group = (jm_group_kind)k;
     const jm_ynode *els = jm_load_get(m, "else");
     const jm_ynode *branches = NULL;
-    if (els && it->group != JM_GROUP_ALT && it->group != JM_GROUP_PAR) {
-        jm_error(c->d, c->file, jm_load_key_pos(m, "else"), "'else' is only allowed in alt and par groups, not in a %s group", kind);
+    if (els && it->group != JM_GROUP_ALT && it->group != JM_GROUP_PAR && it->group != JM_GROUP_CRITICAL) {
+        jm_error(c->d, c->file, jm_load_key_pos(m, "else"),
+                 "'else' is only allowed in alt, par and critical groups, not in a %s group", kind);
     } else if (els) {
         branches = jm_load_list_node(c, els, "'else'", JM_MAX_ITEMS);
     }

@@ -8,7 +8,7 @@ static const char *const stage_keys[] = { "id", "name", "count", "unit", "note",
                                           "items", "triggers", "pain_points", "touchpoints", "metrics",
                                           "thoughts", "actions", "emotions", "opportunities", "lanes", NULL };
 static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
-                                         "pain_points", "opportunities", NULL };
+                                         "pain_points", "opportunities", "actors", NULL };
 static const char *const emotion_keys[] = { "label", "score", "emoji", NULL };
 static const char *const item_keys[] = { "title", "who", "text", NULL };
 static const char *const action_keys[] = { "text", "channel", "frequency", NULL };
@@ -133,8 +133,7 @@ static void load_lanes(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
 
 /* ---- stages ---- */
 
-/* The default id: the name in lower case, '-' for each space. */
-static const char *default_id(jm_lctx *c, const char *name) {
+const char *jm_load_stage_id(jm_lctx *c, const char *name) {
     char *low = g_utf8_strdown(name, -1);
     for (char *q = low; *q; q++)
         if (g_ascii_isspace(*q)) *q = '-';
@@ -153,7 +152,7 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
         *id_pos = id->pos;
         if (s->id && !*s->id) { jm_error(c->d, c->file, id->pos, "'id' must not be empty"); s->id = NULL; }
     } else if (s->name) {
-        s->id = default_id(c, s->name);
+        s->id = jm_load_stage_id(c, s->name);
         *id_pos = n->pos;
     }
     if (jm_load_number(c, n, "count", &s->count)) {
@@ -248,6 +247,7 @@ void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_s
         st->thoughts = jm_load_texts(c, n, "thoughts", false);
         st->touchpoints = jm_load_texts(c, n, "touchpoints", false);
         st->pain_points = jm_load_texts(c, n, "pain_points", false);
+        st->actors = jm_load_texts(c, n, "actors", true);
         load_opportunities(c, n, &st->opportunities, &st->n_opportunities);
         const jm_ynode *em = jm_load_get(n, "emotion");
         if (em) {

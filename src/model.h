@@ -43,6 +43,7 @@ typedef struct {
     jm_texts actions, thoughts, touchpoints, pain_points;
     jm_opportunity *opportunities; size_t n_opportunities;
     const jm_emotion *emotion;         /* NULL if absent */
+    jm_texts actors;                   /* who took part (Mermaid journey's task actors); n == 0 if absent */
     jm_pos pos;
 } jm_step;
 
@@ -50,13 +51,17 @@ typedef enum { JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATAB
 typedef struct { const char *id, *label; jm_part_kind kind; jm_pos pos; } jm_participant;
 
 typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
+/* The head at the receiver: the kind's own (filled; async: open), none, open, or a cross (a lost
+ * message, Mermaid's -x). */
+typedef enum { JM_TIP_KIND, JM_TIP_NONE, JM_TIP_OPEN, JM_TIP_CROSS } jm_msg_tip;
 typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP } jm_seq_kind;
 typedef enum { JM_NOTE_OVER, JM_NOTE_LEFT_OF, JM_NOTE_RIGHT_OF } jm_note_place;
-typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL } jm_group_kind;
+typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL, JM_GROUP_BREAK } jm_group_kind;
 
 typedef struct jm_seq_item jm_seq_item;
 
-/* One section of a group: the first is the group's own body, the others its `else` branches. */
+/* One section of a group: the first is the group's own body, the others its `else` branches
+ * (alt: else, par: and, critical: option). */
 typedef struct { const char *label; jm_seq_item *items; size_t n_items; jm_pos pos; } jm_seq_section;
 
 struct jm_seq_item {
@@ -65,7 +70,9 @@ struct jm_seq_item {
     const char *text;            /* message label, note text, delay text (may hold '\n') */
     /* JM_SEQ_MESSAGE */
     int from, to;                /* participant indices; from == to is a self-message */
-    jm_msg_kind msg;
+    jm_msg_kind msg;             /* the line: REPLY is dashed; and the head unless `tip` says */
+    jm_msg_tip tip;
+    bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
     /* JM_SEQ_NOTE */
     jm_note_place place;
@@ -78,6 +85,7 @@ struct jm_seq_item {
 typedef struct {
     const char *title;           /* NULL if absent */
     bool autonumber;
+    int autonumber_start, autonumber_step;  /* first number and step; 0 means 1 */
     jm_participant *participants; size_t n_participants;
     jm_seq_item *items; size_t n_items;
     size_t n_messages;           /* messages in all nesting levels, for autonumber and limits */
@@ -111,6 +119,7 @@ typedef struct {
     const jm_sequence *sequence; /* NULL if absent */
     jm_feature *features; size_t n_features;
     jm_table *tables; size_t n_tables;
+    const char *acc_title, *acc_descr;  /* accessible title and description (Mermaid), NULL if absent */
     const char *style;           /* style name or path, NULL if absent */
     jm_pos style_pos;
     jm_texts views;              /* what "all views" means, in order; n == 0 if absent */

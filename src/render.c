@@ -75,12 +75,31 @@ static void add_ops(cairo_t *cr, const jm_path_op *ops, size_t n) {
     }
 }
 
-/* One head: FILLED is a solid triangle, OPEN two strokes meeting at the tip. */
+/* One head: FILLED is a solid triangle, OPEN two strokes meeting at the tip, CROSS an X in the
+ * head's box (its strokes from each base corner to the tip moved by the other corner's offset):
+ *
+ *      left \   / tip + n        n = left - base centre
+ *            \ /
+ *   ----------X                   the line runs to the tip
+ *            / \
+ *     right /   \ tip - n
+ */
 static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end, jm_color c) {
     jm_arrow a;
     if (head == JM_HEAD_NONE || it->head_size <= 0) return;
     if (!jm_path_head(it->ops, it->n_ops, at_end, it->head_size, &a)) return;
     set_color(cr, c);
+    if (head == JM_HEAD_CROSS) {
+        double nx = (a.left_x - a.right_x) / 2, ny = (a.left_y - a.right_y) / 2;
+        cairo_move_to(cr, a.right_x, a.right_y);
+        cairo_line_to(cr, a.tip_x + nx, a.tip_y + ny);
+        cairo_move_to(cr, a.left_x, a.left_y);
+        cairo_line_to(cr, a.tip_x - nx, a.tip_y - ny);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_line_width(cr, it->paint.stroke_width > 0 ? it->paint.stroke_width : 1);
+        cairo_stroke(cr);
+        return;
+    }
     cairo_move_to(cr, a.left_x, a.left_y);
     cairo_line_to(cr, a.tip_x, a.tip_y);
     cairo_line_to(cr, a.right_x, a.right_y);

@@ -64,7 +64,7 @@ static const char *kind_name(jm_item_kind k) {
 }
 
 static const char *head_name(jm_head h) {
-    return h == JM_HEAD_FILLED ? "filled" : h == JM_HEAD_OPEN ? "open" : "none";
+    return h == JM_HEAD_FILLED ? "filled" : h == JM_HEAD_OPEN ? "open" : h == JM_HEAD_CROSS ? "cross" : "none";
 }
 
 static const char *align_name(jm_align a) {

@@ -76,7 +76,9 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     double y = top + fmax(text_h + st->label_gap, badge_h / 2);
     jm_paint paint = jm_paint_stroke(st->message, st->message_width);
     if (it->msg == JM_MSG_REPLY) paint = jm_paint_dashed(paint, st->reply_dash);
-    jm_head head = it->msg == JM_MSG_ASYNC ? JM_HEAD_OPEN : JM_HEAD_FILLED;
+    jm_head head = it->tip == JM_TIP_NONE ? JM_HEAD_NONE : it->tip == JM_TIP_OPEN ? JM_HEAD_OPEN
+                 : it->tip == JM_TIP_CROSS ? JM_HEAD_CROSS : it->msg == JM_MSG_ASYNC ? JM_HEAD_OPEN : JM_HEAD_FILLED;
+    jm_head head0 = it->both_ends ? head : JM_HEAD_NONE;
     const char *role = it->msg == JM_MSG_REPLY ? "sequence.message.reply"
                      : it->msg == JM_MSG_ASYNC ? "sequence.message.async" : "sequence.message.sync";
     int line;
@@ -90,11 +92,11 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
             { .op = JM_OP_CURVE, .x1 = g.xr, .y1 = y + sh - rad + k * rad, .x2 = g.xr - rad + k * rad, .y2 = y + sh, .x = g.xr - rad, .y = y + sh },
             { .op = JM_OP_LINE, .x = g.xe, .y = y + sh },
         };
-        line = jm_scene_path(s, role, ops, sizeof ops / sizeof ops[0], paint, JM_HEAD_NONE, head, st->head_size);
+        line = jm_scene_path(s, role, ops, sizeof ops / sizeof ops[0], paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y + sh);
         if (it->activate) seq_bar_open(w, it->to, y + sh);
     } else {
-        line = jm_scene_line(s, role, g.xs, y, g.xe, y, paint, JM_HEAD_NONE, head, st->head_size);
+        line = jm_scene_line(s, role, g.xs, y, g.xe, y, paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y);
         if (it->activate) seq_bar_open(w, it->to, y);
     }

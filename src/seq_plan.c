@@ -4,7 +4,9 @@
 #include <string.h>
 #include "seq_layout.h"
 
-static const char *const group_keywords[] = { "loop", "alt", "opt", "par", "critical" };
+/* Indexed by jm_group_kind. */
+static const char *const group_keywords[] = { "loop", "alt", "opt", "par", "critical", "break" };
+#define N_GROUP_KEYWORDS (sizeof group_keywords / sizeof group_keywords[0])
 
 jm_textblock seq_measure(const seq_plan *p, const char *text, const jm_font *font, double wrap,
                          jm_align align) {
@@ -62,7 +64,7 @@ static void measure_group(seq_plan *p, int gi) {
     const jm_sequence_style *st = p->st;
     seq_group *g = &p->groups[gi];
     unsigned k = (unsigned)g->item->group;
-    g->keyword_text = group_keywords[k < 5 ? k : 0];
+    g->keyword_text = group_keywords[k < N_GROUP_KEYWORDS ? k : 0];
     g->keyword = seq_measure(p, g->keyword_text, &st->tab_font, 0, JM_ALIGN_LEFT);
     g->tab_w = g->keyword.width + 2 * st->tab_padding + st->tab_cut / 2;
     g->tab_h = g->keyword.height + 2 * st->tab_padding;
@@ -93,7 +95,9 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
     r->text = seq_measure(p, r->label, &st->message_font, seq_wrap(p, r->label, &st->message_font, st->label_max_width),
                           f == t ? JM_ALIGN_LEFT : JM_ALIGN_CENTER);
     if (p->seq->autonumber) {
-        r->number = ++*counter;
+        int start = p->seq->autonumber_start ? p->seq->autonumber_start : 1;
+        int step = p->seq->autonumber_step ? p->seq->autonumber_step : 1;
+        r->number = start + step * (*counter)++;
         r->badge_label = jm_arena_printf(p->ctx->arena, "%d", r->number);
         r->badge = seq_measure(p, r->badge_label, &st->badge_font, 0, JM_ALIGN_CENTER);
     }

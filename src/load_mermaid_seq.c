@@ -1,0 +1,578 @@
+/* load_mermaid_seq.c - Mermaid `sequenceDiagram` into the model's sequence: participants (declared,
+ * aliased, typed with @{ "type": ... }, or implicit), every arrow, activations, notes, the blocks
+ * (loop, alt/else, opt, par/and, critical/option, break) and autonumber.
+ *
+ * What the sequence view does not draw yet is read and reported once per construct: box, rect,
+ * create/destroy, links, half arrowheads, central connections. Blocks nest on a stack; items are
+ * collected as pointers (stable while lists grow) and copied into the model's arrays at `end`. */
+#include "load_mermaid.h"
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+    SK_PARTICIPANT, SK_ACTOR, SK_CREATE, SK_DESTROY, SK_NOTE, SK_LOOP, SK_ALT, SK_ELSE, SK_OPT, SK_PAR,
+    SK_PAR_OVER, SK_AND, SK_CRITICAL, SK_OPTION, SK_BREAK, SK_RECT, SK_BOX, SK_END, SK_ACTIVATE,
+    SK_DEACTIVATE, SK_AUTONUMBER, SK_TITLE, SK_LINK, SK_LINKS, SK_PROPERTIES, SK_DETAILS,
+} seq_kw;
+
+static const mmd_keyword seq_keywords[] = {
+    { "participant", SK_PARTICIPANT, "declares a participant: 'participant A as Alice'" },
+    { "actor", SK_ACTOR, "declares a participant drawn as a stick figure" },
+    { "create", SK_CREATE, "'create participant A': A appears here (drawn from the top for now)" },
+    { "destroy", SK_DESTROY, "'destroy A': A ends here (its lifeline runs on for now)" },
+    { "note", SK_NOTE, "'Note left of A: text', 'Note right of A: text', 'Note over A,B: text'" },
+    { "loop", SK_LOOP, "a loop frame, closed by 'end'" },
+    { "alt", SK_ALT, "alternatives: 'alt label', 'else label', 'end'" },
+    { "else", SK_ELSE, "the next branch of an 'alt'" },
+    { "opt", SK_OPT, "an optional frame" },
+    { "par", SK_PAR, "parallel branches: 'par label', 'and label', 'end'" },
+    { "par_over", SK_PAR_OVER, "parallel branches drawn over each other (drawn as 'par')" },
+    { "and", SK_AND, "the next branch of a 'par'" },
+    { "critical", SK_CRITICAL, "a critical region: 'critical label', 'option label', 'end'" },
+    { "option", SK_OPTION, "the next branch of a 'critical'" },
+    { "break", SK_BREAK, "a break frame: what happens when the flow stops" },
+    { "rect", SK_RECT, "a highlight behind messages (not drawn yet)" },
+    { "box", SK_BOX, "a group of participants (not drawn yet)" },
+    { "end", SK_END, "closes a loop, alt, opt, par, critical, break, rect or box" },
+    { "activate", SK_ACTIVATE, "starts an activation bar on a participant" },
+    { "deactivate", SK_DEACTIVATE, "ends an activation bar" },
+    { "autonumber", SK_AUTONUMBER, "numbers the messages: 'autonumber', 'autonumber 10 5'" },
+    { "title", SK_TITLE, "the diagram's title" },
+    { "link", SK_LINK, "a link menu entry (not drawn)" },
+    { "links", SK_LINKS, "link menu entries (not drawn)" },
+    { "properties", SK_PROPERTIES, "participant properties (not drawn)" },
+    { "details", SK_DETAILS, "participant details (not drawn)" },
+    { NULL, 0, NULL },
+};
+
+/* Arrows, by length where one is a prefix of another. A reversed arrow (/|- and the like) points
+ * from right to left: its receiver is written first. */
+typedef struct {
+    const char *text;
+    jm_msg_kind kind;
+    jm_msg_tip tip;
+    bool both, half, reversed;
+} seq_arrow;
+static const seq_arrow arrows[] = {
+    { "<<-->>", JM_MSG_REPLY, JM_TIP_KIND, true, false, false },
+    { "<<->>", JM_MSG_SYNC, JM_TIP_KIND, true, false, false },
+    { "-->>", JM_MSG_REPLY, JM_TIP_KIND, false, false, false },
+    { "->>", JM_MSG_SYNC, JM_TIP_KIND, false, false, false },
+    { "--x", JM_MSG_REPLY, JM_TIP_CROSS, false, false, false },
+    { "-x", JM_MSG_SYNC, JM_TIP_CROSS, false, false, false },
+    { "--)", JM_MSG_REPLY, JM_TIP_OPEN, false, false, false },
+    { "-)", JM_MSG_ASYNC, JM_TIP_KIND, false, false, false },
+    { "--|\\", JM_MSG_REPLY, JM_TIP_KIND, false, true, false },
+    { "--|/", JM_MSG_REPLY, JM_TIP_KIND, false, true, false },
+    { "--\\\\", JM_MSG_REPLY, JM_TIP_OPEN, false, true, false },
+    { "--//", JM_MSG_REPLY, JM_TIP_OPEN, false, true, false },
+    { "-|\\", JM_MSG_SYNC, JM_TIP_KIND, false, true, false },
+    { "-|/", JM_MSG_SYNC, JM_TIP_KIND, false, true, false },
+    { "-\\\\", JM_MSG_SYNC, JM_TIP_OPEN, false, true, false },
+    { "-//", JM_MSG_SYNC, JM_TIP_OPEN, false, true, false },
+    { "/|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, true },
+    { "\\|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, true },
+    { "//--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, true },
+    { "\\\\--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, true },
+    { "/|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, true },
+    { "\\|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, true },
+    { "//-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, true },
+    { "\\\\-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, true },
+    { "-->", JM_MSG_REPLY, JM_TIP_NONE, false, false, false },
+    { "->", JM_MSG_SYNC, JM_TIP_NONE, false, false, false },
+};
+
+/* Participant types of Mermaid v11 (@{ "type": ... }) and the nearest kind the view draws. */
+static const struct { const char *type; jm_part_kind kind; bool exact; } part_types[] = {
+    { "participant", JM_PART_PARTICIPANT, true }, { "actor", JM_PART_ACTOR, true },
+    { "database", JM_PART_DATABASE, true }, { "boundary", JM_PART_SYSTEM, false },
+    { "control", JM_PART_SYSTEM, false }, { "entity", JM_PART_SYSTEM, false },
+    { "collections", JM_PART_PARTICIPANT, false }, { "queue", JM_PART_DATABASE, false },
+};
+
+typedef struct { jm_seq_item **v; size_t n, cap; } pvec;
+
+typedef enum { B_GROUP, B_BOX, B_RECT } block_kind;
+typedef struct {
+    block_kind kind;
+    jm_seq_item *item;           /* B_GROUP: the group being built */
+    pvec *secs; size_t n_secs, cap_secs;
+    const char *word;            /* the keyword, for messages */
+    jm_pos pos;
+} block;
+
+#define MAX_BLOCKS (2 * JM_MAX_GROUP_DEPTH)
+
+typedef struct {
+    mmd_doc *m;
+    jm_sequence *s;
+    size_t cap_parts;
+    pvec root;
+    block stack[MAX_BLOCKS]; int depth, groups;
+    jm_seq_item *last_msg;       /* for activate/deactivate */
+    size_t n_items;
+} seq_reader;
+
+static void push(seq_reader *R, pvec *v, jm_seq_item *it) {
+    JM_RESERVE(R->m->c->a, v->v, v->n, 1, v->cap, 16);
+    v->v[v->n++] = it;
+}
+
+/* The list new items go to: the innermost group's last section, else the top level. */
+static pvec *current(seq_reader *R) {
+    for (int i = R->depth - 1; i >= 0; i--)
+        if (R->stack[i].kind == B_GROUP) return &R->stack[i].secs[R->stack[i].n_secs - 1];
+    return &R->root;
+}
+
+static void flatten(seq_reader *R, const pvec *v, jm_seq_item **out, size_t *n) {
+    *out = JM_NEWV(R->m->c->a, jm_seq_item, v->n ? v->n : 1);
+    for (size_t i = 0; i < v->n; i++) (*out)[i] = *v->v[i];
+    *n = v->n;
+}
+
+/* Index of participant `id`, declared now when new (Mermaid's implicit participants). -1 after
+ * a diagnostic when there are too many. */
+static int participant(seq_reader *R, const char *id, jm_pos pos) {
+    jm_sequence *s = R->s;
+    for (size_t i = 0; i < s->n_participants; i++)
+        if (strcmp(s->participants[i].id, id) == 0) return (int)i;
+    jm_lctx *c = R->m->c;
+    if (s->n_participants >= JM_MAX_PARTICIPANTS) {
+        jm_error(c->d, c->file, pos, "more than %d participants", JM_MAX_PARTICIPANTS);
+        return -1;
+    }
+    JM_RESERVE(c->a, s->participants, s->n_participants, 1, R->cap_parts, 8);
+    s->participants[s->n_participants] = (jm_participant){ .id = id, .label = id, .kind = JM_PART_PARTICIPANT, .pos = pos };
+    return (int)s->n_participants++;
+}
+
+static jm_seq_item *new_item(seq_reader *R, jm_seq_kind kind, jm_pos pos) {
+    jm_lctx *c = R->m->c;
+    if (++R->n_items > JM_MAX_MESSAGES) {
+        if (R->n_items == JM_MAX_MESSAGES + 1)
+            jm_error(c->d, c->file, pos, "the sequence has more than %d messages, notes and blocks", JM_MAX_MESSAGES);
+        return NULL;
+    }
+    jm_seq_item *it = JM_NEW(c->a, jm_seq_item);
+    it->kind = kind;
+    it->pos = pos;
+    return it;
+}
+
+/* ---- participants ---- */
+
+/* The type in @{ "type": "database" }; the nearest kind, with a warning when it is not exact. */
+static void read_type(seq_reader *R, const mmd_stmt *st, const char *a, const char *b, jm_participant *p) {
+    mmd_doc *m = R->m;
+    const char *key = g_strstr_len(a, b - a, "type");
+    if (!key) return;
+    const char *q = key + 4;
+    while (q < b && (*q == '"' || *q == '\'' || *q == ' ' || *q == ':' || *q == '\t')) q++;
+    const char *e = q;
+    while (e < b && (g_ascii_isalpha(*e))) e++;
+    const char *type = jm_arena_strndup(m->c->a, q, (size_t)(e - q));
+    for (size_t i = 0; i < G_N_ELEMENTS(part_types); i++) {
+        if (strcmp(part_types[i].type, type) != 0) continue;
+        p->kind = part_types[i].kind;
+        if (!part_types[i].exact)
+            mmd_warn_once(m, part_types[i].type, mmd_pos(st, q), "participant type '%s' is drawn as a %s "
+                          "(the sequence view has no %s symbol yet)", type,
+                          p->kind == JM_PART_SYSTEM ? "system box" : p->kind == JM_PART_DATABASE ? "database"
+                          : "plain box", type);
+        return;
+    }
+    const char *names[G_N_ELEMENTS(part_types) + 1];
+    for (size_t i = 0; i < G_N_ELEMENTS(part_types); i++) names[i] = part_types[i].type;
+    names[G_N_ELEMENTS(part_types)] = NULL;
+    const char *hint = jm_did_you_mean(type, names);
+    jm_error(m->c->d, m->c->file, mmd_pos(st, q), "unknown participant type '%s'%s%s%s",
+             jm_load_show(m->c, type), hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+}
+
+/* "participant ID[@{...}] [as Alias]" after the keyword (rest). */
+static bool read_participant(seq_reader *R, const mmd_stmt *st, const char *rest, jm_part_kind kind) {
+    mmd_doc *m = R->m;
+    const char *end = st->s + st->n;
+    const char *meta = g_strstr_len(rest, end - rest, "@{");
+    const char *as = NULL;
+    for (const char *q = meta ? meta : rest; q + 4 <= end && !as; q++)
+        if ((q[0] == ' ' || q[0] == '\t') && g_ascii_strncasecmp(q + 1, "as", 2) == 0 && (q + 3 == end || q[3] == ' ' || q[3] == '\t'))
+            as = q;
+    const char *id_end = meta ? meta : as ? as : end;
+    const char *id = mmd_trim(m, rest, (size_t)(id_end - rest));
+    if (!*id) {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, rest), "expected a participant name after '%s'",
+                 mmd_first_word(m, st));
+        return false;
+    }
+    int k = participant(R, id, mmd_pos(st, rest));
+    if (k < 0) return false;
+    jm_participant *p = &R->s->participants[k];
+    p->kind = kind;
+    p->pos = mmd_pos(st, rest);
+    if (meta) {
+        const char *close = memchr(meta, '}', (size_t)(end - meta));
+        read_type(R, st, meta, close ? close : end, p);
+    }
+    if (as) {
+        const char *label = as + 3;
+        p->label = mmd_text(m, label, (size_t)(end - label));
+        if (!*p->label) p->label = id;
+    }
+    return true;
+}
+
+/* ---- messages ---- */
+
+/* Finds the arrow of a message: the first position where one starts, the longest there. */
+static const seq_arrow *find_arrow(const char *s, const char *end, const char **at) {
+    for (const char *p = s + 1; p < end; p++) {
+        const seq_arrow *best = NULL;
+        for (size_t i = 0; i < G_N_ELEMENTS(arrows); i++) {
+            size_t n = strlen(arrows[i].text);
+            if ((size_t)(end - p) >= n && memcmp(p, arrows[i].text, n) == 0 && (!best || n > strlen(best->text)))
+                best = &arrows[i];
+        }
+        if (best) { *at = p; return best; }
+    }
+    return NULL;
+}
+
+static const char *strip_wrap(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    if (end - p >= 5 && g_ascii_strncasecmp(p, "wrap:", 5) == 0) return p + 5;
+    if (end - p >= 7 && g_ascii_strncasecmp(p, "nowrap:", 7) == 0) return p + 7;
+    return p;
+}
+
+static bool read_message(seq_reader *R, const mmd_stmt *st) {
+    mmd_doc *m = R->m;
+    jm_lctx *c = m->c;
+    const char *end = st->s + st->n, *colon = memchr(st->s, ':', st->n);
+    const char *head_end = colon ? colon : end, *at = NULL;
+    const seq_arrow *ar = find_arrow(st->s, head_end, &at);
+    if (!ar) {
+        const char *hint = mmd_keyword_hint(m, seq_keywords, st);
+        if (hint)
+            jm_error(c->d, c->file, mmd_pos(st, st->s), "unknown keyword '%s' (did you mean '%s'?)",
+                     jm_load_show(c, mmd_first_word(m, st)), hint);
+        else
+            jm_error(c->d, c->file, mmd_pos(st, st->s), "expected a message like 'A->>B: text', a note or "
+                     "a keyword, not '%s'", jm_load_show(c, mmd_trim(m, st->s, st->n)));
+        return false;
+    }
+    const char *a0 = st->s, *a1 = at, *b0 = at + strlen(ar->text);
+    bool central = false;
+    if (a1 - a0 >= 2 && a1[-2] == '(' && a1[-1] == ')') { a1 -= 2; central = true; }
+    if (head_end - b0 >= 2 && b0[0] == '(' && b0[1] == ')') { b0 += 2; central = true; }
+    jm_seq_item *it = new_item(R, JM_SEQ_MESSAGE, mmd_pos(st, st->s));
+    if (!it) return false;
+    if (b0 < head_end && *b0 == '+') { it->activate = true; b0++; }
+    else if (b0 < head_end && *b0 == '-') { it->deactivate = true; b0++; }
+    const char *from = mmd_trim(m, a0, (size_t)(a1 - a0)), *to = mmd_trim(m, b0, (size_t)(head_end - b0));
+    if (!*from || !*to) {
+        jm_error(c->d, c->file, mmd_pos(st, *from ? head_end : st->s), "expected a participant %s '%s'",
+                 *from ? "after" : "before", ar->text);
+        return false;
+    }
+    if (!colon) {
+        jm_error(c->d, c->file, mmd_pos(st, end), "expected ':' and the message text after '%s'", jm_load_show(c, to));
+        return false;
+    }
+    while (b0 < head_end && (*b0 == ' ' || *b0 == '\t')) b0++;
+    int f = participant(R, from, mmd_pos(st, a0)), t = participant(R, to, mmd_pos(st, b0));
+    if (f < 0 || t < 0) return false;
+    it->from = ar->reversed ? t : f;
+    it->to = ar->reversed ? f : t;
+    it->msg = ar->kind;
+    it->tip = ar->tip;
+    it->both_ends = ar->both;
+    const char *text = strip_wrap(colon + 1, end);
+    it->text = mmd_text(m, text, (size_t)(end - text));
+    if (ar->half)
+        mmd_warn_once(m, "half", mmd_pos(st, at), "half arrowheads ('%s' and the like) are drawn as whole "
+                      "arrowheads", ar->text);
+    if (central)
+        mmd_warn_once(m, "central", mmd_pos(st, at), "central connection circles '()' are not drawn yet");
+    R->s->n_messages++;
+    R->last_msg = it;
+    push(R, current(R), it);
+    return true;
+}
+
+/* ---- notes ---- */
+
+static const mmd_keyword note_places[] = {
+    { "left of", JM_NOTE_LEFT_OF, "beside the participant, on its left" },
+    { "right of", JM_NOTE_RIGHT_OF, "beside the participant, on its right" },
+    { "over", JM_NOTE_OVER, "over one participant or across several: 'over A,B'" },
+    { NULL, 0, NULL },
+};
+
+static bool read_note(seq_reader *R, const mmd_stmt *st, const char *rest) {
+    mmd_doc *m = R->m;
+    jm_lctx *c = m->c;
+    const char *end = st->s + st->n;
+    mmd_stmt sub = { rest, (size_t)(end - rest), st->line, st->line_start };
+    const char *after = rest;
+    const mmd_keyword *pl = NULL;
+    for (const mmd_keyword *k = note_places; k->word && !pl; k++) {
+        size_t n = strlen(k->word);
+        if ((size_t)(end - rest) > n && g_ascii_strncasecmp(rest, k->word, n) == 0 && (rest[n] == ' ' || rest[n] == '\t')) {
+            pl = k;
+            after = rest + n;
+        }
+    }
+    if (!pl) {
+        const char *words[] = { "left", "right", "over", NULL };
+        const char *w = mmd_first_word(m, &sub);
+        const char *hint = jm_did_you_mean(w, words);
+        jm_error(c->d, c->file, mmd_pos(st, rest), "expected 'left of', 'right of' or 'over' after '%s'%s%s%s",
+                 jm_arena_strndup(c->a, st->s, 4), hint ? " (did you mean '" : "",
+                 hint ? (strcmp(hint, "over") == 0 ? "over" : jm_arena_printf(c->a, "%s of", hint)) : "",
+                 hint ? "'?)" : "");
+        return false;
+    }
+    const char *colon = memchr(after, ':', (size_t)(end - after));
+    if (!colon) {
+        jm_error(c->d, c->file, mmd_pos(st, end), "expected ':' and the note's text");
+        return false;
+    }
+    jm_seq_item *it = new_item(R, JM_SEQ_NOTE, mmd_pos(st, st->s));
+    if (!it) return false;
+    it->place = (jm_note_place)pl->id;
+    it->over = JM_NEWV(c->a, int, (size_t)(colon - after) / 2 + 1);
+    for (const char *a = after; a < colon;) {
+        const char *b = memchr(a, ',', (size_t)(colon - a));
+        if (!b) b = colon;
+        const char *id = mmd_trim(m, a, (size_t)(b - a));
+        while (a < b && (*a == ' ' || *a == '\t')) a++;
+        if (!*id) {
+            jm_error(c->d, c->file, mmd_pos(st, a), "expected a participant name in the note");
+            return false;
+        }
+        int p = participant(R, id, mmd_pos(st, a));
+        if (p < 0) return false;
+        it->over[it->n_over++] = p;
+        a = b < colon ? b + 1 : colon;
+    }
+    if (it->place != JM_NOTE_OVER && it->n_over > 1) {
+        jm_error(c->d, c->file, mmd_pos(st, after), "a note %s takes one participant", pl->word);
+        return false;
+    }
+    const char *text = strip_wrap(colon + 1, end);
+    it->text = mmd_text(m, text, (size_t)(end - text));
+    push(R, current(R), it);
+    return true;
+}
+
+/* ---- blocks ---- */
+
+static bool open_block(seq_reader *R, const mmd_stmt *st, block_kind kind, jm_group_kind g, const char *rest) {
+    jm_lctx *c = R->m->c;
+    if (R->depth >= MAX_BLOCKS || (kind == B_GROUP && R->groups >= JM_MAX_GROUP_DEPTH)) {
+        jm_error(c->d, c->file, mmd_pos(st, st->s), "blocks nested deeper than %d levels", JM_MAX_GROUP_DEPTH);
+        return false;
+    }
+    block *b = &R->stack[R->depth++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->pos = mmd_pos(st, st->s);
+    b->word = mmd_first_word(R->m, st);
+    if (kind != B_GROUP) return true;
+    R->groups++;
+    b->item = new_item(R, JM_SEQ_GROUP, b->pos);
+    if (!b->item) return false;
+    b->item->group = g;
+    JM_RESERVE(c->a, b->secs, b->n_secs, 1, b->cap_secs, 4);
+    memset(&b->secs[b->n_secs++], 0, sizeof(pvec));
+    const char *end = st->s + st->n;
+    const char *label = strip_wrap(rest, end);
+    b->item->text = mmd_text(R->m, label, (size_t)(end - label));
+    if (!*b->item->text) b->item->text = NULL;
+    return true;
+}
+
+/* else / and / option: the next section of the innermost block, which must be `group`. */
+static bool next_section(seq_reader *R, const mmd_stmt *st, jm_group_kind group, const char *rest) {
+    jm_lctx *c = R->m->c;
+    block *b = R->depth ? &R->stack[R->depth - 1] : NULL;
+    const char *word = mmd_first_word(R->m, st);
+    if (!b || b->kind != B_GROUP || !b->item || b->item->group != group) {
+        static const char *const owner[] = { [JM_GROUP_ALT] = "alt", [JM_GROUP_PAR] = "par", [JM_GROUP_CRITICAL] = "critical" };
+        jm_error(c->d, c->file, mmd_pos(st, st->s), "'%s' outside a '%s' block%s", word, owner[group],
+                 b ? jm_arena_printf(c->a, " (the innermost block is the '%s' at line %d)", b->word, b->pos.line) : "");
+        return false;
+    }
+    JM_RESERVE(c->a, b->secs, b->n_secs, 1, b->cap_secs, 4);
+    memset(&b->secs[b->n_secs++], 0, sizeof(pvec));
+    const char *end = st->s + st->n;
+    const char *label = strip_wrap(rest, end);
+    const char *t = mmd_text(R->m, label, (size_t)(end - label));
+    /* the section's label and position ride in a marker item at its head, which close_block
+     * takes off again */
+    jm_seq_item *mark = JM_NEW(c->a, jm_seq_item);
+    mark->text = *t ? t : NULL;
+    mark->pos = mmd_pos(st, st->s);
+    push(R, &b->secs[b->n_secs - 1], mark);
+    return true;
+}
+
+static bool close_block(seq_reader *R, const mmd_stmt *st) {
+    jm_lctx *c = R->m->c;
+    if (R->depth == 0) {
+        jm_error(c->d, c->file, mmd_pos(st, st->s), "'end' without a block to close");
+        return false;
+    }
+    block *b = &R->stack[--R->depth];
+    if (b->kind != B_GROUP) return true;
+    R->groups--;
+    jm_seq_item *it = b->item;
+    it->sections = JM_NEWV(c->a, jm_seq_section, b->n_secs);
+    for (size_t i = 0; i < b->n_secs; i++) {
+        jm_seq_section *sec = &it->sections[i];
+        pvec v = b->secs[i];
+        if (i == 0) {
+            sec->label = it->text;
+            sec->pos = it->pos;
+        } else {   /* the marker pushed by next_section */
+            sec->label = v.v[0]->text;
+            sec->pos = v.v[0]->pos;
+            v.v++;
+            v.n--;
+        }
+        flatten(R, &v, &sec->items, &sec->n_items);
+    }
+    it->n_sections = b->n_secs;
+    push(R, current(R), it);
+    return true;
+}
+
+/* ---- activations and autonumber ---- */
+
+/* Mermaid's activate/deactivate X: the model starts a bar with the message to X and ends it with
+ * a message from X, so it joins the last message when that fits. */
+static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest, bool on) {
+    mmd_doc *m = R->m;
+    const char *id = mmd_trim(m, rest, (size_t)(st->s + st->n - rest));
+    int p = participant(R, id, mmd_pos(st, rest));
+    jm_seq_item *last = R->last_msg;
+    if (p < 0) return;
+    if (last && on && last->to == p && !last->activate) { last->activate = true; return; }
+    if (last && !on && last->from == p && !last->deactivate) { last->deactivate = true; return; }
+    if (last && !on && last->to == p && last->activate) { last->activate = false; return; }   /* on and off */
+    mmd_warn_once(m, on ? "activate" : "deactivate", mmd_pos(st, st->s),
+                  "'%s %s' is not drawn: an activation bar %s with a message %s %s (the message before "
+                  "this line is not)", on ? "activate" : "deactivate", jm_load_show(m->c, id),
+                  on ? "starts" : "ends", on ? "to" : "from", jm_load_show(m->c, id));
+}
+
+static void read_autonumber(seq_reader *R, const mmd_stmt *st, const char *rest) {
+    mmd_doc *m = R->m;
+    jm_sequence *s = R->s;
+    const char *end = st->s + st->n;
+    if (end - rest >= 3 && g_ascii_strncasecmp(rest, "off", 3) == 0) {
+        mmd_warn_once(m, "autonumber off", mmd_pos(st, rest), "'autonumber off' is not drawn yet: "
+                      "the numbers run on");
+        return;
+    }
+    char *e;
+    const char *num = mmd_trim(m, rest, (size_t)(end - rest));
+    long start = strtol(num, &e, 10);
+    bool restart = e != num;
+    long step = restart ? strtol(e, &e, 10) : 0;
+    if (s->autonumber || s->n_messages) {   /* numbering starts once, at the first message */
+        if (restart || s->n_messages)
+            mmd_warn_once(m, "autonumber again", mmd_pos(st, st->s), "autonumber after the first message is "
+                          "not drawn yet: every message is numbered from the first autonumber's start");
+        s->autonumber = true;
+        return;
+    }
+    s->autonumber = true;
+    if (start > 0 && start < 1000000) s->autonumber_start = (int)start;
+    if (step > 0 && step < 1000000) s->autonumber_step = (int)step;
+}
+
+/* ---- the diagram ---- */
+
+static bool read_statement(seq_reader *R, const mmd_stmt *st) {
+    mmd_doc *m = R->m;
+    const char *rest;
+    const mmd_keyword *k = mmd_keyword_find(seq_keywords, st, &rest);
+    if (!k) return mmd_read_common(m, st) || read_message(R, st);
+    /* a keyword followed by an arrow is a participant named like it ("loop->>B: x") */
+    const char *at;
+    const char *colon = memchr(st->s, ':', st->n);
+    if (k->id != SK_NOTE && k->id != SK_TITLE && find_arrow(st->s, colon ? colon : st->s + st->n, &at)
+        && at - st->s <= (ptrdiff_t)strlen(k->word) + 1)
+        return read_message(R, st);
+    jm_pos pos = mmd_pos(st, st->s);
+    switch ((seq_kw)k->id) {
+    case SK_PARTICIPANT: return read_participant(R, st, rest, JM_PART_PARTICIPANT);
+    case SK_ACTOR: return read_participant(R, st, rest, JM_PART_ACTOR);
+    case SK_CREATE: {
+        mmd_stmt sub = { rest, (size_t)(st->s + st->n - rest), st->line, st->line_start };
+        const char *r2;
+        bool actor = mmd_word(&sub, "actor", &r2);
+        if (!actor && !mmd_word(&sub, "participant", &r2)) {
+            jm_error(m->c->d, m->c->file, mmd_pos(st, rest), "expected 'participant' or 'actor' after 'create'");
+            return false;
+        }
+        mmd_warn_once(m, "create", pos, "'create' is not drawn yet: the participant is drawn from the top");
+        return read_participant(R, &sub, r2, actor ? JM_PART_ACTOR : JM_PART_PARTICIPANT);
+    }
+    case SK_DESTROY:
+        mmd_warn_once(m, "destroy", pos, "'destroy' is not drawn yet: the lifeline runs to the bottom");
+        return participant(R, mmd_trim(m, rest, (size_t)(st->s + st->n - rest)), mmd_pos(st, rest)) >= 0;
+    case SK_NOTE: return read_note(R, st, rest);
+    case SK_LOOP: return open_block(R, st, B_GROUP, JM_GROUP_LOOP, rest);
+    case SK_ALT: return open_block(R, st, B_GROUP, JM_GROUP_ALT, rest);
+    case SK_OPT: return open_block(R, st, B_GROUP, JM_GROUP_OPT, rest);
+    case SK_PAR_OVER:
+    case SK_PAR: return open_block(R, st, B_GROUP, JM_GROUP_PAR, rest);
+    case SK_CRITICAL: return open_block(R, st, B_GROUP, JM_GROUP_CRITICAL, rest);
+    case SK_BREAK: return open_block(R, st, B_GROUP, JM_GROUP_BREAK, rest);
+    case SK_ELSE: return next_section(R, st, JM_GROUP_ALT, rest);
+    case SK_AND: return next_section(R, st, JM_GROUP_PAR, rest);
+    case SK_OPTION: return next_section(R, st, JM_GROUP_CRITICAL, rest);
+    case SK_RECT:
+        mmd_warn_once(m, "rect", pos, "'rect' highlights are not drawn yet; their messages are");
+        return open_block(R, st, B_RECT, JM_GROUP_LOOP, rest);
+    case SK_BOX:
+        mmd_warn_once(m, "box", pos, "'box' participant groups are not drawn yet; their participants are");
+        return open_block(R, st, B_BOX, JM_GROUP_LOOP, rest);
+    case SK_END: return close_block(R, st);
+    case SK_ACTIVATE: read_activation(R, st, rest, true); return true;
+    case SK_DEACTIVATE: read_activation(R, st, rest, false); return true;
+    case SK_AUTONUMBER: read_autonumber(R, st, rest); return true;
+    case SK_TITLE: m->j->title = mmd_after_colon(m, st, rest); return true;
+    case SK_LINK: case SK_LINKS: case SK_PROPERTIES: case SK_DETAILS:
+        mmd_warn_once(m, k->word, pos, "'%s' is not drawn (journeymap draws no participant menus)", k->word);
+        return true;
+    }
+    return true;
+}
+
+bool mmd_load_sequence(mmd_doc *m) {
+    jm_lctx *c = m->c;
+    jm_sequence *s = JM_NEW(c->a, jm_sequence);
+    s->pos = (jm_pos){ m->body_line, 1 };
+    seq_reader R = { .m = m, .s = s };
+    size_t n;
+    mmd_stmt *st = mmd_split(m, true, &n);
+    bool ok = true;
+    for (size_t i = 0; i < n && !jm_load_too_many(c) && R.n_items <= JM_MAX_MESSAGES; i++)
+        if (!read_statement(&R, &st[i])) ok = false;
+    for (int i = R.depth - 1; i >= 0 && ok; i--) {
+        jm_error(c->d, c->file, R.stack[i].pos, "'%s' is not closed with 'end'", R.stack[i].word);
+        ok = false;
+    }
+    if (!ok || R.n_items > JM_MAX_MESSAGES) return false;
+    flatten(&R, &R.root, &s->items, &s->n_items);
+    if (!s->participants) s->participants = JM_NEWV(c->a, jm_participant, 1);
+    m->j->sequence = s;
+    mmd_set_view(m, "sequence");
+    return true;
+}

@@ -1,0 +1,68 @@
+# tests/cli/mermaid.sh - Mermaid input from the command line: every diagram of the shared
+# conformance corpus (sequence and journey files render clean; a flowchart renders or is refused
+# with "branches at"; nothing crashes or hangs), the seeds' own Mermaid against the hand-written
+# samples, standard input, and the errors a user meets first. Sourced by tests/run.sh.
+PNGINFO="$ROOT/$BUILD/tests/pnginfo"
+CORPUS="$ROOT/../shared/conformance/mermaid"
+
+# --- the conformance corpus ---
+if [ ! -d "$CORPUS" ]; then
+    echo "SKIP mermaid conformance: $CORPUS is absent" >&2
+    echo "SKIP mermaid conformance: corpus absent" >> "$JM_RESULTS"
+else
+    rendered=0 refused=0
+    for f in "$CORPUS"/sequence/*.mmd "$CORPUS"/journey/*.mmd "$CORPUS"/flowchart/*.mmd; do
+        kind=$(basename "$(dirname "$f")") name="$kind/$(basename "$f")"
+        timeout 20 "$JM" "$f" --check-layout -o "$T/out.png" >"$T/out" 2>"$T/err"; rc=$?
+        if [ "$rc" -ge 124 ]; then fail "mermaid $name: no crash or hang" "exit $rc: $(head -c 300 "$T/err")"; continue; fi
+        if [ "$rc" = 0 ] && "$PNGINFO" "$T/out.png" > /dev/null 2>&1; then
+            pass "mermaid $name: renders with a clean layout"; rendered=$((rendered + 1))
+        elif [ "$kind" = flowchart ] && [ "$rc" = 1 ] && grep -q "error: the flowchart branches at '" "$T/err" \
+             && grep -q "(journeymap draws a flowchart that is one chain of stages)" "$T/err"; then
+            pass "mermaid $name: refused as not one chain"; refused=$((refused + 1))
+        else
+            fail "mermaid $name: renders" "exit $rc: $(head -c 300 "$T/err") $(head -c 200 "$T/out")"
+        fi
+        rm -f "$T/out.png"
+    done
+    echo "mermaid conformance: $rendered rendered, $refused flowcharts refused as branching" >&2
+fi
+
+# --- the seeds' own Mermaid: the same pictures as the hand-written samples ---
+"$JM" "$ROOT/samples/seq-storyline.mmd" --dump-scene > "$T/mmd.scene" 2>"$T/err" || fail "mermaid storyline: dump" "$(head -c 200 "$T/err")"
+"$JM" "$ROOT/samples/seq-storyline.yaml" --dump-scene > "$T/yaml.scene"
+for what in 'sequence\.message\.\(sync\|reply\|async\) .* heads' 'sequence\.message\.label' 'sequence\.participant\.name' 'sequence\.actor '; do
+    grep "$what" "$T/mmd.scene" | sed 's/^[0-9]* //; s/ \([0-9.]*\),[0-9.]* / \1 /; s/ M .*//; s/ @[0-9:]*//; s/ in [0-9]*//' > "$T/a"
+    grep "$what" "$T/yaml.scene" | sed 's/^[0-9]* //; s/ \([0-9.]*\),[0-9.]* / \1 /; s/ M .*//; s/ @[0-9:]*//; s/ in [0-9]*//' > "$T/b"
+    [ -s "$T/a" ] && same "mermaid storyline: '$what' as in samples/seq-storyline.yaml" "$T/a" "$T/b" \
+        || fail "mermaid storyline: '$what'" "none drawn"
+done
+"$JM" "$ROOT/samples/customer-journeys-stages.mmd" --dump-scene > "$T/mmd.scene" 2>"$T/err" || fail "mermaid stages: dump" "$(head -c 200 "$T/err")"
+"$JM" "$ROOT/samples/customer-journeys.yaml" --dump-scene > "$T/yaml.scene"
+for role in funnel.stage.name funnel.stage.count funnel.stage.unit funnel.stage.note; do
+    grep " $role " "$T/mmd.scene" | sed 's/.*"\(.*\)"$/\1/' > "$T/a"
+    grep " $role " "$T/yaml.scene" | sed 's/.*"\(.*\)"$/\1/' > "$T/b"
+    [ -s "$T/a" ] && same "mermaid stages: $role as in samples/customer-journeys.yaml" "$T/a" "$T/b" \
+        || fail "mermaid stages: $role" "none drawn"
+done
+n=$(grep -c ' funnel\.stage\.gap\| funnel\.stage .*dash' "$T/mmd.scene")
+m=$(grep -c ' funnel\.stage\.gap\| funnel\.stage .*dash' "$T/yaml.scene")
+[ "$n" = "$m" ] && [ "$n" -gt 0 ] && pass "mermaid stages: gap stages drawn as in the sample" \
+    || fail "mermaid stages: gap stages drawn as in the sample" "$n vs $m"
+
+# --- standard input, styles from the theme, and the first errors ---
+printf '%%%%{init: {"theme": "dark"}}%%%%\njourney\n  section S\n    Task: 4: Me\n' > "$T/in.txt"
+expect_exit "mermaid: from standard input" 0 "$JM" - -o "$T/in.png" < "$T/in.txt"
+"$JM" - --dump-scene < "$T/in.txt" | grep -m1 '^scene' > "$T/dark"
+"$JM" - --dump-scene --style default < "$T/in.txt" | grep -m1 '^scene' > "$T/default"
+if grep -q 'background #ffffffff' "$T/dark"; then fail "mermaid: dark theme picks the dark style" "$(cat "$T/dark")"
+else pass "mermaid: dark theme picks the dark style"; fi
+grep -q 'background #ffffffff' "$T/default" && pass "mermaid: --style wins over the theme" \
+    || fail "mermaid: --style wins over the theme" "$(cat "$T/default")"
+printf 'sequenceDiagrm\n  A->>B: hi\n' > "$T/typo.mmd"
+expect_exit "mermaid: misspelt header" 1 "$JM" "$T/typo.mmd" --check
+expect_err "mermaid: misspelt header gets a did-you-mean" "typo.mmd:1:1: error: unknown Mermaid diagram 'sequenceDiagrm' (did you mean 'sequenceDiagram'?)"
+printf 'pie title Pets\n  "Dogs" : 386\n' > "$T/pie.mmd"
+expect_exit "mermaid: a kind journeymap does not draw" 1 "$JM" "$T/pie.mmd" -o "$T/pie.png"
+expect_err "mermaid: says which kinds it draws" "'pie' is a Mermaid diagram journeymap does not draw; journeymap draws journey, sequenceDiagram and flowchart/graph"
+[ ! -e "$T/pie.png" ] && pass "mermaid: nothing written on error" || fail "mermaid: nothing written on error" "pie.png exists"
