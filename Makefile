@@ -26,7 +26,7 @@ UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c
 TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/replay
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test-deps demo test test-asan test-update bench fuzz install clean
+.PHONY: all deps test-deps demo test test-asan test-update bench fuzz fuzz-gen install clean
 all: deps $(BUILD)/journeymap
 
 $(BUILD)/journeymap: $(OBJ)
@@ -57,6 +57,16 @@ build-fuzz/fuzz_journey: tests/fuzz/fuzz_journey.c $(SRC) $(wildcard src/*.h) Ma
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_GNU_SOURCE \
 	  -o $@ tests/fuzz/fuzz_journey.c $(filter-out src/main.c,$(SRC)) $(PKG_LIBS)
+
+# The structure-aware generator (tests/fuzz/gen_journeys.py): FUZZ_GEN_COUNT mutated samples, each
+# drawn by the sanitizer build and by the normal build within the limits (20 s, 1 GiB); findings
+# (crash, hang, blow-up) are kept in build-fuzz/gen/findings with their command lines.
+FUZZ_GEN_COUNT ?= 2000
+FUZZ_GEN_SEED ?= 1
+fuzz-gen: all
+	@python3 -c 'import yaml' 2>/dev/null || sh tests/apt-install.sh python3-yaml
+	@$(ASAN_MAKE) build-asan/journeymap
+	python3 tests/fuzz/gen_journeys.py --count $(FUZZ_GEN_COUNT) --seed $(FUZZ_GEN_SEED)
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
