@@ -387,10 +387,11 @@ def main():
     samples = load_samples()
     os.makedirs(a.out, exist_ok=True)
     if a.write_only:
-        for i in range(a.write_only):
+        for i in range(a.write_only):   # the same inputs and options as a run with this seed
             data, what = generate(rnd, samples)
+            args = options(rnd, a.out)
             with open(os.path.join(a.out, "%05d.yaml" % i), "wb") as f: f.write(data)
-            print("%05d.yaml %d bytes %s" % (i, len(data), what))
+            print("%05d.yaml %d bytes %s: %s" % (i, len(data), what, " ".join(args[2:])))
         return 0
     findings = os.path.join(a.out, "findings")
     os.makedirs(findings, exist_ok=True)
