@@ -2,6 +2,7 @@
  * tables and views; stages and steps are in load_stage.c, the sequence in load_sequence.c. */
 #include "load.h"
 #include "load_internal.h"
+#include "file.h"
 #include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -19,46 +20,15 @@ static const char *const view_names[] = { "funnel", "sequence", "emotions", "map
 /* ---- reading files ---- */
 
 char *jm_read_file(const char *path, size_t *len, jm_diags *diags) {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot open the file: %s", g_strerror(errno));
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *why = NULL;
+    size_t n = 0;
+    char *buf = jm_file_read(path, JM_MAX_FILE_BYTES, true, &n, &why);
+    if (!buf) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot read the file: %s", why);
+        g_free(why);
         return NULL;
     }
-    struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > JM_MAX_FILE_BYTES) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file has %lld bytes, more than the limit of %d",
-                 (long long)st.st_size, JM_MAX_FILE_BYTES);
-        fclose(f);
-        return NULL;
-    }
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = g_malloc(cap + 1);
-    while (n <= JM_MAX_FILE_BYTES) {   /* reads at most one byte past the limit */
-        if (n == cap) {
-            cap *= 2;
-            buf = g_realloc(buf, cap + 1);
-        }
-        size_t want = cap - n;
-        if (want > (size_t)JM_MAX_FILE_BYTES + 1 - n) want = (size_t)JM_MAX_FILE_BYTES + 1 - n;
-        size_t got = fread(buf + n, 1, want, f);
-        n += got;
-        if (got < want) break;
-    }
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
-    if (!is_stdin) fclose(f);
-    if (err) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot read the file: %s", g_strerror(err));
-        g_free(buf);
-        return NULL;
-    }
-    if (n > JM_MAX_FILE_BYTES) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file is larger than the limit of %d bytes", JM_MAX_FILE_BYTES);
-        g_free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
     if (len) *len = n;
     return buf;
 }
@@ -252,6 +222,26 @@ static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
 
 /* ---- the journey ---- */
 
+/* True when the text holds no YAML content: only blank lines, comments and document markers
+ * ("---", "..."), as an empty document parses to nothing. */
+static bool blank_document(const char *text, size_t len) {
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *q = p;
+        while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        if (q + 3 <= eol && (!memcmp(q, "---", 3) || !memcmp(q, "...", 3)) &&
+            (q + 3 == eol || q[3] == ' ' || q[3] == '\t' || q[3] == '\r')) {
+            q += 3;
+            while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        }
+        if (q < eol && *q != '#') return false;
+        p = eol + 1;
+    }
+    return true;
+}
+
 /* The folder persona images resolve against: the file's folder, or the current one for stdin. */
 static const char *journey_dir(jm_lctx *c, const char *file) {
     char *dir = strcmp(file, "<stdin>") == 0 ? g_get_current_dir() : g_path_get_dirname(file);
@@ -270,6 +260,11 @@ const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char 
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
+    if (blank_document(text, len)) {
+        jm_error(diags, c->file, (jm_pos){ 1, 1 }, len == 0 ? "the file is empty: a journey needs at least a 'title'"
+                 : "the file holds no journey, only whitespace, comments or '---': a journey needs at least a 'title'");
+        return NULL;
+    }
     const jm_ynode *root = jm_yaml_parse(arena, c->file, text, len, diags);
     if (!root) return NULL;
     if (!jm_load_is_map(c, root, "a journey file")) return NULL;
