@@ -122,6 +122,7 @@ enum {
     JM_MAX_FILE_BYTES  = 8 * 1024 * 1024,
     JM_MAX_TEXT_BYTES  = 64 * 1024,      /* one scalar */
     JM_MAX_NODES       = 1000000,        /* nodes visited, aliases expanded */
+    JM_MAX_EXPANDED_TEXT = 8 * 1024 * 1024, /* bytes of text in the document, aliases expanded */
     JM_MAX_DEPTH       = 64,             /* YAML nesting */
     JM_MAX_STAGES      = 200,
     JM_MAX_STEPS       = 2000,
