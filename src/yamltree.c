@@ -137,10 +137,17 @@ static anchor_rec *anchor_define(tree_parser *p, const yaml_char_t *name, jm_yno
     return r;
 }
 
+/* Whether the next node is a mapping key (keys are not drawn: their text is not counted). */
+static bool at_key(const tree_parser *p) {
+    const frame *f = p->depth ? &p->stack[p->depth - 1] : NULL;
+    return f && f->node->kind == JM_Y_MAP && (p->kids->len - f->start) % 2 == 0;
+}
+
 static void on_scalar(tree_parser *p, const yaml_event_t *e) {
     jm_pos pos = mark_pos(p, e->start_mark);
-    size_t len = e->data.scalar.length;
-    if (!count_nodes(p, 1, len, pos, false)) return;
+    size_t len = e->data.scalar.length, text = at_key(p) ? 0 : len;
+    /* a scalar over its own limit counts as empty, so the message names the scalar */
+    if (!count_nodes(p, 1, len > JM_MAX_TEXT_BYTES ? 0 : text, pos, false)) return;
     jm_ynode *n = node_new(p, JM_Y_SCALAR, pos);
     const char *v = (const char *)e->data.scalar.value;
     gunichar nc;
@@ -161,8 +168,8 @@ static void on_scalar(tree_parser *p, const yaml_event_t *e) {
         n->len = len;
     }
     anchor_rec *r = anchor_define(p, e->data.scalar.anchor, n);
-    if (r) { r->size = 1; r->bytes = len; r->done = true; }
-    attach(p, n, 1, len);
+    if (r) { r->size = 1; r->bytes = n->len; r->done = true; }
+    attach(p, n, 1, text);
 }
 
 static void on_alias(tree_parser *p, const yaml_event_t *e) {
