@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,4 +70,10 @@ char *jm_file_read(const char *path, size_t max, bool allow_pipe, size_t *len, c
     }
     if (!is_stdin) close(fd);
     return buf;
+}
+
+bool jm_file_inside(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/') return path[0] == '/' && path[1];
+    return strncmp(path, dir, n) == 0 && path[n] == '/' && path[n + 1];
 }

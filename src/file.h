@@ -13,4 +13,8 @@
  * "it is a folder" or "it has 9000000 bytes, more than the limit of 8388608", fit to follow
  * "cannot read 'FILE': ". */
 char *jm_file_read(const char *path, size_t max, bool allow_pipe, size_t *len, char **why);
+
+/* Whether `path` lies strictly inside folder `dir` (both absolute and canonical, e.g. from
+ * realpath; compared as text). */
+bool jm_file_inside(const char *path, const char *dir);
 #endif

@@ -52,14 +52,10 @@ static char *normalize_path(const char *abs) {
     return g_string_free(s, FALSE);
 }
 
-static bool inside(const char *path, const char *dir) {
-    size_t n = strlen(dir);
-    if (n == 1 && dir[0] == '/') return path[0] == '/' && path[1];
-    return strncmp(path, dir, n) == 0 && path[n] == '/' && path[n + 1];
-}
-
-/* The persona image as an absolute path inside the journey's folder, checked to be a PNG. */
-static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n) {
+/* The persona image: an absolute path inside the journey's folder, decoded once, here, within
+ * the limits of image.h. A file that is not a PNG or is over a limit is an error; a PNG that
+ * does not decode is a warning, and the map draws a placeholder. */
+static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n, const jm_image **picture) {
     const char *path = n->kind == JM_Y_SCALAR ? n->str : NULL;
     if (!path) { jm_yget_text(n, "'image'", c->file, c->d, &path); return NULL; }
     const char *shown = jm_load_show(c, path);
@@ -73,28 +69,29 @@ static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n
     const char *result = NULL;
     char *joined = g_path_is_absolute(path) ? g_strdup(path) : g_build_filename(dir, path, NULL);
     char *lexical = normalize_path(joined);
-    char *real = NULL;
-    struct stat st;
-    FILE *f = NULL;
-    unsigned char sig[8];
-    static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    if (!inside(lexical, dir)) {
+    char *real = NULL, *why = NULL;
+    if (!jm_file_inside(lexical, dir)) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file", shown);
     } else if (!(real = realpath(joined, NULL))) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
-    } else if (!inside(real, dir)) {
+    } else if (!jm_file_inside(real, dir)) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file "
                  "(it links to '%s')", shown, jm_load_show(c, real));
-    } else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a file", shown);
-    } else if (!(f = fopen(real, "rb"))) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
-    } else if (fread(sig, 1, 8, f) != 8 || memcmp(sig, png, 8) != 0) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a PNG file", shown);
     } else {
-        result = jm_arena_strdup(c->a, real);
+        switch (jm_image_load(c->a, real, picture, &why)) {
+        case JM_IMAGE_OK:
+            result = jm_arena_strdup(c->a, real);
+            break;
+        case JM_IMAGE_CORRUPT:
+            jm_diag_add(c->d, JM_WARNING, c->file, n->pos, "persona image '%s' is drawn as a placeholder: %s", shown, why);
+            result = jm_arena_strdup(c->a, real);
+            break;
+        case JM_IMAGE_REFUSED:
+            jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be used: %s", shown, why);
+            break;
+        }
     }
-    if (f) fclose(f);
+    g_free(why);
     free(real);
     g_free(lexical);
     g_free(joined);
@@ -114,7 +111,7 @@ static const jm_persona *load_persona(jm_lctx *c, const jm_journey *j, const jm_
     p->goals = jm_load_texts(c, n, "goals", false);
     p->frustrations = jm_load_texts(c, n, "frustrations", false);
     const jm_ynode *img = jm_load_get(n, "image");
-    if (img) p->image = load_image(c, j, img);
+    if (img) p->image = load_image(c, j, img, &p->picture);
     return p;
 }
 
