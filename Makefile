@@ -10,7 +10,7 @@ BUILD   ?= build
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
 DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev pkg-config
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin
+            rsvg-convert:librsvg2-bin strace:strace
 
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
