@@ -13,7 +13,7 @@ DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libg
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin
+            rsvg-convert:librsvg2-bin strace:strace
 
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
