@@ -2,8 +2,9 @@
 # and matches its reference scene dump (tests/ref/SAMPLE-VIEW.scene, compared as text) and
 # reference image (tests/ref/SAMPLE-VIEW.png, per-pixel tolerance, a diff image on failure).
 # JM_UPDATE=1 (make test-update) rewrites the references on purpose.
+# shards: 6
 
-for f in "$ROOT"/samples/*.yaml; do
+for f in $(shard "$ROOT"/samples/*.yaml); do
     s=$(basename "$f" .yaml)
     expect_exit "$s: loads" 0 "$JM" "$f" --check
     views=$("$JM" "$f" --list-views 2>/dev/null)

@@ -1,10 +1,11 @@
 # tests/cli/sequence.sh - the sequence view from the command line: clean layouts of every sample
 # in every style and width, scene and image references, 400 messages on pages, load errors.
 # Sourced by tests/run.sh; JM_UPDATE=1 rewrites the references.
+# shards: 3
 SEQ_SAMPLES=$(ls "$ROOT"/samples/seq-*.yaml "$ROOT"/samples/sequence-all.yaml)
 
 # --- no layout defects: every sample, every style, natural and fixed widths, on A4 pages ---
-for f in $SEQ_SAMPLES "$ROOT/samples/petra-catena-x.yaml"; do
+for f in $(shard $SEQ_SAMPLES "$ROOT/samples/petra-catena-x.yaml"); do
     s=$(basename "$f" .yaml)
     for style in default print dark; do
         for w in 0 600 1920; do
@@ -15,6 +16,7 @@ for f in $SEQ_SAMPLES "$ROOT/samples/petra-catena-x.yaml"; do
     done
     expect_exit "sequence $s on A4: no defects" 0 "$JM" "$f" --view sequence --page A4 --check-layout -o "$T/$s.pdf"
 done
+first_shard || return 0
 
 # --- what the storyline shows: the seed's participants and its eleven messages, in order ---
 STORY="$ROOT/samples/seq-storyline.yaml"
