@@ -85,14 +85,15 @@ report() {
         if [ "${job_kind[$j]}" = unit ]; then
             local rc line
             rc=$(cat "$dir/exit")
-            line=$(grep -E '^[^ ]*: [0-9]+ passed, [0-9]+ failed$' "$dir/log" | tail -n 1)
+            line=$(grep -E '^[^ ]*: [0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$dir/log" | tail -n 1)
             if [ -z "$line" ]; then
                 echo "FAIL ${group_name[$g]}: no result line (exit $rc)"; tail -n 20 "$dir/log"
                 f=$((f + 1)); continue
             fi
-            p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\1/')
-            f=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\2/')
+            read -r p f k < <(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?$/\1 \2 \4/')
+            k=${k:-0}
             if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL ${group_name[$g]}: exit $rc"; fi
+            grep -E '^SKIP' "$dir/log"
             [ "$f" -gt 0 ] && grep -E '^(FAIL|==|[^ ]*(Sanitizer|runtime error))' "$dir/log" | head -n 30
         else
             cat "$dir/log"
