@@ -23,7 +23,7 @@ SRC  = $(wildcard src/*.c)
 OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ = $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/replay
+TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(BUILD)/tests/replay
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps test-deps demo test test-asan test-update bench fuzz install clean
@@ -38,7 +38,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) Makefile | $(BUILD)/obj
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
-$(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
+$(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 # The fuzz target run over files (corpus, crashers kept as regressions) without libFuzzer.

@@ -40,19 +40,26 @@ same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ";
 # yaml NAME <<'EOF' ... : writes a journey file $T/NAME.yaml from stdin.
 yaml() { cat > "$T/$1.yaml"; }
 
-# References (tests/ref): ref_scene NAME FILE compares a scene dump as text, ref_png NAME FILE an
-# image with a per-pixel tolerance; a failure leaves the diff in tests/out and a row on the review
-# page tests/out/review.html (reference, output and diff side by side). JM_UPDATE=1 rewrites them.
+# References (tests/ref): ref_scene NAME FILE compares a scene dump as numbers (tests/scenecmp.c:
+# words exactly, decimals within 0.05 pt), ref_png NAME FILE an image with a per-pixel tolerance;
+# a failure leaves the differences in tests/out (NAME.scene.diff: scenecmp's report, then the
+# whole diff -u) and an image failure a row on the review page tests/out/review.html (reference,
+# output and diff side by side). JM_UPDATE=1 rewrites them.
 REF="$ROOT/tests/ref"
 OUT="$ROOT/tests/out"
 REVIEW=${JM_REVIEW:-$OUT/review.html}   # this job's rows; tests/run.sh merges them into the page
 IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+SCENECMP="$ROOT/$BUILD/tests/scenecmp"
 
 ref_scene() {
     if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
     elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
-    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
-    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+    elif "$SCENECMP" "$REF/$1.scene" "$2" --show 1 > "$T/scmp" 2>&1; then pass "$1: scene matches reference"
+    else
+        { "$SCENECMP" "$REF/$1.scene" "$2" --show 10; echo; diff -u "$REF/$1.scene" "$2"; } > "$OUT/$1.scene.diff" 2>&1
+        fail "$1: scene matches reference" "$(tail -n +2 "$T/scmp" | grep -v '^      ')
+  (see tests/out/$1.scene.diff)"
+    fi
 }
 
 ref_png() {

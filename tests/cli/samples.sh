@@ -1,5 +1,5 @@
 # tests/cli/samples.sh - every sample in every view it supports: loads, lays out without defects,
-# and matches its reference scene dump (tests/ref/SAMPLE-VIEW.scene, compared as text) and
+# and matches its reference scene dump (tests/ref/SAMPLE-VIEW.scene, numbers within 0.05 pt) and
 # reference image (tests/ref/SAMPLE-VIEW.png, per-pixel tolerance, a diff image on failure).
 # JM_UPDATE=1 (make test-update) rewrites the references on purpose.
 # shards: 6
