@@ -10,7 +10,10 @@ BUILD   ?= build
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
 DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev pkg-config
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin
+            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig
+# files the tests read -> package: a locale's source (compiled for a hostile environment), a font
+# that environment's fontconfig files prefer
+DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core
 
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
@@ -70,7 +73,8 @@ deps:
 
 test-deps:
 	@missing=""; for t in $(DEB_TOOLS); do command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; done; \
-	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
+	for f in $(DEB_FILES); do [ -e $${f%%:*} ] || missing="$$missing $${f#*:}"; done; \
+	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$(echo $$missing | tr ' ' '\n' | sort -u); fi
 
 demo: all
 	@mkdir -p out; for f in samples/*.yaml; do \
