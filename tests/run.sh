@@ -120,12 +120,12 @@ report_finished() { # reports, in order, every group whose jobs and earlier grou
 
 echo "<!doctype html><title>journeymap reference failures</title><body><h1>Reference failures</h1>" > tests/out/review.html
 : > tests/out/jobs.txt
-# Longest first, by the CPU time each job took last time ($BUILD/tests/job-times, a copy of
+# Longest first, by the CPU time each job took last time ($BUILD/tests/job-times, from
 # tests/out/jobs.txt); jobs not timed yet first of all, shell scripts before unit programs.
 order=()
 for ((j = 0; j < ${#job_kind[@]}; j++)); do
     key="${job_file[$j]} $((job_shard[$j] + 1))/${job_shards[$j]}"
-    cpu=$(awk -v k="$key" '$5 " " $6 == k { print $4; exit }' "$BUILD/tests/job-times" 2>/dev/null)
+    cpu=$(awk -v k="$key" '$7 " " $8 == k { print $4; exit }' "$BUILD/tests/job-times" 2>/dev/null)
     printf '%s %d %d\n' "${cpu:-1000}" "$([ "${job_kind[$j]}" = cli ] && echo 1 || echo 0)" "$j"
 done > "$WORK/order"
 order=($(sort -k1,1gr -k2,2nr -k3,3n "$WORK/order" | awk '{ print $3 }'))
@@ -137,7 +137,9 @@ for j in "${order[@]}"; do
 done
 wait
 report_finished
-cp tests/out/jobs.txt "$BUILD/tests/job-times" 2>/dev/null
+# this run's times, and the last known ones of the jobs it did not run
+cat tests/out/jobs.txt "$BUILD/tests/job-times" 2>/dev/null | awk '!seen[$7 " " $8]++' > "$WORK/times" \
+    && cp "$WORK/times" "$BUILD/tests/job-times" 2>/dev/null
 
 grep -q '<h2>' tests/out/review.html && echo "reference image failures: open tests/out/review.html" >&2
 echo "$((passed + failed + skipped)) checks in ${#job_kind[@]} jobs, $WORKERS at a time (time per job: tests/out/jobs.txt)"
