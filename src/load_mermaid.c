@@ -561,6 +561,12 @@ static bool load_journey(mmd_doc *m) {
 /* ---- the document ---- */
 
 const jm_journey *jm_mmd_load(jm_lctx *c) {
+    /* The readers scan lines with the C string functions: they read a copy that ends in NUL
+     * (a caller's buffer need not). */
+    char *copy = jm_arena_alloc(c->a, c->len + 1);
+    memcpy(copy, c->text, c->len);
+    copy[c->len] = '\0';
+    c->text = copy;
     preamble p;
     scan_preamble(c->text, c->len, &p);
     jm_journey *j = JM_NEW(c->a, jm_journey);

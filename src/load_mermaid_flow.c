@@ -505,8 +505,8 @@ static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) 
 /* "Awareness\n3 journeys" -> name, count, unit, note. */
 static void fill_stage(freader *F, const fnode *n, jm_stage *s) {
     jm_lctx *c = F->m->c;
-    const char *label = n->label ? n->label : n->id;
-    gchar **lines = g_strsplit(label, "\n", -1);
+    const char *label = n->label && *n->label ? n->label : n->id;
+    gchar **lines = g_strsplit(*label ? label : " ", "\n", -1);   /* never empty: lines[0] exists */
     s->name = jm_arena_strdup(c->a, lines[0]);
     s->id = n->id;
     s->pos = n->pos;
