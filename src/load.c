@@ -265,13 +265,23 @@ static const char *journey_dir(jm_lctx *c, const char *file) {
 
 const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
                                   jm_diags *diags) {
+    return jm_load_journey_as(arena, file, text, len, JM_INPUT_DETECT, NULL, diags);
+}
+
+const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const char *text, size_t len,
+                                     jm_input_kind kind, bool *undrawable, jm_diags *diags) {
+    if (undrawable) *undrawable = false;
     if (!file || strcmp(file, "-") == 0) file = "<stdin>";
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }  /* columns skip a BOM */
     jm_diags_add_source(diags, file, text, len);
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
-    if (jm_mmd_detect(file, text, len)) return jm_mmd_load(c);
+    if (kind == JM_INPUT_MERMAID || (kind == JM_INPUT_DETECT && jm_mmd_detect(file, text, len))) {
+        const jm_journey *mj = jm_mmd_load(c);
+        if (!mj && undrawable) *undrawable = c->undrawable;
+        return mj;
+    }
     const jm_ynode *root = jm_yaml_parse(arena, c->file, text, len, diags);
     if (!root) return NULL;
     if (!jm_load_is_map(c, root, "a journey file")) return NULL;

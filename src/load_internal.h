@@ -16,6 +16,7 @@ typedef struct {
     jm_diags *d;
     const char *text; size_t len;
     size_t errors0;              /* errors in `d` before this load */
+    bool undrawable;             /* Mermaid that journeymap does not draw (see jm_load_journey_as) */
     const size_t *line_start;    /* byte offset of each line (lazily built); [0] is line 1 */
     size_t n_lines;
 } jm_lctx;

@@ -584,11 +584,13 @@ const jm_journey *jm_mmd_load(jm_lctx *c) {
         else
             jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "expected a Mermaid diagram header, not '%s' (" DRAWS ")",
                      jm_load_show(c, word));
+        c->undrawable = !hint;   /* perhaps a diagram kind newer than this table */
         return NULL;
     }
     if (headers[h].kind == MMD_OTHER) {
         jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "'%s' is a Mermaid diagram journeymap does not draw; " DRAWS,
                  word);
+        c->undrawable = true;
         return NULL;
     }
     m.body = hs.s + hs.n;
