@@ -1,9 +1,13 @@
 /* batch.c - runs jobs over worker threads (batch.h). Workers take the next job from a shared
  * counter; the main thread waits for the jobs in order and prints each one's diagnostics and the
  * progress line. Nothing a worker writes depends on which worker it is: each job has its own
- * arena and diagnostics, and a text service gives the same layout whatever it measured before. */
+ * arena and diagnostics, and a text service gives the same layout whatever it measured before.
+ * Text services are created one at a time (jm_text_new makes its fontconfig configuration the
+ * process's current one); each is then used by its own worker only. The locks are pthread's,
+ * which ThreadSanitizer understands (make the build with -fsanitize=thread to check). */
 #include "batch.h"
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,7 +50,12 @@ static int run_file(const jm_batch *b, jm_job *jb, const char *name, const char 
 
 /* The text service, created on first use; NULL after a diagnostic in `d`. */
 static jm_text *text_for(const jm_batch *b, jm_text **t, jm_diags *d) {
-    if (!*t && !b->dr->check_only) *t = jm_text_new(b->dr->fonts_dir, d);
+    static pthread_mutex_t creating = PTHREAD_MUTEX_INITIALIZER;   /* only orders creation */
+    if (!*t && !b->dr->check_only) {
+        pthread_mutex_lock(&creating);
+        *t = jm_text_new(b->dr->fonts_dir, d);
+        pthread_mutex_unlock(&creating);
+    }
     return *t;
 }
 
@@ -74,8 +83,8 @@ typedef struct {
     jm_job *jobs;
     size_t n;
     gint next;                   /* the next job to take */
-    GMutex lock;
-    GCond cond;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
     bool *done;                  /* per job, under lock */
 } pool;
 
@@ -86,10 +95,10 @@ static gpointer worker(gpointer data) {
         size_t i = (size_t)g_atomic_int_add(&P->next, 1);
         if (i >= P->n) break;
         jm_batch_run_one(P->b, &P->jobs[i], &t);
-        g_mutex_lock(&P->lock);
+        pthread_mutex_lock(&P->lock);
         P->done[i] = true;
-        g_cond_broadcast(&P->cond);
-        g_mutex_unlock(&P->lock);
+        pthread_cond_broadcast(&P->cond);
+        pthread_mutex_unlock(&P->lock);
     }
     jm_text_free(t);
     return NULL;
@@ -97,17 +106,17 @@ static gpointer worker(gpointer data) {
 
 size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
     pool P = { .b = b, .jobs = jobs, .n = n, .done = g_new0(bool, n ? n : 1) };
-    g_mutex_init(&P.lock);
-    g_cond_init(&P.cond);
+    pthread_mutex_init(&P.lock, NULL);
+    pthread_cond_init(&P.cond, NULL);
     size_t nw = (size_t)(b->workers > 0 ? b->workers : 1);
     if (nw > n) nw = n;
     GThread **threads = g_new0(GThread *, nw ? nw : 1);
     for (size_t w = 0; w < nw; w++) threads[w] = g_thread_new("journeymap-worker", worker, &P);
     size_t failed = 0;
     for (size_t i = 0; i < n; i++) {
-        g_mutex_lock(&P.lock);
-        while (!P.done[i]) g_cond_wait(&P.cond, &P.lock);
-        g_mutex_unlock(&P.lock);
+        pthread_mutex_lock(&P.lock);
+        while (!P.done[i]) pthread_cond_wait(&P.cond, &P.lock);
+        pthread_mutex_unlock(&P.lock);
         if (b->progress) fputs("\r\033[K", stderr);
         jm_diags_print(jobs[i].diags, stderr, 20);
         if (jobs[i].code) failed++;
@@ -117,8 +126,8 @@ size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
     if (b->progress) fputs("\r\033[K", stderr);
     for (size_t w = 0; w < nw; w++) g_thread_join(threads[w]);
     g_free(threads);
-    g_mutex_clear(&P.lock);
-    g_cond_clear(&P.cond);
+    pthread_mutex_destroy(&P.lock);
+    pthread_cond_destroy(&P.cond);
     g_free(P.done);
     return failed;
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "batch.h"
 #include "cli.h"
@@ -105,6 +106,12 @@ static char *batch_output(const char *dir, const char *common, const char *input
     return out;
 }
 
+/* The same file (also through a link): an input must not be written over with its drawing. */
+static bool same_file(const char *a, const char *b) {
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* The jobs of the command line; NULL (and *code 2) after a usage message. */
 static jm_job *make_jobs(const jm_docs_opts *o, GPtrArray *in, const char *output, const jm_drawer *dr,
                          size_t *n, int *code) {
@@ -134,6 +141,11 @@ static jm_job *make_jobs(const jm_docs_opts *o, GPtrArray *in, const char *outpu
         jb->markdown = o->markdown || jm_docs_is_markdown(jb->input) || (output && jm_docs_is_markdown(output));
         const char *ext = jb->markdown ? "md" : jm_format_ext(dr->format);
         jb->output = output ? g_strdup(output) : batch_output(o->output_dir, common, jb->input, ext);
+        if (same_file(jb->input, jb->output)) {
+            *code = jm_cli_usage_error("the output '%s' is the input '%s': it would be overwritten; name another output",
+                                       jb->output, jb->input);
+            break;
+        }
         const char *other = g_hash_table_lookup(seen, jb->output);
         if (other) {
             *code = jm_cli_usage_error("'%s' and '%s' would both be drawn to '%s'", other, jb->input, jb->output);

@@ -24,7 +24,6 @@
 #include <cmark-gfm.h>
 #include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "load.h"
 #include "view.h"
@@ -334,20 +333,9 @@ void jm_md_page_free(jm_md_page *p) {
     g_free(p);
 }
 
-/* The same file (also through a link): a page must not be written over its own source. */
-static bool same_file(const char *a, const char *b) {
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 jm_md_page *jm_md_render(const char *name, const char *text, size_t len, const char *out_md, const jm_md_opts *o,
                          const jm_drawer *dr, jm_text *t, GPtrArray *used, jm_diags *d) {
     jm_diags_add_source(d, name, text, len);
-    if (same_file(name, out_md)) {
-        jm_error(d, NULL, (jm_pos){ 0, 0 }, "the output page '%s' is the input page '%s': it would be overwritten; "
-                 "name another output", out_md, name);
-        return NULL;
-    }
     md_run R = { .name = name, .out = out_md, .o = o, .dr = dr, .t = t, .used = used, .d = d };
     lines_init(&R.L, text, len);
     char *out_dir = g_path_get_dirname(out_md), *base = g_path_get_basename(out_md);
@@ -399,17 +387,21 @@ const char *jm_md_page_image(const jm_md_page *p, size_t i) {
     return i < p->images->len ? g_array_index(p->images, md_image, i).path : NULL;
 }
 
+/* Makes the folder `path` is in; false after a diagnostic. */
+static bool make_folder_of(const char *path, jm_diags *d) {
+    char *dir = g_path_get_dirname(path);
+    bool ok = g_mkdir_with_parents(dir, 0777) == 0;
+    if (!ok) jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot create the folder '%s': %s", dir, g_strerror(errno));
+    g_free(dir);
+    return ok;
+}
+
 bool jm_md_commit(const jm_md_page *p, jm_diags *d) {
     GPtrArray *created = g_ptr_array_new();
-    bool ok = true;
+    bool ok = strcmp(p->out, "-") == 0 || make_folder_of(p->out, d);
     for (guint i = 0; ok && i < p->images->len; i++) {
         const md_image *im = &g_array_index(p->images, md_image, i);
-        char *dir = g_path_get_dirname(im->path);
-        if (g_mkdir_with_parents(dir, 0777) != 0) {
-            jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot create the image folder '%s': %s", dir, g_strerror(errno));
-            ok = false;
-        }
-        g_free(dir);
+        ok = make_folder_of(im->path, d);
         bool existed = g_file_test(im->path, G_FILE_TEST_EXISTS);
         if (ok) ok = jm_output_write_bytes(im->path, im->bytes, d);
         if (ok && !existed) g_ptr_array_add(created, im->path);

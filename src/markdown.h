@@ -35,7 +35,7 @@ typedef struct jm_md_page jm_md_page;
 jm_md_page *jm_md_render(const char *name, const char *text, size_t len, const char *out_md, const jm_md_opts *o,
                          const jm_drawer *dr, jm_text *t, GPtrArray *used, jm_diags *d);
 
-/* Writes the images (creating the image folder), then the page; each file atomically. When a
+/* Writes the images, then the page (creating their folders); each file atomically. When a
  * write fails, the images this call created are removed again. False after a diagnostic. */
 bool jm_md_commit(const jm_md_page *p, jm_diags *d);
 
