@@ -79,7 +79,9 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         "  journeymap journey.yaml -o funnel.png --view funnel --scale 2\n"
         "  journeymap journey.yaml -o handout.pdf --view all --page A4\n"
         "  journeymap journey.yaml -o map.png --view map --slide 16:9 --scale 2\n"
-        "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n");
+        "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n"
+        "  journeymap doc.md -o out.md            (Markdown: diagram blocks to out-N.svg)\n"
+        "  journeymap a.yaml b.mmd docs/*.md -O out/ -T svg    (a batch, one process)\n");
     GError *err = NULL;
     bool ok = g_option_context_parse(ctx, argc, argv, &err);
     g_option_context_free(ctx);
