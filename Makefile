@@ -14,7 +14,7 @@ DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libg
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin
+            rsvg-convert:librsvg2-bin strace:strace
 
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
@@ -30,7 +30,7 @@ UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c
 TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/replay
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test-deps demo test test-asan test-update bench fuzz install clean
+.PHONY: all deps test-deps demo test test-asan test-update bench fuzz fuzz-gen install clean
 all: deps $(BUILD)/journeymap
 
 $(BUILD)/journeymap: $(OBJ)
@@ -46,19 +46,31 @@ $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo: $(BUILD)/tests/%: tests/%.c Makefi
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 # The fuzz target run over files (corpus, crashers kept as regressions) without libFuzzer.
-$(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c $(LIB_OBJ) | $(BUILD)/tests
+$(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c src/main.c $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $@"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_journey.c $(LIB_OBJ) $(PKG_LIBS)
 
-# libFuzzer with ASan and UBSan (clang), seeded from the samples and hostile inputs; new inputs go
-# to build-fuzz/corpus (not kept), crashers to
-# tests/fuzz/crashers (keep each as a regression case).
-fuzz: deps
+# libFuzzer with ASan and UBSan (clang) on one core for FUZZ_SECONDS: the whole path of the CLI
+# (tests/fuzz/fuzz_journey.c), seeded from the samples, hostile inputs and kept crashers; new
+# inputs go to build-fuzz/corpus (not kept), crashers to tests/fuzz/crashers (keep each as a
+# regression case). Prints executions, time and coverage at the end (tests/fuzz/libfuzzer.sh).
+fuzz: deps build-fuzz/fuzz_journey
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/libfuzzer.sh
+
+build-fuzz/fuzz_journey: tests/fuzz/fuzz_journey.c $(SRC) $(wildcard src/*.h) Makefile
 	@command -v clang >/dev/null || sh tests/apt-install.sh clang libclang-rt-14-dev
-	@mkdir -p build-fuzz/corpus tests/fuzz/crashers
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_GNU_SOURCE \
-	  -o build-fuzz/fuzz_journey tests/fuzz/fuzz_journey.c $(filter-out src/main.c,$(SRC)) $(PKG_LIBS)
-	ROOT=$(CURDIR) build-fuzz/fuzz_journey -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
-	  -artifact_prefix=tests/fuzz/crashers/ build-fuzz/corpus samples tests/hostile
+	@mkdir -p build-fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_GNU_SOURCE \
+	  -o $@ tests/fuzz/fuzz_journey.c $(filter-out src/main.c,$(SRC)) $(PKG_LIBS)
+
+# The structure-aware generator (tests/fuzz/gen_journeys.py): FUZZ_GEN_COUNT mutated samples, each
+# drawn by the sanitizer build and by the normal build within the limits (20 s, 1 GiB); findings
+# (crash, hang, blow-up) are kept in build-fuzz/gen/findings with their command lines.
+FUZZ_GEN_COUNT ?= 2000
+FUZZ_GEN_SEED ?= 1
+fuzz-gen: all
+	@python3 -c 'import yaml' 2>/dev/null || sh tests/apt-install.sh python3-yaml
+	@$(ASAN_MAKE) build-asan/journeymap
+	python3 tests/fuzz/gen_journeys.py --count $(FUZZ_GEN_COUNT) --seed $(FUZZ_GEN_SEED)
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
@@ -92,9 +104,10 @@ test: all test-deps $(UNIT) $(TOOLS)
 	@JM_BUILD=$(BUILD) bash tests/run.sh
 
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_MAKE = $(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined"
 test-asan: deps test-deps
-	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/journeymap $(patsubst $(BUILD)/%,build-asan/%,$(UNIT) $(TOOLS))
+	@$(ASAN_MAKE) build-asan/journeymap $(patsubst $(BUILD)/%,build-asan/%,$(UNIT) $(TOOLS))
 	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
 	  JM_BUILD=build-asan JM_SANITIZED=1 bash tests/run.sh
 

@@ -54,30 +54,56 @@ const jm_diag *jm_diags_get(const jm_diags *d, size_t i) {
     return i < d->items->len ? &g_array_index(d->items, jm_diag, i) : NULL;
 }
 
-/* Prints source line `line` of text and a caret under character column `col`
- * (columns count characters, tabs are kept so the caret lines up). */
+/* Whether the character at q (valid UTF-8) is a control character a terminal could act on:
+ * C0 (except tab when `keep_tab`), DEL and C1 (U+0080..U+009F). */
+static bool is_control(const char *q, bool keep_tab) {
+    unsigned char c = (unsigned char)*q;
+    if (c < 0x20) return !(keep_tab && c == '\t');
+    if (c == 0x7F) return true;
+    return c == 0xC2 && (unsigned char)q[1] >= 0x80 && (unsigned char)q[1] <= 0x9F;
+}
+
+/* Writes s (valid UTF-8) with control characters shown as \xNN (C1 as \u0085), so a file can
+ * never send escape sequences to the user's terminal through a message or a quoted line. */
+static void put_escaped(FILE *out, const char *s, bool keep_tab) {
+    for (const char *q = s; *q; q = g_utf8_next_char(q)) {
+        if (!is_control(q, keep_tab)) fwrite(q, 1, (size_t)(g_utf8_next_char(q) - q), out);
+        else if ((unsigned char)*q == 0xC2) fprintf(out, "\\u%04X", (unsigned)(unsigned char)q[1]);
+        else fprintf(out, "\\x%02X", (unsigned)(unsigned char)*q);
+    }
+}
+
+/* A message or file name, made valid UTF-8 first (a file name from the command line may not be). */
+static void put_text(FILE *out, const char *s) {
+    char *v = g_utf8_make_valid(s, -1);
+    put_escaped(out, v, false);
+    g_free(v);
+}
+
+/* Prints source line `line` of text and a caret under character column `col` (columns count
+ * characters, tabs are kept so the caret lines up, an escaped control character is as wide as
+ * its escape). */
 static void print_excerpt(FILE *out, const char *text, size_t len, jm_pos pos) {
+    if (!text) text = "";   /* an empty file */
     const char *p = text, *end = text + len;
     for (int l = 1; l < pos.line && p < end; l++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) return;
         p = nl + 1;
     }
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    const char *eol = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
     if (!eol) eol = end;
     if (eol > p && eol[-1] == '\r') eol--;
     if (eol - p > 400) return; /* not useful on a huge line */
-    char *line = g_strndup(p, (gsize)(eol - p));
-    if (!g_utf8_validate(line, -1, NULL)) {   /* show invalid bytes as '?' */
-        char *fixed = g_utf8_make_valid(line, -1);
-        g_free(line);
-        line = fixed;
-    }
-    fprintf(out, "%5d | %s\n      | ", pos.line, line);
+    char *line = g_utf8_make_valid(p, eol - p);   /* invalid bytes show as U+FFFD, a NUL ends it */
+    fprintf(out, "%5d | ", pos.line);
+    put_escaped(out, line, true);
+    fputs("\n      | ", out);
     const char *q = line;
-    for (int c = 1; c < pos.col && *q; c++) {
-        fputc(*q == '\t' ? '\t' : ' ', out);
-        q = g_utf8_next_char(q);
+    for (int c = 1; c < pos.col && *q; c++, q = g_utf8_next_char(q)) {
+        if (*q == '\t') fputc('\t', out);
+        else if (is_control(q, true)) fputs((unsigned char)*q == 0xC2 ? "      " : "    ", out);
+        else fputc(' ', out);
     }
     fputs("^\n", out);
     g_free(line);
@@ -92,12 +118,12 @@ void jm_diags_print(const jm_diags *d, FILE *out, size_t max_errors) {
             fprintf(out, "(further errors not shown)\n");
             return;
         }
-        if (x->file && x->pos.line > 0)
-            fprintf(out, "%s:%d:%d: %s: %s\n", x->file, x->pos.line, x->pos.col, names[x->severity], x->message);
-        else if (x->file)
-            fprintf(out, "%s: %s: %s\n", x->file, names[x->severity], x->message);
-        else
-            fprintf(out, "journeymap: %s: %s\n", names[x->severity], x->message);
+        if (x->file) put_text(out, x->file);
+        else fputs("journeymap", out);
+        if (x->file && x->pos.line > 0) fprintf(out, ":%d:%d", x->pos.line, x->pos.col);
+        fprintf(out, ": %s: ", names[x->severity]);
+        put_text(out, x->message);
+        fputc('\n', out);
         if (x->file && x->pos.line > 0) {
             GBytes *src = g_hash_table_lookup(d->sources, x->file);
             if (src) {

@@ -3,6 +3,7 @@
 #include "load.h"
 #include "load_internal.h"
 #include "load_mermaid.h"
+#include "file.h"
 #include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -20,46 +21,15 @@ static const char *const view_names[] = { "funnel", "sequence", "emotions", "map
 /* ---- reading files ---- */
 
 char *jm_read_file(const char *path, size_t *len, jm_diags *diags) {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot open the file: %s", g_strerror(errno));
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *why = NULL;
+    size_t n = 0;
+    char *buf = jm_file_read(path, JM_MAX_FILE_BYTES, true, &n, &why);
+    if (!buf) {
+        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot read the file: %s", why);
+        g_free(why);
         return NULL;
     }
-    struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > JM_MAX_FILE_BYTES) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file has %lld bytes, more than the limit of %d",
-                 (long long)st.st_size, JM_MAX_FILE_BYTES);
-        fclose(f);
-        return NULL;
-    }
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = g_malloc(cap + 1);
-    while (n <= JM_MAX_FILE_BYTES) {   /* reads at most one byte past the limit */
-        if (n == cap) {
-            cap *= 2;
-            buf = g_realloc(buf, cap + 1);
-        }
-        size_t want = cap - n;
-        if (want > (size_t)JM_MAX_FILE_BYTES + 1 - n) want = (size_t)JM_MAX_FILE_BYTES + 1 - n;
-        size_t got = fread(buf + n, 1, want, f);
-        n += got;
-        if (got < want) break;
-    }
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
-    if (!is_stdin) fclose(f);
-    if (err) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "cannot read the file: %s", g_strerror(err));
-        g_free(buf);
-        return NULL;
-    }
-    if (n > JM_MAX_FILE_BYTES) {
-        jm_error(diags, name, (jm_pos){ 0, 0 }, "the file is larger than the limit of %d bytes", JM_MAX_FILE_BYTES);
-        g_free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
     if (len) *len = n;
     return buf;
 }
@@ -83,14 +53,10 @@ static char *normalize_path(const char *abs) {
     return g_string_free(s, FALSE);
 }
 
-static bool inside(const char *path, const char *dir) {
-    size_t n = strlen(dir);
-    if (n == 1 && dir[0] == '/') return path[0] == '/' && path[1];
-    return strncmp(path, dir, n) == 0 && path[n] == '/' && path[n + 1];
-}
-
-/* The persona image as an absolute path inside the journey's folder, checked to be a PNG. */
-static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n) {
+/* The persona image: an absolute path inside the journey's folder, decoded once, here, within
+ * the limits of image.h. A file that is not a PNG or is over a limit is an error; a PNG that
+ * does not decode is a warning, and the map draws a placeholder. */
+static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n, const jm_image **picture) {
     const char *path = n->kind == JM_Y_SCALAR ? n->str : NULL;
     if (!path) { jm_yget_text(n, "'image'", c->file, c->d, &path); return NULL; }
     const char *shown = jm_load_show(c, path);
@@ -104,28 +70,29 @@ static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n
     const char *result = NULL;
     char *joined = g_path_is_absolute(path) ? g_strdup(path) : g_build_filename(dir, path, NULL);
     char *lexical = normalize_path(joined);
-    char *real = NULL;
-    struct stat st;
-    FILE *f = NULL;
-    unsigned char sig[8];
-    static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    if (!inside(lexical, dir)) {
+    char *real = NULL, *why = NULL;
+    if (!jm_file_inside(lexical, dir)) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file", shown);
     } else if (!(real = realpath(joined, NULL))) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
-    } else if (!inside(real, dir)) {
+    } else if (!jm_file_inside(real, dir)) {
         jm_error(c->d, c->file, n->pos, "persona image '%s' is outside the folder of the journey file "
                  "(it links to '%s')", shown, jm_load_show(c, real));
-    } else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a file", shown);
-    } else if (!(f = fopen(real, "rb"))) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be opened: %s", shown, g_strerror(errno));
-    } else if (fread(sig, 1, 8, f) != 8 || memcmp(sig, png, 8) != 0) {
-        jm_error(c->d, c->file, n->pos, "persona image '%s' is not a PNG file", shown);
     } else {
-        result = jm_arena_strdup(c->a, real);
+        switch (jm_image_load(c->a, real, picture, &why)) {
+        case JM_IMAGE_OK:
+            result = jm_arena_strdup(c->a, real);
+            break;
+        case JM_IMAGE_CORRUPT:
+            jm_diag_add(c->d, JM_WARNING, c->file, n->pos, "persona image '%s' is drawn as a placeholder: %s", shown, why);
+            result = jm_arena_strdup(c->a, real);
+            break;
+        case JM_IMAGE_REFUSED:
+            jm_error(c->d, c->file, n->pos, "persona image '%s' cannot be used: %s", shown, why);
+            break;
+        }
     }
-    if (f) fclose(f);
+    g_free(why);
     free(real);
     g_free(lexical);
     g_free(joined);
@@ -145,7 +112,7 @@ static const jm_persona *load_persona(jm_lctx *c, const jm_journey *j, const jm_
     p->goals = jm_load_texts(c, n, "goals", false);
     p->frustrations = jm_load_texts(c, n, "frustrations", false);
     const jm_ynode *img = jm_load_get(n, "image");
-    if (img) p->image = load_image(c, j, img);
+    if (img) p->image = load_image(c, j, img, &p->picture);
     return p;
 }
 
@@ -253,6 +220,26 @@ static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
 
 /* ---- the journey ---- */
 
+/* True when the text holds no YAML content: only blank lines, comments and document markers
+ * ("---", "..."), as an empty document parses to nothing. */
+static bool blank_document(const char *text, size_t len) {
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *q = p;
+        while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        if (q + 3 <= eol && (!memcmp(q, "---", 3) || !memcmp(q, "...", 3)) &&
+            (q + 3 == eol || q[3] == ' ' || q[3] == '\t' || q[3] == '\r')) {
+            q += 3;
+            while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        }
+        if (q < eol && *q != '#') return false;
+        p = eol + 1;
+    }
+    return true;
+}
+
 /* The folder persona images resolve against: the file's folder, or the current one for stdin. */
 static const char *journey_dir(jm_lctx *c, const char *file) {
     char *dir = strcmp(file, "<stdin>") == 0 ? g_get_current_dir() : g_path_get_dirname(file);
@@ -277,6 +264,11 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
+    if (kind != JM_INPUT_MERMAID && blank_document(text, len)) {
+        jm_error(diags, c->file, (jm_pos){ 1, 1 }, len == 0 ? "the file is empty: a journey needs at least a 'title'"
+                 : "the file holds no journey, only whitespace, comments or '---': a journey needs at least a 'title'");
+        return NULL;
+    }
     if (kind == JM_INPUT_MERMAID || (kind == JM_INPUT_DETECT && jm_mmd_detect(file, text, len))) {
         const jm_journey *mj = jm_mmd_load(c);
         if (!mj && undrawable) *undrawable = c->undrawable;

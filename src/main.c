@@ -1,9 +1,14 @@
 /* main.c - the journeymap command line: options, then load -> layout -> check -> write.
  * The only place that prints diagnostics and chooses the exit code. */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "docs.h"
@@ -19,17 +24,23 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_DEFECTS = 4 };
 
-/* Largest PNG we agree to allocate, in pixels (about 1 GiB of ARGB). */
-#define MAX_PIXELS (256.0 * 1024 * 1024)
+/* The number options: the range each accepts, checked when the command line is parsed. */
+typedef struct { const char *name, *unit; double lo, hi; } number_range;
+static const number_range WIDTH = { "--width", " px", 100, 20000 };
+static const number_range SCALE = { "--scale", "", 0.1, 8 };
+static const number_range DPI = { "--dpi", "", 1, 10000 };
+static const number_range MARGIN = { "--margin", " pt", 0, 144 };   /* leaves 131 pt of an A5 page */
 
 typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
-    double width, scale, dpi, margin;
+    char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
+    double width, scale, dpi, margin;                       /* parsed; 0 when not given */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
     GPtrArray *used;         /* set by draw() for --watch: the style file read is added */
+    bool stdin_closed, stdout_closed;   /* at start (they are then opened on /dev/null) */
 } options;
 
 #define usage_error jm_cli_usage_error   /* cli.h: prints the message and --help's hint, returns 2 */
@@ -40,11 +51,11 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "view", 0, 0, G_OPTION_ARG_STRING, &o->view, "funnel, sequence, emotions, map or all (default: the file's first view)", "VIEW" },
         { "format", 'T', 0, G_OPTION_ARG_STRING, &o->format, "png, svg or pdf (default: from the output's extension)", "FMT" },
         { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, or a style file", "STYLE" },
-        { "width", 0, 0, G_OPTION_ARG_DOUBLE, &o->width, "Canvas width in px at scale 1 (the layout fits it)", "PX" },
-        { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o->scale, "PNG pixels per px, e.g. 2 for retina (default 1)", "N" },
-        { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o->dpi, "Resolution recorded in the PNG (default 96 x scale)", "N" },
+        { "width", 0, 0, G_OPTION_ARG_STRING, &o->width_arg, "Canvas width in px at scale 1, 100 to 20000 (the layout fits it)", "PX" },
+        { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
+        { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
         { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A2..A5, Letter, Legal, Tabloid[-landscape]", "SIZE" },
-        { "margin", 0, 0, G_OPTION_ARG_DOUBLE, &o->margin, "Page margin in pt with --page (default 36)", "PT" },
+        { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
@@ -73,7 +84,8 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         "             view, the tables; A4 landscape unless --page says), to PNG\n"
         "             and SVG OUTPUT-VIEW.EXT files\n"
         "\n"
-        "Exit status: 0 ok, 1 bad input, 2 bad usage, 3 output failure, 4 layout defects.\n"
+        "Exit status: 0 ok, 1 bad input (also a drawing over the PNG size limit), 2 bad usage,\n"
+        "3 output failure, 4 layout defects.\n"
         "\n"
         "Examples:\n"
         "  journeymap journey.yaml -o funnel.png --view funnel --scale 2\n"
@@ -94,9 +106,23 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
 }
 
 static void free_options(options *o) {
+    g_free(o->width_arg); g_free(o->scale_arg); g_free(o->dpi_arg); g_free(o->margin_arg);
     g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
     g_free(o->page); g_free(o->background); g_free(o->slide); g_strfreev(o->inputs);
     jm_docs_opts_free(&o->docs);
+}
+
+/* Parses a number option: the whole text a finite decimal number within the range. Otherwise
+ * exit 2: "--scale must be a number from 0.1 to 8, not 'nan'". */
+static int parse_number(const char *text, const number_range *r, double *out) {
+    char *end = NULL;
+    double v = text && *text ? g_ascii_strtod(text, &end) : NAN;
+    bool digits = text && strpbrk(text, "0123456789") && !strpbrk(text, "xXpP");   /* no hex, inf, nan */
+    if (!end || *end || !digits || !isfinite(v) || v < r->lo || v > r->hi)
+        return usage_error("%s must be a number from %g to %g%s, not '%s'", r->name, r->lo, r->hi, r->unit,
+                           text ? text : "");
+    *out = v;
+    return EXIT_OK;
 }
 
 /* Checks the options that need no input; fills the writer's options. */
@@ -109,20 +135,22 @@ static int validate(options *o, jm_output_opts *out) {
         return usage_error("'%s' is a Markdown page: to draw its diagram blocks into a new page, name the page "
                            "with -o PAGE.md (or give --markdown)", o->inputs[0]);
     if (!docs && o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
-    if (o->width < 0 || o->width > 20000) return usage_error("--width must be between 1 and 20000 px");
-    if (o->scale == 0) o->scale = 1;
-    if (o->scale < 0.1 || o->scale > 8) return usage_error("--scale must be between 0.1 and 8");
-    if (o->dpi < 0 || o->dpi > 10000) return usage_error("--dpi must be between 1 and 10000");
-    if (o->margin < 0 || o->margin > 300) return usage_error("--margin must be between 0 and 300 pt");
-    *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi,
-                             .margin = o->margin ? o->margin : 36 };
+    int code;
+    o->scale = 1;
+    o->margin = 36;
+    if ((o->width_arg && (code = parse_number(o->width_arg, &WIDTH, &o->width))) ||
+        (o->scale_arg && (code = parse_number(o->scale_arg, &SCALE, &o->scale))) ||
+        (o->dpi_arg && (code = parse_number(o->dpi_arg, &DPI, &o->dpi))) ||
+        (o->margin_arg && (code = parse_number(o->margin_arg, &MARGIN, &o->margin))))
+        return code;
+    *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi, .margin = o->margin };
     if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h))
         return usage_error("unknown page size '%s' (known: %s)", o->page, jm_cli_page_names());
     if (o->slide) {
         if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
             return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
         if (o->page) return usage_error("--slide and --page cannot be combined: a slide is its own page");
-        if (o->width) return usage_error("--slide and --width cannot be combined: the slide sets the width");
+        if (o->width_arg) return usage_error("--slide and --width cannot be combined: the slide sets the width");
     }
     if (o->background && strcmp(o->background, "transparent") == 0) out->transparent = true;
     else if (o->background) {
@@ -189,7 +217,8 @@ static const jm_view **choose_views(const options *o, const jm_journey *j, jm_ar
     return v;
 }
 
-/* The style: --style, else the file's `style` (a path is relative to the file's folder). */
+/* The style: --style (any file the user names), else the file's `style`: a built-in style or a
+ * file in the journey's folder (a path is relative to it). */
 static const jm_style *choose_style(const options *o, const jm_journey *j, const char *data_dir,
                                     jm_arena *a, jm_diags *d) {
     char *styles = g_build_filename(data_dir, "styles", NULL);
@@ -198,7 +227,8 @@ static const jm_style *choose_style(const options *o, const jm_journey *j, const
     if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
         name = path = g_build_filename(j->dir ? j->dir : ".", j->style, NULL);
-    const jm_style *s = jm_style_load(a, name, styles, d);
+    const jm_style *s = o->style || !j->style ? jm_style_load(a, name, styles, d)
+        : jm_style_load_confined(a, name, styles, j->dir ? j->dir : ".", j->file, j->style_pos, d);
     if (s && o->used && g_file_test(name, G_FILE_TEST_IS_REGULAR)) g_ptr_array_add(o->used, g_strdup(name));
     g_free(path);
     g_free(styles);
@@ -211,13 +241,30 @@ static void set_background(jm_doc *doc, const char *bg) {
     for (size_t i = 0; i < doc->n_pages; i++) doc->pages[i].scene->background = c;
 }
 
+/* Writes page `page` (every page for a PDF) to `path`, unless `path` is the input itself (the
+ * same file, also through a link): that would replace the journey with its picture. */
+static int write_one(const options *o, const jm_doc *doc, size_t page, const char *path,
+                     const jm_output_opts *oo, jm_diags *d) {
+    struct stat in, out;
+    if (strcmp(o->inputs[0], "-") != 0 && strcmp(path, "-") != 0 && stat(o->inputs[0], &in) == 0 &&
+        stat(path, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+        jm_error(d, NULL, (jm_pos){ 0, 0 }, "the output '%s' is the input file '%s': it would be overwritten; "
+                 "name another output", path, o->inputs[0]);
+        return EXIT_USAGE;
+    }
+    if (strcmp(path, "-") == 0 && o->stdout_closed) {
+        jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write to standard output: it is closed");
+        return EXIT_OUTPUT;
+    }
+    return jm_output_write(doc, page, path, oo, d) ? EXIT_OK : EXIT_OUTPUT;
+}
+
 /* Writes the document: every page to a PDF, or each page to its own PNG/SVG file; with
  * --view all those are always named OUTPUT-VIEW.EXT. */
 static int write_outputs(const options *o, const jm_doc *doc, const jm_output_opts *oo, jm_diags *d) {
     bool all = o->view && strcmp(o->view, "all") == 0;
     if (o->bytes) return jm_output_encode(doc, 0, o->output, oo, o->bytes, d) ? EXIT_OK : EXIT_OUTPUT;
-    if (oo->format == JM_FMT_PDF || (doc->n_pages == 1 && !all))
-        return jm_output_write(doc, 0, o->output, oo, d) ? EXIT_OK : EXIT_OUTPUT;
+    if (oo->format == JM_FMT_PDF || (doc->n_pages == 1 && !all)) return write_one(o, doc, 0, o->output, oo, d);
     if (strcmp(o->output, "-") == 0) {
         jm_error(d, NULL, (jm_pos){ 0, 0 },
                  "%zu pages cannot go to standard output as %s: write a PDF, or name an output file",
@@ -228,10 +275,10 @@ static int write_outputs(const options *o, const jm_doc *doc, const jm_output_op
         char *tag = i > 0 && doc->pages[i].view == doc->pages[i - 1].view
             ? g_strdup_printf("%s-%zu", doc->pages[i].view, i + 1) : g_strdup(doc->pages[i].view);
         char *path = jm_cli_view_path(o->output, tag);
-        bool ok = jm_output_write(doc, i, path, oo, d);
+        int code = write_one(o, doc, i, path, oo, d);
         g_free(path);
         g_free(tag);
-        if (!ok) return EXIT_OUTPUT;
+        if (code) return code;
     }
     return EXIT_OK;
 }
@@ -261,12 +308,12 @@ static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_vi
  * defects (exit 4), otherwise it is written. Returns the exit code. */
 static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const char *name, jm_diags *d) {
     set_background(doc, o->background);
-    for (size_t i = 0; i < doc->n_pages; i++) {
-        const jm_scene *s = doc->pages[i].scene;
-        double pw = oo->canvas_w > 0 ? oo->canvas_w : s->width, ph = oo->canvas_h > 0 ? oo->canvas_h : s->height;
-        if (oo->format == JM_FMT_PNG && pw * ph * oo->scale * oo->scale > MAX_PIXELS) {
-            jm_error(d, name, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f px, more than the %.0f megapixel limit",
-                     doc->pages[i].view, pw * oo->scale, ph * oo->scale, MAX_PIXELS / 1e6);
+    for (size_t i = 0; i < doc->n_pages && oo->format == JM_FMT_PNG; i++) {
+        double w, h;
+        if (!jm_output_png_size(doc->pages[i].scene, oo, &w, &h)) {
+            jm_error(d, name, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f pixels, more than a PNG may have "
+                     "(%d on a side, %.0f million in all): use a smaller --scale or --width, or write SVG or PDF",
+                     doc->pages[i].view, w, h, JM_MAX_PNG_SIDE, JM_MAX_PNG_PIXELS / 1e6);
             return EXIT_INPUT;
         }
     }
@@ -302,20 +349,29 @@ static int draw(void *ctx, const jm_draw_req *r, jm_text *text, jm_arena *a, jm_
     const draw_ctx *c = ctx;
     options o = *c->o;
     jm_output_opts oo = c->oo;
+    char *input[2] = { (char *)(strcmp(r->name, "<stdin>") ? r->name : "-"), NULL };
+    o.inputs = input;             /* write_one never writes over this drawing's own input */
     o.output = (char *)r->output;
     if (r->view) o.view = (char *)r->view;
-    if (r->style) o.style = (char *)r->style;
     o.bytes = r->bytes;
     o.used = r->used;
+    /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
+     * in or a file in the page's folder, and it wins over --style. */
+    jm_journey j = *r->journey;
+    if (r->style) {
+        j.style = r->style;
+        j.style_pos = (jm_pos){ 0, 0 };
+        o.style = NULL;
+    }
     if (o.bytes && o.view && !strcmp(o.view, "all")) {
         jm_error(d, r->name, (jm_pos){ 0, 0 }, "--view all draws several images; a Markdown block is one: choose a view");
         return EXIT_USAGE;
     }
-    const jm_view **views = choose_views(&o, r->journey, a, d);
+    const jm_view **views = choose_views(&o, &j, a, d);
     if (!views) return EXIT_INPUT;
-    const jm_style *style = choose_style(&o, r->journey, c->data_dir, a, d);
+    const jm_style *style = choose_style(&o, &j, c->data_dir, a, d);
     if (!style) return EXIT_INPUT;
-    jm_layout_ctx ctx_l = { .journey = r->journey, .style = style, .text = text, .arena = a, .diags = d,
+    jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = text, .arena = a, .diags = d,
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
@@ -343,7 +399,11 @@ static int run(options *o) {
     jm_arena *a = jm_arena_new();
     jm_text *text = NULL;
     size_t len = 0;
-    char *src = jm_read_file(input, &len, d);
+    char *src = NULL;
+    if (strcmp(input, "-") == 0 && o->stdin_closed)
+        jm_error(d, name, (jm_pos){ 0, 0 }, "cannot read the file: standard input is closed");
+    else
+        src = jm_read_file(input, &len, d);
     const jm_journey *j = src ? jm_load_journey(a, name, src, len, d) : NULL;
     code = EXIT_INPUT;
     if (!j) goto done;
@@ -359,7 +419,10 @@ static int run(options *o) {
     code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, text, a, d);
 
 done:
-    fflush(stdout);
+    if ((fflush(stdout) != 0 || ferror(stdout)) && code == EXIT_OK) {   /* --dump-scene, --list-views */
+        jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write to standard output: %s", g_strerror(errno ? errno : EIO));
+        code = EXIT_OUTPUT;
+    }
     jm_diags_print(d, stderr, 20);
     jm_text_free(text);
     jm_arena_free(a);
@@ -370,6 +433,16 @@ done:
     return code;
 }
 
+/* A standard stream closed by the caller (journeymap <&-) is opened on /dev/null, so no file
+ * this process opens later takes its number (an output file written as "standard error");
+ * whether it was closed is kept for the messages. */
+static bool reopen_if_closed(int fd, int flags) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) return false;
+    int n = open("/dev/null", flags);
+    if (n >= 0 && n != fd) { dup2(n, fd); close(n); }
+    return true;
+}
+
 int main(int argc, char **argv) {
     options o = { 0 };
     int code;
@@ -378,6 +451,11 @@ int main(int argc, char **argv) {
      * (Noto Sans CJK draws Han differently for "ja" and "zh"). Output must not depend on the
      * user's settings, so the guess comes from Pango's own table. Set before any Pango call. */
     g_setenv("PANGO_LANGUAGE", "en", TRUE);
+    o.stdin_closed = reopen_if_closed(STDIN_FILENO, O_RDONLY);
+    o.stdout_closed = reopen_if_closed(STDOUT_FILENO, O_WRONLY);
+    reopen_if_closed(STDERR_FILENO, O_WRONLY);
+    /* A closed output pipe is an error the writers report (EPIPE, exit 3), not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
     if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
     if (o.version) {
         printf("journeymap %s\n", JM_VERSION);

@@ -49,7 +49,7 @@ static void avatar(mp_map *M, jm_scene *s, const jm_persona *p, double x, double
     const jm_map_style *st = &M->st;
     double d = st->avatar_size;
     if (p->image && *p->image) {
-        int k = jm_scene_image(s, "map.persona.image", x, y, d, d, p->image);
+        int k = jm_scene_image(s, "map.persona.image", x, y, d, d, p->image, p->picture);
         s->items[k].radius = d / 2;
         s->items[k].container = box;
         s->items[k].src = p->pos;

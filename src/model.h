@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "diag.h"
+#include "image.h"
 
 /* A list of texts. */
 typedef struct { const char **v; size_t n; const jm_pos *pos; /* pos[i] of v[i] */ } jm_texts;
@@ -96,6 +97,8 @@ typedef struct {
     const char *name, *role, *archetype, *quote;
     jm_texts goals, frustrations;
     const char *image;           /* absolute path of a PNG inside the file's folder, or NULL */
+    const jm_image *picture;     /* its pixels, decoded at load; NULL when it is corrupt (a
+                                  * warning was given: a placeholder is drawn) */
     jm_pos pos;
 } jm_persona;
 
@@ -131,6 +134,9 @@ enum {
     JM_MAX_FILE_BYTES  = 8 * 1024 * 1024,
     JM_MAX_TEXT_BYTES  = 64 * 1024,      /* one scalar */
     JM_MAX_NODES       = 1000000,        /* nodes visited, aliases expanded */
+    JM_MAX_EXPANDED_TEXT = 128 * 1024,   /* bytes of text in the values (not keys) of the document,
+                                          * aliases expanded: bounds layout time (the map view lays
+                                          * every text out about ten times to fit its shape) */
     JM_MAX_DEPTH       = 64,             /* YAML nesting */
     JM_MAX_STAGES      = 200,
     JM_MAX_STEPS       = 2000,

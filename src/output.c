@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,6 +86,15 @@ void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o, bo
     cairo_restore(cr);
 }
 
+bool jm_output_png_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h) {
+    double scale = o->scale > 0 && isfinite(o->scale) ? o->scale : 1;
+    double ow, oh;
+    jm_output_size(s, o, &ow, &oh);
+    *w = fmax(ceil(ow * scale - 1e-6), 1);
+    *h = fmax(ceil(oh * scale - 1e-6), 1);
+    return *w <= JM_MAX_PNG_SIDE && *h <= JM_MAX_PNG_SIDE && *w * *h <= JM_MAX_PNG_PIXELS;
+}
+
 cairo_status_t jm_output_append(void *closure, const unsigned char *data, unsigned int length) {
     g_byte_array_append(closure, data, length);
     return CAIRO_STATUS_SUCCESS;
@@ -162,15 +172,32 @@ static bool write_direct(const char *path, const struct stat *st, const GByteArr
     return ok;
 }
 
-/* A temporary file beside `target` (mkstemp), given the permissions a new file would get,
- * filled, closed and renamed over `target`. On any failure it is removed and `target` is left
- * as it was. */
+/* While the temporary file exists, the signals that end a process by default (SIGINT, SIGTERM,
+ * SIGHUP, SIGQUIT) are blocked: one that comes then is taken when they are unblocked, after the
+ * rename or the removal, so a kill leaves the old output or the new one and never a hidden
+ * temporary beside it. The window is short: the bytes are encoded before it, only written in it.
+ * Blocking needs no handler and no process-wide state (a handler would need the temporary's name
+ * in a global to unlink it). */
+static void block_kills(sigset_t *old) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* A temporary file beside `target` (mkstemp), given the permission bits of the file it replaces
+ * (those a new file would get when there is none), filled, closed and renamed over `target`. On
+ * any failure it is removed and `target` is left as it was. */
 static bool write_atomic(const char *path, const char *target, const GByteArray *buf, jm_diags *d) {
     char *dir = g_path_get_dirname(target), *base = g_path_get_basename(target);
-    struct stat st;
+    struct stat st, old_st;
     bool ok = false;
     char *tmp = NULL;
     int fd = -1;
+    sigset_t old_mask;
     if (stat(dir, &st) != 0) {
         if (errno == ENOENT) jm_error(d, NULL, nopos(), "cannot write '%s': the folder '%s' does not exist", path, dir);
         else jm_error(d, NULL, nopos(), "cannot write '%s': folder '%s': %s", path, dir, g_strerror(errno));
@@ -180,37 +207,67 @@ static bool write_atomic(const char *path, const char *target, const GByteArray 
         jm_error(d, NULL, nopos(), "cannot write '%s': '%s' is not a folder", path, dir);
         goto done;
     }
+    mode_t mode = stat(target, &old_st) == 0 && S_ISREG(old_st.st_mode) ? old_st.st_mode & 07777
+                                                                         : 0666 & ~current_umask();
     if (strlen(base) > 200) base[200] = '\0';   /* room for ".tmpXXXXXX" within NAME_MAX */
     tmp = g_strdup_printf("%s/.%s.tmpXXXXXX", dir, base);
+    block_kills(&old_mask);
     fd = mkstemp(tmp);
     if (fd < 0) {
         jm_error(d, NULL, nopos(), "cannot write '%s': cannot create a file in '%s': %s", path, dir, g_strerror(errno));
         g_free(tmp);
         tmp = NULL;
-        goto done;
+        goto unblock;
     }
-    if (fchmod(fd, 0666 & ~current_umask()) != 0 || !write_all(fd, buf->data, buf->len)) {
+    if (fchmod(fd, mode) != 0 || !write_all(fd, buf->data, buf->len)) {
         jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(errno));
-        goto done;
+        goto unblock;
     }
     int rc = close(fd);
     fd = -1;
     if (rc != 0) {
         jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(errno));
-        goto done;
+        goto unblock;
     }
     if (rename(tmp, target) != 0) {
         jm_error(d, NULL, nopos(), "cannot write '%s': cannot replace it: %s", path, g_strerror(errno));
-        goto done;
+        goto unblock;
     }
     ok = true;
-done:
+unblock:
     if (fd >= 0) close(fd);
     if (tmp && !ok) unlink(tmp);
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+done:
     g_free(tmp);
     g_free(dir);
     g_free(base);
     return ok;
+}
+
+/* The file a chain of symbolic links ends at (newly allocated), also when it does not exist yet
+ * (a dangling link is written through, as a shell's '>' does); NULL after 40 links (a loop). */
+static char *follow_links(const char *path) {
+    char *p = g_strdup(path);
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat st;
+        if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+        char *to = g_file_read_link(p, NULL);
+        if (!to) return p;
+        char *next;
+        if (g_path_is_absolute(to)) {
+            next = to;
+        } else {
+            char *dir = g_path_get_dirname(p);
+            next = g_build_filename(dir, to, NULL);
+            g_free(dir);
+            g_free(to);
+        }
+        g_free(p);
+        p = next;
+    }
+    g_free(p);
+    return NULL;
 }
 
 static bool under(const char *path, const char *prefix) {
@@ -222,25 +279,24 @@ static bool under(const char *path, const char *prefix) {
  * keeps the link: the file it points to is replaced. */
 static bool write_target(const char *path, const GByteArray *buf, jm_diags *d) {
     if (!strcmp(path, "-")) {
-        if (!write_all(STDOUT_FILENO, buf->data, buf->len)) {
+        if (!write_all(STDOUT_FILENO, buf->data, buf->len)) {   /* EPIPE: SIGPIPE is ignored */
             jm_error(d, NULL, nopos(), "cannot write to standard output: %s", g_strerror(errno));
             return false;
         }
         return true;
     }
-    struct stat st, lst;
+    struct stat st;
     bool exists = stat(path, &st) == 0;
     if (exists && (!S_ISREG(st.st_mode) || under(path, "/dev/") || under(path, "/proc/")))
         return write_direct(path, &st, buf, d);
-    if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        char *real = realpath(path, NULL);
-        if (real) {
-            bool ok = write_atomic(path, real, buf, d);
-            free(real);
-            return ok;
-        }
+    char *target = follow_links(path);
+    if (!target) {
+        jm_error(d, NULL, nopos(), "cannot write '%s': %s", path, g_strerror(ELOOP));
+        return false;
     }
-    return write_atomic(path, path, buf, d);
+    bool ok = write_atomic(path, target, buf, d);
+    g_free(target);
+    return ok;
 }
 
 bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *d) {

@@ -25,8 +25,12 @@ typedef struct {
 
 /* Writes `doc` to `path` ("-" is stdout). PNG and SVG take one page (pages[page]); PDF writes
  * every page. A regular file is written to a temporary file beside it and renamed into place, so
- * a failure leaves nothing behind and never clobbers an existing file; anything else (a pipe,
- * a terminal, /dev/stdout) is written directly. False after a diagnostic naming the path. */
+ * a failure leaves nothing behind and never clobbers an existing file; an existing file keeps
+ * its permission bits; a symbolic link (even a dangling one) is kept and the file it points to is
+ * written; SIGINT, SIGTERM, SIGHUP and SIGQUIT wait while the temporary file exists, so a kill
+ * leaves the old file or the new one, never the temporary. Anything else (a pipe, a terminal,
+ * /dev/stdout) is written directly; a closed pipe is an error (EPIPE: the caller ignores
+ * SIGPIPE). False after a diagnostic naming the path. */
 bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, jm_diags *d);
 
 /* The two halves of jm_output_write, for callers that encode first and write later (Markdown
@@ -37,6 +41,17 @@ bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_
 bool jm_output_encode(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, GByteArray *buf,
                       jm_diags *d);
 bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *d);
+
+/* Limits of a PNG: Cairo's image surfaces are at most 32767 pixels on a side; at most 2^28
+ * (268 million) pixels, which bounds time and file size (memory is banded, see output_png.c). */
+#define JM_MAX_PNG_SIDE 32767
+#define JM_MAX_PNG_PIXELS (256.0 * 1024 * 1024)
+
+/* The size in pixels of the PNG of scene `s` with options `o` (the canvas when set, times the
+ * scale, rounded up, at least 1). False when it is over a limit above; *w and *h are set anyway.
+ * The command line checks this before writing (exit 1, like any input too big to draw); the
+ * PNG writer checks it again for other callers. */
+bool jm_output_png_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h);
 
 /* "png", "svg", "pdf" -> format; false if unknown. */
 bool jm_format_parse(const char *name, jm_format *out);

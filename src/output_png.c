@@ -10,9 +10,6 @@
 #include <setjmp.h>
 #include <string.h>
 
-#define MAX_SIDE 32767                   /* Cairo's limit for image surfaces */
-#define MAX_PIXELS (256.0 * 1024 * 1024) /* the largest PNG we write (painted in bands, any size
-                                          * takes the same memory; this bounds time and file) */
 #define BAND_BYTES (1024 * 1024)         /* ARGB32 painted at a time: a band of rows this big */
 #define IDAT_BYTES 65536                 /* image data per IDAT chunk */
 
@@ -193,15 +190,12 @@ static bool encode(int w, int h, double scale, bool rgba, const jm_doc *doc, con
 bool jm_output_png(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
                    const char *path, jm_diags *d) {
     double scale = o->scale > 0 && isfinite(o->scale) ? o->scale : 1;
-    double ow, oh;
-    jm_output_size(s, o, &ow, &oh);
-    double wpx = ceil(ow * scale - 1e-6), hpx = ceil(oh * scale - 1e-6);
-    if (wpx < 1) wpx = 1;
-    if (hpx < 1) hpx = 1;
-    if (wpx > MAX_SIDE || hpx > MAX_SIDE || wpx * hpx > MAX_PIXELS) {
+    double wpx, hpx;
+    if (!jm_output_png_size(s, o, &wpx, &hpx)) {
         jm_error(d, NULL, (jm_pos){ 0, 0 },
                  "cannot write '%s': %.0fx%.0f pixels is too large for a PNG (at most %d on a side and %.0f million "
-                 "pixels); use a smaller --scale or write SVG or PDF", path, wpx, hpx, MAX_SIDE, MAX_PIXELS / 1e6);
+                 "pixels); use a smaller --scale or write SVG or PDF", path, wpx, hpx, JM_MAX_PNG_SIDE,
+                 JM_MAX_PNG_PIXELS / 1e6);
         return false;
     }
     bool rgba = o->transparent || s->background.a < 1;

@@ -5,7 +5,6 @@
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <sys/stat.h>
 
 static void set_color(cairo_t *cr, jm_color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
@@ -229,18 +228,19 @@ static void draw_placeholder(cairo_t *cr, const jm_item *it) {
     cairo_stroke(cr);
 }
 
-/* The PNG scaled to cover the box (keeping its aspect, cropping the overflow), clipped to the
- * box with the item's corner radius. Only regular files are opened (never a FIFO or device). */
+/* The picture scaled to cover the box (keeping its aspect, cropping the overflow), clipped to the
+ * box with the item's corner radius. The pixels were decoded when the journey was loaded: cairo
+ * only wraps them here, for every band of a PNG, with no file access and no copy. */
 static void draw_image(cairo_t *cr, const jm_item *it) {
     if (!(fabs(it->w) > 0) || !(fabs(it->h) > 0)) return;
-    cairo_surface_t *img = NULL;
-    struct stat st;
-    if (it->image_path && stat(it->image_path, &st) == 0 && S_ISREG(st.st_mode))
-        img = cairo_image_surface_create_from_png(it->image_path);
-    int iw = img ? cairo_image_surface_get_width(img) : 0, ih = img ? cairo_image_surface_get_height(img) : 0;
-    if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS || iw <= 0 || ih <= 0) {
+    const jm_image *im = it->image;
+    cairo_surface_t *img = im ? cairo_image_surface_create_for_data((unsigned char *)im->argb, CAIRO_FORMAT_ARGB32,
+                                                                    im->width, im->height, im->width * 4)
+                              : NULL;
+    if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         draw_placeholder(cr, it);
     } else {
+        int iw = im->width, ih = im->height;
         double x = fmin(it->x, it->x + it->w), y = fmin(it->y, it->y + it->h);
         double w = fabs(it->w), h = fabs(it->h);
         double k = fmax(w / iw, h / ih);

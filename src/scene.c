@@ -88,10 +88,12 @@ int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char 
     return last(s);
 }
 
-int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path) {
+int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path,
+                   const jm_image *img) {
     jm_item *it = push(s, JM_ITEM_IMAGE, role);
     it->x = x; it->y = y; it->w = w; it->h = h;
     it->image_path = jm_arena_strdup(s->arena, png_path ? png_path : "");
+    it->image = img;
     return last(s);
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "arena.h"
 #include "diag.h"
+#include "image.h"
 #include "style.h"
 #include "text.h"
 
@@ -41,8 +42,9 @@ typedef struct {
     double wrap_width;      /* pt, <= 0: not wrapped */
     double line_spacing;
     jm_textblock block;     /* the measured layout; the painter draws block.layout at (x, y) */
-    /* IMAGE: a PNG file drawn to fill (x, y, w, h) */
-    const char *image_path;
+    /* IMAGE: a picture drawn to cover (x, y, w, h); NULL pixels: a placeholder */
+    const char *image_path;     /* the file it came from, for dumps */
+    const jm_image *image;      /* decoded pixels (owned by the model's arena), or NULL */
     /* checks */
     int container;          /* index of the item this one must stay inside, or -1 */
     bool may_overlap;       /* TEXT: exempt from the text-overlap check (e.g. a watermark) */
@@ -74,7 +76,9 @@ int jm_scene_line(jm_scene *s, const char *role, double x0, double y0, double x1
 int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char *text,
                   const jm_font *font, jm_color color, jm_align align, double wrap_width,
                   double line_spacing, jm_textblock block, int container);
-int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path);
+/* A picture of `png_path` (named in dumps) with its decoded pixels `img` (NULL: a placeholder). */
+int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path,
+                   const jm_image *img);
 
 /* Copies every item of `src` into `dst`, moved by (dx, dy); containers are re-indexed. Returns
  * the index of the first copied item. Both scenes must share an arena. */

@@ -1,9 +1,12 @@
 /* style.c - loads a style file and the chain it extends (down to styles/default.yaml), checks
  * every key against the schemas and stores typed values, so filling a section is one copy. */
 #include "style.h"
+#include "file.h"
 #include "yamltree.h"
 #include <glib.h>
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <pango/pango.h>
 #include <string.h>
 
@@ -25,6 +28,8 @@ typedef struct {
     jm_arena *a;
     jm_diags *d;
     const char *styles_dir;   /* may be NULL: then no default to extend */
+    char *folder;             /* canonical; when set, style files must be inside it or styles_dir */
+    char *styles_real;        /* canonical styles_dir, or NULL */
     char *default_path;       /* canonical styles_dir/default.yaml, or NULL */
     jm_style *s;
     char *chain[MAX_CHAIN];   /* canonical paths, outermost (the requested file) first */
@@ -288,6 +293,21 @@ static bool load_parent(loader *ld, const char *file, const jm_ynode *root, cons
     return parent && load_file(ld, parent, file, pos);
 }
 
+/* With a confining folder: whether `path` is inside it or inside the built-in styles, after
+ * links; an error at (from_file, from_pos) otherwise. The file is not opened either way. */
+static bool allowed(loader *ld, const char *path, const char *from_file, jm_pos from_pos) {
+    if (!ld->folder) return true;
+    char *real = realpath(path, NULL);
+    bool ok = real && (jm_file_inside(real, ld->folder) || (ld->styles_real && jm_file_inside(real, ld->styles_real)));
+    if (!real)
+        jm_error(ld->d, from_file, from_pos, "cannot read style file '%s': %s", path, g_strerror(errno));
+    else if (!ok)
+        jm_error(ld->d, from_file, from_pos, "style file '%s' is outside the folder of the journey file: a journey "
+                 "may name a built-in style or a style file in its own folder (or use --style)", path);
+    free(real);
+    return ok;
+}
+
 static bool load_file(loader *ld, const char *path, const char *from_file, jm_pos from_pos) {
     char *canonical = g_canonicalize_filename(path, NULL);
     for (int i = 0; i < ld->depth; i++)
@@ -306,18 +326,16 @@ static bool load_file(loader *ld, const char *path, const char *from_file, jm_po
         return false;
     }
 
-    char *text = NULL;
-    gsize len = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(path, &text, &len, &err)) {
-        jm_error(ld->d, from_file, from_pos, "cannot read style file '%s': %s", path, err->message);
-        g_error_free(err);
+    if (!allowed(ld, path, from_file, from_pos)) {
         g_free(canonical);
         return false;
     }
-    if (len > MAX_STYLE_BYTES) {
-        jm_error(ld->d, path, NOPOS, "style file is too large (%zu bytes, at most %d)", (size_t)len, MAX_STYLE_BYTES);
-        g_free(text);
+    size_t len = 0;
+    char *why = NULL;
+    char *text = jm_file_read(path, MAX_STYLE_BYTES, false, &len, &why);
+    if (!text) {
+        jm_error(ld->d, from_file, from_pos, "cannot read style file '%s': %s", path, why);
+        g_free(why);
         g_free(canonical);
         return false;
     }
@@ -364,7 +382,8 @@ static bool load_file(loader *ld, const char *path, const char *from_file, jm_po
     return ok;
 }
 
-const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char *styles_dir, jm_diags *d) {
+static const jm_style *load_style(jm_arena *a, const char *name_or_path, const char *styles_dir,
+                                  const char *folder, const char *from_file, jm_pos from_pos, jm_diags *d) {
     jm_style *s = JM_NEW(a, jm_style);
     s->sections = JM_NEWV(a, void *, jm_style_n_schemas);
     s->set = JM_NEWV(a, bool *, jm_style_n_schemas);
@@ -373,15 +392,30 @@ const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char 
         s->set[i] = JM_NEWV(a, bool, jm_style_schemas[i]->n_fields);
     }
     loader ld = { .a = a, .d = d, .styles_dir = styles_dir, .s = s };
+    if (folder) {
+        ld.folder = g_strdup(folder);
+        ld.styles_real = styles_dir ? realpath(styles_dir, NULL) : NULL;
+    }
     if (styles_dir) {
         char *p = g_build_filename(styles_dir, "default.yaml", NULL);
         ld.default_path = g_canonicalize_filename(p, NULL);
         g_free(p);
     }
-    const char *path = resolve(&ld, name_or_path ? name_or_path : "default", NULL, NULL, NOPOS);
-    bool ok = path && load_file(&ld, path, NULL, NOPOS);
+    const char *path = resolve(&ld, name_or_path ? name_or_path : "default", NULL, from_file, from_pos);
+    bool ok = path && load_file(&ld, path, from_file, from_pos);
     g_free(ld.default_path);
+    g_free(ld.folder);
+    free(ld.styles_real);
     return ok ? s : NULL;
+}
+
+const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char *styles_dir, jm_diags *d) {
+    return load_style(a, name_or_path, styles_dir, NULL, NULL, NOPOS, d);
+}
+
+const jm_style *jm_style_load_confined(jm_arena *a, const char *name_or_path, const char *styles_dir,
+                                       const char *folder, const char *from_file, jm_pos from_pos, jm_diags *d) {
+    return load_style(a, name_or_path, styles_dir, folder, from_file, from_pos, d);
 }
 
 void jm_style_fill(const jm_style *s, const jm_style_schema *schema, void *out) {

@@ -55,10 +55,17 @@ extern const size_t jm_style_n_schemas;
 extern const jm_style_schema jm_style_common_schema;
 
 /* Loads a style by name (a file NAME.yaml in `styles_dir`) or by path (contains '/' or ends in
- * .yaml). A style file may say `extends: NAME`; a file without it extends "default"; default.yaml
+ * .yaml). A style file must be a regular file of at most 1 MiB (checked before reading). A style file may say `extends: NAME`; a file without it extends "default"; default.yaml
  * itself must set every key. Unknown sections or keys, wrong types and missing keys are errors at
  * their position. Returns NULL after adding diagnostics. Allocated in `a`. */
 const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char *styles_dir, jm_diags *d);
+
+/* The style a journey file names (its `style` key, written at from_file:from_pos): a built-in
+ * style, or a style file inside `folder` (the journey's folder, canonical) after resolving links,
+ * and so every file its extends chain names. A file outside is refused before it is opened, so
+ * its content is never read or shown. Otherwise as jm_style_load. */
+const jm_style *jm_style_load_confined(jm_arena *a, const char *name_or_path, const char *styles_dir,
+                                       const char *folder, const char *from_file, jm_pos from_pos, jm_diags *d);
 
 /* Fills `out` (a section struct of schema->struct_size bytes) from the loaded style. */
 void jm_style_fill(const jm_style *s, const jm_style_schema *schema, void *out);

@@ -227,6 +227,46 @@ static char *run_fonts(PangoLayout *l, unsigned *missing) {
     return list;
 }
 
+/* Breaking words that are wider than the wrap width
+ * ------------------------------------------------
+ * Pango 1.50's PANGO_WRAP_WORD_CHAR walks the whole rest of a word for every line it breaks the
+ * word into (quadratic: a 65,000-character word took minutes, 8,000 characters 9 s in the map
+ * view), and fails an assertion in process_line (an abort) on some mixes of fonts inside a word
+ * at a narrow width ("W", U+1F3FF, "}"). So text is wrapped at words (PANGO_WRAP_WORD), and only
+ * when a line comes out wider than the width, which happens only for a word wider than it, the
+ * text is laid out again with a break opportunity between the characters of those words: U+00AD
+ * (a soft hyphen, shown as a hyphen when broken there) where Pango would add a hyphen, U+200B
+ * (zero width space) elsewhere. Words that fit are laid out exactly as before; both layouts are
+ * linear in the length of the text. Returns the new text, or NULL when every line fits. */
+static char *break_wide_words(PangoLayout *l, double wrap_width) {
+    int limit = (int)floor(wrap_width * PANGO_SCALE);
+    const char *text = pango_layout_get_text(l);
+    GString *out = NULL;
+    int n_attrs = 0;
+    const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+    size_t done = 0;   /* bytes of text copied to out */
+    for (GSList *it = pango_layout_get_lines_readonly(l); it; it = it->next) {
+        PangoLayoutLine *line = it->data;
+        PangoRectangle log;
+        pango_layout_line_get_extents(line, NULL, &log);
+        if (log.width <= limit) continue;
+        if (!out) out = g_string_sized_new(strlen(text) * 2);
+        const char *p = text + line->start_index, *end = p + line->length;
+        g_string_append_len(out, text + done, p - (text + done));
+        long k = g_utf8_pointer_to_offset(text, p);
+        for (const char *prev = NULL; p < end; prev = p, p = g_utf8_next_char(p), k++) {
+            if (prev && k < n_attrs && attrs[k].is_char_break && !attrs[k].is_line_break &&
+                !attrs[k].is_white && !attrs[k - 1].is_white)
+                g_string_append(out, attrs[k].break_inserts_hyphen ? "\u00AD" : "\u200B");
+            g_string_append_len(out, p, g_utf8_next_char(p) - p);
+        }
+        done = (size_t)(end - text);
+    }
+    if (!out) return NULL;
+    g_string_append(out, text + done);
+    return g_string_free(out, FALSE);
+}
+
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing) {
     char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
@@ -241,7 +281,10 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
     PangoLayout *l = new_layout(t, utf8, font);
     if (wrap_width > 0) {
         pango_layout_set_width(l, (int)floor(wrap_width * PANGO_SCALE));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+        char *broken = break_wide_words(l, wrap_width);
+        if (broken) pango_layout_set_text(l, broken, -1);
+        g_free(broken);
     }
     pango_layout_set_alignment(l, align == JM_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                   : align == JM_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);

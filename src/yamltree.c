@@ -11,13 +11,19 @@
 #define SHOW_MAX 60           /* bytes of a key or text quoted in a message */
 
 /* An anchored node: what an alias shares, with its memoised expanded size. */
-typedef struct { jm_ynode *node; size_t size; bool done; } anchor_rec;
+typedef struct {
+    jm_ynode *node;
+    size_t size;         /* nodes */
+    size_t bytes;        /* bytes of text (scalars and keys) */
+    bool done;
+} anchor_rec;
 
 /* An open sequence or mapping. */
 typedef struct {
     jm_ynode *node;
     size_t start;        /* first child in parser.kids */
     size_t size;         /* nodes in its expansion so far: itself plus finished children */
+    size_t bytes;        /* bytes of text in its expansion so far */
     anchor_rec *anchor;  /* NULL when not anchored */
 } frame;
 
@@ -33,6 +39,7 @@ typedef struct {
     int depth;
     GHashTable *anchors;            /* name -> anchor_rec (arena) */
     size_t total;                   /* nodes of the expanded document so far */
+    size_t text_bytes;              /* bytes of text of the expanded document so far */
     jm_ynode *root;
     bool fatal;
 } tree_parser;
@@ -75,6 +82,18 @@ static jm_pos mark_pos(tree_parser *p, yaml_mark_t m) { return pos_of_index(p, m
 
 /* ---- building ---- */
 
+/* The first Unicode noncharacter in s (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF), or 0. They are valid
+ * UTF-8 but not for interchange: Pango and cairo's PDF and SVG writers refuse them, so the loader
+ * does, at the text that holds one. */
+static gunichar noncharacter(const char *s, size_t len) {
+    for (const char *q = s, *end = s + len; q < end; q = g_utf8_next_char(q)) {
+        if ((unsigned char)*q < 0xEF) continue;   /* every noncharacter is 3 or 4 bytes: EF.. or F0.. */
+        gunichar c = g_utf8_get_char(q);
+        if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) return c;
+    }
+    return 0;
+}
+
 static jm_ynode *node_new(tree_parser *p, jm_ynode_kind kind, jm_pos pos) {
     jm_ynode *n = JM_NEW(p->a, jm_ynode);
     n->kind = kind;
@@ -82,20 +101,31 @@ static jm_ynode *node_new(tree_parser *p, jm_ynode_kind kind, jm_pos pos) {
     return n;
 }
 
-/* Counts `add` expanded nodes; false (with a diagnostic) past the limit. */
-static bool count_nodes(tree_parser *p, size_t add, jm_pos pos, bool alias) {
-    p->total += add;
-    if (p->total <= JM_MAX_NODES) return true;
-    if (alias) jm_error(p->d, p->file, pos, "alias expansion exceeds %d nodes", JM_MAX_NODES);
-    else jm_error(p->d, p->file, pos, "the document has more than %d nodes", JM_MAX_NODES);
+/* Counts `nodes` expanded nodes holding `bytes` bytes of text; false (with a diagnostic) past
+ * either limit. Counting the text, not only the nodes, bounds what one long scalar aliased many
+ * times costs every later stage (layout measures each copy). */
+static bool count_nodes(tree_parser *p, size_t nodes, size_t bytes, jm_pos pos, bool alias) {
+    p->total += nodes;
+    p->text_bytes += bytes;
+    if (p->total > JM_MAX_NODES) {
+        if (alias) jm_error(p->d, p->file, pos, "alias expansion exceeds %d nodes", JM_MAX_NODES);
+        else jm_error(p->d, p->file, pos, "the document has more than %d nodes", JM_MAX_NODES);
+    } else if (p->text_bytes > JM_MAX_EXPANDED_TEXT) {
+        if (alias) jm_error(p->d, p->file, pos, "alias expansion exceeds %d bytes of text", JM_MAX_EXPANDED_TEXT);
+        else jm_error(p->d, p->file, pos, "the document has more than %d bytes of text", JM_MAX_EXPANDED_TEXT);
+    } else {
+        return true;
+    }
     p->fatal = true;
     return false;
 }
 
-/* Hands a finished node of expanded size `size` to its container (or makes it the root). */
-static void attach(tree_parser *p, jm_ynode *n, size_t size) {
+/* Hands a finished node of expanded size `size` (nodes) and `bytes` (text) to its container (or
+ * makes it the root). */
+static void attach(tree_parser *p, jm_ynode *n, size_t size, size_t bytes) {
     if (p->depth == 0) { p->root = n; return; }
     p->stack[p->depth - 1].size += size;
+    p->stack[p->depth - 1].bytes += bytes;
     g_ptr_array_add(p->kids, n);
 }
 
@@ -107,12 +137,20 @@ static anchor_rec *anchor_define(tree_parser *p, const yaml_char_t *name, jm_yno
     return r;
 }
 
+/* Whether the next node is a mapping key (keys are not drawn: their text is not counted). */
+static bool at_key(const tree_parser *p) {
+    const frame *f = p->depth ? &p->stack[p->depth - 1] : NULL;
+    return f && f->node->kind == JM_Y_MAP && (p->kids->len - f->start) % 2 == 0;
+}
+
 static void on_scalar(tree_parser *p, const yaml_event_t *e) {
     jm_pos pos = mark_pos(p, e->start_mark);
-    if (!count_nodes(p, 1, pos, false)) return;
+    size_t len = e->data.scalar.length, text = at_key(p) ? 0 : len;
+    /* a scalar over its own limit counts as empty, so the message names the scalar */
+    if (!count_nodes(p, 1, len > JM_MAX_TEXT_BYTES ? 0 : text, pos, false)) return;
     jm_ynode *n = node_new(p, JM_Y_SCALAR, pos);
-    size_t len = e->data.scalar.length;
     const char *v = (const char *)e->data.scalar.value;
+    gunichar nc;
     n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e->data.scalar.tag;
     if (len > JM_MAX_TEXT_BYTES) {
         jm_error(p->d, p->file, pos, "text of %zu bytes is longer than the limit of %d bytes",
@@ -121,13 +159,17 @@ static void on_scalar(tree_parser *p, const yaml_event_t *e) {
     } else if (memchr(v, '\0', len)) {
         jm_error(p->d, p->file, pos, "text contains a NUL character");
         n->str = ""; n->len = 0;
+    } else if ((nc = noncharacter(v, len)) != 0) {
+        jm_error(p->d, p->file, pos, "text contains the noncharacter U+%04X, which is not for interchange and "
+                 "cannot be drawn", nc);
+        n->str = ""; n->len = 0;
     } else {
         n->str = jm_arena_strndup(p->a, v, len);
         n->len = len;
     }
     anchor_rec *r = anchor_define(p, e->data.scalar.anchor, n);
-    if (r) { r->size = 1; r->done = true; }
-    attach(p, n, 1);
+    if (r) { r->size = 1; r->bytes = n->len; r->done = true; }
+    attach(p, n, 1, text);
 }
 
 static void on_alias(tree_parser *p, const yaml_event_t *e) {
@@ -144,8 +186,8 @@ static void on_alias(tree_parser *p, const yaml_event_t *e) {
         p->fatal = true;
         return;
     }
-    if (!count_nodes(p, r->size, pos, true)) return;
-    attach(p, r->node, r->size);
+    if (!count_nodes(p, r->size, r->bytes, pos, true)) return;
+    attach(p, r->node, r->size, r->bytes);
 }
 
 static void on_start(tree_parser *p, const yaml_event_t *e, jm_ynode_kind kind) {
@@ -155,7 +197,7 @@ static void on_start(tree_parser *p, const yaml_event_t *e, jm_ynode_kind kind) 
         p->fatal = true;
         return;
     }
-    if (!count_nodes(p, 1, pos, false)) return;
+    if (!count_nodes(p, 1, 0, pos, false)) return;
     jm_ynode *n = node_new(p, kind, pos);
     const yaml_char_t *anchor = kind == JM_Y_SEQ ? e->data.sequence_start.anchor
                                                  : e->data.mapping_start.anchor;
@@ -163,6 +205,7 @@ static void on_start(tree_parser *p, const yaml_event_t *e, jm_ynode_kind kind) 
     f->node = n;
     f->start = p->kids->len;
     f->size = 1;
+    f->bytes = 0;
     f->anchor = anchor_define(p, anchor, n);
 }
 
@@ -205,7 +248,8 @@ static void on_end(tree_parser *p) {
     frame *f = &p->stack[--p->depth];
     jm_ynode *n = f->node;
     size_t count = p->kids->len - f->start;
-    jm_ynode **kv = (jm_ynode **)p->kids->pdata + f->start;
+    /* pdata is NULL while the array has never held anything: no offset on it then */
+    jm_ynode **kv = count ? (jm_ynode **)p->kids->pdata + f->start : NULL;
     if (n->kind == JM_Y_SEQ) {
         n->n = count;
         n->items = JM_NEWV(p->a, jm_ynode *, count ? count : 1);
@@ -214,8 +258,8 @@ static void on_end(tree_parser *p) {
         finish_map(p, n, kv, count);
     }
     g_ptr_array_set_size(p->kids, (guint)f->start);
-    if (f->anchor) { f->anchor->size = f->size; f->anchor->done = true; }
-    attach(p, n, f->size);
+    if (f->anchor) { f->anchor->size = f->size; f->anchor->bytes = f->bytes; f->anchor->done = true; }
+    attach(p, n, f->size, f->bytes);
 }
 
 /* A libyaml error as a diagnostic with its problem text, at its mark. */

@@ -24,8 +24,9 @@ struct jm_ynode {
 };
 
 /* Parses one YAML document. An alias shares the anchored node (the tree is a DAG);
- * the expanded size is bounded by JM_MAX_NODES, nesting by JM_MAX_DEPTH, scalars by
- * JM_MAX_TEXT_BYTES; invalid UTF-8, duplicate mapping keys and non-scalar keys are errors.
+ * the expanded size is bounded by JM_MAX_NODES nodes and JM_MAX_EXPANDED_TEXT bytes of text,
+ * nesting by JM_MAX_DEPTH, scalars by JM_MAX_TEXT_BYTES; invalid UTF-8, NUL, noncharacters
+ * (U+FFFE, U+FDD0...), duplicate mapping keys and non-scalar keys are errors.
  * An empty document gives an empty mapping. Returns NULL after adding diagnostics. */
 const jm_ynode *jm_yaml_parse(jm_arena *a, const char *file, const char *text, size_t len, jm_diags *d);
 

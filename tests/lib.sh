@@ -19,6 +19,8 @@ expect_exit() {
 
 # expect_err NAME TEXT: the last expect_exit's stderr contains TEXT (fixed string).
 expect_err() { if grep -qF -- "$2" "$T/err"; then pass "$1"; else fail "$1" "stderr lacks '$2': $(head -c 300 "$T/err")"; fi; }
+# expect_err_lacks NAME TEXT: the last expect_exit's stderr does not contain TEXT (fixed string).
+expect_err_lacks() { if grep -qF -- "$2" "$T/err"; then fail "$1" "stderr has '$2': $(head -c 300 "$T/err")"; else pass "$1"; fi; }
 # expect_out NAME TEXT: the last expect_exit's stdout contains TEXT.
 expect_out() { if grep -qF -- "$2" "$T/out"; then pass "$1"; else fail "$1" "stdout lacks '$2': $(head -c 300 "$T/out")"; fi; }
 

@@ -64,8 +64,12 @@ static void add_text_and_pictures(jm_scene *s, jm_text *t, jm_arena *a, const ch
         jm_scene_text(s, "text", 15 + (i % 2) * 200, 5.3 + 57.9 * i, texts[i % 4], &f, rgba(0x1f2937ff),
                       i % 3 == 1 ? JM_ALIGN_CENTER : JM_ALIGN_LEFT, 170, 2, b, -1);
     }
-    jm_scene_image(s, "picture", 230.5, 240.25, 120, 90.5, png);
-    jm_scene_image(s, "missing", 40.5, 500.75, 100, 75, "no/such/picture.png");
+    const jm_image *px = NULL;
+    char *why = NULL;
+    CHECK(jm_image_load(a, png, &px, &why) == JM_IMAGE_OK, "decode the picture: %s", why ? why : "");
+    g_free(why);
+    jm_scene_image(s, "picture", 230.5, 240.25, 120, 90.5, png, px);
+    jm_scene_image(s, "missing", 40.5, 500.75, 100, 75, "no/such/picture.png", NULL);
 }
 
 /* A 37 x 23 picture: a colour ramp, so that any shift of its pixels shows. */

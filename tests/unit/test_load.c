@@ -326,7 +326,17 @@ static void test_errors(void) {
     EXPECT_ERROR("title: x\nfoo: 1\n", 2, 1, "unknown key 'foo' in the journey (known keys: title, subtitle, persona, "
                  "stages, steps, sequence, features, tables, style, views, author)");
     EXPECT_ERROR("subtitle: x\n", 1, 1, "the journey needs a 'title'");
-    EXPECT_ERROR("", 1, 1, "the journey needs a 'title'");
+    EXPECT_ERROR("", 1, 1, "the file is empty: a journey needs at least a 'title'");
+    EXPECT_ERROR("\xEF\xBB\xBF", 1, 1, "the file is empty: a journey needs at least a 'title'");
+    EXPECT_ERROR(" \n\t\n", 1, 1, "the file holds no journey, only whitespace, comments or '---': a journey needs "
+                 "at least a 'title'");
+    EXPECT_ERROR("# only a comment\n", 1, 1, "the file holds no journey, only whitespace, comments or '---': a "
+                 "journey needs at least a 'title'");
+    EXPECT_ERROR("--- # a marker\n...\n", 1, 1, "the file holds no journey, only whitespace, comments or '---': a "
+                 "journey needs at least a 'title'");
+    EXPECT_ERROR("---\n", 1, 1, "the file holds no journey, only whitespace, comments or '---': a journey needs "
+                 "at least a 'title'");
+    EXPECT_ERROR("--- {}\n", 1, 5, "the journey needs a 'title'");
     EXPECT_ERROR("title:\n", 1, 1, "the journey needs a 'title'");
     EXPECT_ERROR("- a\n", 1, 1, "a journey file must be a mapping, not a list");
     EXPECT_ERROR("title: [a]\n", 1, 8, "'title' must be a text, not a list");
@@ -515,17 +525,17 @@ static void test_read_file(void) {
     char *missing = g_build_filename(dir, "none.yaml", NULL);
     CHECK(jm_read_file(missing, &len, d) == NULL, "missing file");
     const jm_diag *x = jm_diags_get(d, 0);
-    CHECK(x && !strcmp(x->message, "cannot open the file: No such file or directory") && !strcmp(x->file, missing),
+    CHECK(x && !strcmp(x->message, "cannot read the file: No such file or directory") && !strcmp(x->file, missing),
           "strerror in the message: %s", x ? x->message : "");
     CHECK(jm_read_file(dir, &len, d) == NULL, "a folder is not a file");
     x = jm_diags_get(d, 1);
-    CHECK(x && !strcmp(x->message, "cannot read the file: Is a directory"), "folder: %s", x ? x->message : "");
+    CHECK(x && !strcmp(x->message, "cannot read the file: it is a folder"), "folder: %s", x ? x->message : "");
     char *big = g_build_filename(dir, "big.yaml", NULL);
     FILE *f = fopen(big, "wb");
     if (f) { CHECK(ftruncate(fileno(f), JM_MAX_FILE_BYTES + 1) == 0, "truncate"); fclose(f); }
     CHECK(jm_read_file(big, &len, d) == NULL, "too big");
     x = jm_diags_get(d, 2);
-    CHECK(x && !strcmp(x->message, "the file has 8388609 bytes, more than the limit of 8388608"), "size: %s",
+    CHECK(x && !strcmp(x->message, "cannot read the file: it has 8388609 bytes, more than the limit of 8388608"), "size: %s",
           x ? x->message : "");
     f = fopen(big, "wb");
     if (f) { CHECK(ftruncate(fileno(f), JM_MAX_FILE_BYTES) == 0, "truncate"); fclose(f); }

@@ -52,7 +52,7 @@ static void test_dump(jm_arena *a) {
     jm_scene_line(s, "flow", 100, 30, 190, 30, line, JM_HEAD_NONE, JM_HEAD_FILLED, 10);
     int t = box_text(s, "card.title", 14, 14, 50, 16, "Say \"hi\"\n\tnow", r);
     s->items[t].src = (jm_pos){ 12, 5 };
-    jm_scene_image(s, "photo", 120, 50, 40, -0.001, "pics/a b.png");
+    jm_scene_image(s, "photo", 120, 50, 40, -0.001, "pics/a b.png", NULL);
     char *got = dump(s);
     CHECK_STR(got,
               "scene 200.00x100.00 background #ffffffff items 4\n"

@@ -27,6 +27,13 @@ static const jm_ynode *parse(jm_arena *a, jm_diags *d, const char *text) {
     jm_diags_free(dg_); jm_arena_free(ar_); } while (0)
 #define EXPECT_ERR(text, l, c, msg) EXPECT_ERR_N((text), strlen(text), (l), (c), (msg))
 
+/* Checks that parsing succeeds without diagnostics. */
+#define EXPECT_OK(text) do { \
+    jm_arena *ar_ = jm_arena_new(); jm_diags *dg_ = jm_diags_new(); \
+    CHECK(parse(ar_, dg_, (text)) != NULL && jm_diags_count(dg_) == 0, "parse of %s should pass: %s", #text, \
+          jm_diags_get(dg_, 0) ? jm_diags_get(dg_, 0)->message : ""); \
+    jm_diags_free(dg_); jm_arena_free(ar_); } while (0)
+
 static void test_positions(void) {
     jm_arena *a = jm_arena_new();
     jm_diags *d = jm_diags_new();
@@ -133,7 +140,8 @@ static void test_limits(void) {
     EXPECT_ERR(s->str, 2, 4, "text of 65537 bytes is longer than the limit of 65536 bytes");
 
     /* billion laughs: fails at the first alias past the limit (bounded work: sizes are counted
-     * once per node, never by expanding; `make bench`-style timing is not asserted here) */
+     * once per node, never by expanding; `make bench`-style timing is not asserted here); with
+     * texts the text limit comes first, with empty lists the node limit */
     EXPECT_ERR("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
@@ -143,13 +151,38 @@ static void test_limits(void) {
                "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
                "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
                "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]\n",
+               5, 20, "alias expansion exceeds 131072 bytes of text");
+    EXPECT_ERR("a: &a [[], [], [], [], [], [], [], [], [], []]\n"
+               "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+               "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+               "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+               "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+               "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
                6, 36, "alias expansion exceeds 1000000 nodes");
+
+    /* the text of the values, aliases expanded: the limit passes, one byte more does not; keys
+     * are not counted */
+    g_string_assign(s, "a: &t ");
+    for (int i = 0; i < JM_MAX_TEXT_BYTES; i++) g_string_append_c(s, 'x');
+    g_string_append(s, "\nb: *t\n");
+    EXPECT_OK(s->str);
+    g_string_append(s, "c: y\n");
+    EXPECT_ERR(s->str, 3, 4, "the document has more than 131072 bytes of text");
+    g_string_truncate(s, s->len - 5);
+    g_string_append(s, "c: [*t]\n");
+    EXPECT_ERR(s->str, 3, 5, "alias expansion exceeds 131072 bytes of text");
+    g_string_assign(s, "a: &t ");
+    for (int i = 0; i < JM_MAX_TEXT_BYTES; i++) g_string_append_c(s, 'x');
+    g_string_append(s, "\nb: *t\n");
+    for (int i = 0; i < 100; i++) g_string_append_printf(s, "%s%d: \n", "a_long_key_that_is_not_drawn", i);
+    EXPECT_OK(s->str);
 
     /* many plain nodes */
     g_string_assign(s, "[");
-    for (int i = 0; i < JM_MAX_NODES + 10; i++) g_string_append(s, "1,");
-    g_string_append(s, "1]");
-    EXPECT_ERR(s->str, 1, 2 * JM_MAX_NODES, "the document has more than 1000000 nodes");
+    for (int i = 0; i < JM_MAX_NODES + 10; i++) g_string_append(s, "[],");
+    g_string_append(s, "[]]");
+    EXPECT_ERR(s->str, 1, 3 * (JM_MAX_NODES - 1) + 2, "the document has more than 1000000 nodes");
     g_string_free(s, TRUE);
 }
 
