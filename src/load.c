@@ -241,7 +241,7 @@ static bool blank_document(const char *text, size_t len) {
 }
 
 /* The folder persona images resolve against: the file's folder, or the current one for stdin. */
-static const char *journey_dir(jm_lctx *c, const char *file) {
+const char *jm_load_dir(jm_lctx *c, const char *file) {
     char *dir = strcmp(file, "<stdin>") == 0 ? g_get_current_dir() : g_path_get_dirname(file);
     char *real = realpath(dir, NULL);
     const char *r = jm_arena_strdup(c->a, real ? real : dir);
@@ -280,7 +280,7 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
 
     jm_journey *j = JM_NEW(arena, jm_journey);
     j->file = c->file;
-    j->dir = journey_dir(c, file);
+    j->dir = jm_load_dir(c, file);
     j->pos = root->pos;
     jm_load_keys(c, root, top_keys, "the journey");
     j->title = jm_load_text_req(c, root, "title", "the journey");

@@ -62,6 +62,10 @@ jm_texts jm_load_texts(jm_lctx *c, const jm_ynode *map, const char *key, bool on
  * plainly or quoted without escapes before it; otherwise n's own position. */
 jm_pos jm_load_pos_in(jm_lctx *c, const jm_ynode *n, size_t off);
 
+/* The folder a journey's persona image and style file resolve against: the file's folder (real
+ * path), or the current one for "<stdin>". In the arena. */
+const char *jm_load_dir(jm_lctx *c, const char *file);
+
 /* Comma-separated list of a NULL-terminated array, for messages ("a, b, c"). */
 const char *jm_load_choices(jm_lctx *c, const char *const *names);
 

@@ -565,6 +565,7 @@ const jm_journey *jm_mmd_load(jm_lctx *c) {
     scan_preamble(c->text, c->len, &p);
     jm_journey *j = JM_NEW(c->a, jm_journey);
     j->file = c->file;
+    j->dir = jm_load_dir(c, c->file);   /* a Markdown block's style file is beside its page */
     j->pos = (jm_pos){ 1, 1 };
     mmd_doc m = { .c = c, .j = j };
     read_front_matter(&m, &p);

@@ -81,6 +81,14 @@ printf 'x\n\n<!-- journeymap: view=all -->\n```mermaid\njourney\n  section S\n  
 expect_exit "markdown: view=all is not one image" 1 "$JM" optall.md -o optall-out.md
 expect_err "markdown: a comment's bad option is at the comment's line" "optall.md:3:1: error: unknown view 'all'"
 
+# a block's style file: beside the page, as a journey's own style is beside the journey
+mkdir -p styled && cp "$ROOT/styles/dark.yaml" styled/mine.yaml && cp "$ROOT/styles/dark.yaml" outside.yaml
+printf 'x\n\n```mermaid {style=mine.yaml}\nsequenceDiagram\n  A->>B: hi\n```\n' > styled/in.md
+expect_exit "markdown: a block's style file beside the page" 0 "$JM" styled/in.md -o styled/out.md
+printf 'x\n\n```mermaid {style=../outside.yaml}\nsequenceDiagram\n  A->>B: hi\n```\n' > styled/out2.md
+expect_exit "markdown: a block's style file outside the page's folder" 1 "$JM" styled/out2.md -o styled/o2.md
+expect_err "markdown: ... is refused at the block" "styled/out2.md:3:1: error: style file"
+
 # --- --strict: a block it cannot draw is an error ---
 expect_exit "markdown: --strict fails on a block it cannot draw" 1 "$JM" page.md -o strict/out.md --strict
 expect_err "markdown: --strict names the block's line" "page.md:29:1: error: \`\`\`mermaid block cannot be drawn (--strict)"
