@@ -2,9 +2,11 @@
  * counter; the main thread waits for the jobs in order and prints each one's diagnostics and the
  * progress line. Nothing a worker writes depends on which worker it is: each job has its own
  * arena and diagnostics, and a text service gives the same layout whatever it measured before.
- * Text services are created one at a time (jm_text_new makes its fontconfig configuration the
- * process's current one); each is then used by its own worker only. The locks are pthread's,
- * which ThreadSanitizer understands (make the build with -fsanitize=thread to check). */
+ * Each worker has its own tools (docs.h jm_tools): a text service, created one at a time
+ * (jm_text_new makes its fontconfig configuration the process's current one), and a cache of the
+ * built-in styles; PangoCairo supports a font map per thread this way. The locks are pthread's,
+ * which ThreadSanitizer understands; under it, what is left are reports inside the libraries it
+ * cannot see into (GLib's slice allocator, HarfBuzz's and fontconfig's atomics). */
 #include "batch.h"
 #include <errno.h>
 #include <pthread.h>
@@ -18,7 +20,7 @@ static void used_add(GPtrArray *used, const char *path) {
 }
 
 /* A page: drawn into memory, then written with its images. */
-static int run_page(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_text *t) {
+static int run_page(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_tools *t) {
     jm_md_page *p = jm_md_render(name, src, len, jb->output, &b->md, b->dr, t, jb->used, jb->diags);
     if (!p) return 1;
     jb->images = jm_md_page_images(p);
@@ -28,7 +30,7 @@ static int run_page(const jm_batch *b, jm_job *jb, const char *name, const char 
 }
 
 /* A journey (YAML or Mermaid): loaded, then drawn into the job's output, its folder made. */
-static int run_file(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_text *t) {
+static int run_file(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_tools *t) {
     jm_arena *a = jm_arena_new();
     const jm_journey *j = jm_load_journey(a, name, src, len, jb->diags);
     int code = j ? 0 : 1;
@@ -48,18 +50,26 @@ static int run_file(const jm_batch *b, jm_job *jb, const char *name, const char 
     return code;
 }
 
-/* The text service, created on first use; NULL after a diagnostic in `d`. */
-static jm_text *text_for(const jm_batch *b, jm_text **t, jm_diags *d) {
+/* The thread's text service and style cache, created on first use; false after a diagnostic. */
+static bool tools_ready(const jm_batch *b, jm_tools *t, jm_diags *d) {
     static pthread_mutex_t creating = PTHREAD_MUTEX_INITIALIZER;   /* only orders creation */
-    if (!*t && !b->dr->check_only) {
+    if (b->dr->check_only) return true;
+    if (!t->styles) t->styles = jm_style_cache_new();
+    if (!t->text) {
         pthread_mutex_lock(&creating);
-        *t = jm_text_new(b->dr->fonts_dir, d);
+        t->text = jm_text_new(b->dr->fonts_dir, d);
         pthread_mutex_unlock(&creating);
     }
-    return *t;
+    return t->text != NULL;
 }
 
-void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_text **t) {
+void jm_tools_free(jm_tools *t) {
+    jm_text_free(t->text);
+    jm_style_cache_free(t->styles);
+    *t = (jm_tools){ NULL, NULL };
+}
+
+void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_tools *t) {
     if (jb->diags) jm_diags_free(jb->diags);
     if (jb->used) g_ptr_array_free(jb->used, TRUE);
     jb->diags = jm_diags_new();
@@ -69,10 +79,9 @@ void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_text **t) {
     used_add(jb->used, jb->input);
     size_t len = 0;
     char *src = jm_read_file(jb->input, &len, jb->diags);
-    jm_text *text = src ? text_for(b, t, jb->diags) : NULL;
-    if (!src || (!text && !b->dr->check_only)) jb->code = 1;
-    else if (jb->markdown) jb->code = run_page(b, jb, name, src, len, text);
-    else jb->code = run_file(b, jb, name, src, len, text);
+    if (!src || !tools_ready(b, t, jb->diags)) jb->code = 1;
+    else if (jb->markdown) jb->code = run_page(b, jb, name, src, len, t);
+    else jb->code = run_file(b, jb, name, src, len, t);
     g_free(src);
 }
 
@@ -90,7 +99,7 @@ typedef struct {
 
 static gpointer worker(gpointer data) {
     pool *P = data;
-    jm_text *t = NULL;
+    jm_tools t = { NULL, NULL };
     for (;;) {
         size_t i = (size_t)g_atomic_int_add(&P->next, 1);
         if (i >= P->n) break;
@@ -100,7 +109,7 @@ static gpointer worker(gpointer data) {
         pthread_cond_broadcast(&P->cond);
         pthread_mutex_unlock(&P->lock);
     }
-    jm_text_free(t);
+    jm_tools_free(&t);
     return NULL;
 }
 

@@ -1,6 +1,6 @@
 /* batch.h - many drawings in one process: a list of jobs (an input and where it goes) run over
- * worker threads, each worker with its own text service (fonts loaded once per worker, not once
- * per file). Each job keeps its own diagnostics, printed in job order as jobs finish, so what is
+ * worker threads, each worker with its own text service and built-in styles (fonts and styles
+ * loaded once per worker, not once per file). Each job keeps its own diagnostics, printed in job order as jobs finish, so what is
  * printed and written does not depend on the number of workers. */
 #ifndef JM_BATCH_H
 #define JM_BATCH_H
@@ -31,9 +31,10 @@ typedef struct {
  * Returns the number of jobs that failed. */
 size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n);
 
-/* Runs one job again on this thread with text service `t` (created on first use through *t,
- * freed by the caller), replacing its results. */
-void jm_batch_run_one(const jm_batch *b, jm_job *job, jm_text **t);
+/* Runs one job again on this thread with the thread's tools `t` (created on first use, freed with
+ * jm_tools_free), replacing its results. */
+void jm_batch_run_one(const jm_batch *b, jm_job *job, jm_tools *t);
+void jm_tools_free(jm_tools *t);
 
 /* Frees the results of the jobs and their outputs. */
 void jm_jobs_free(jm_job *jobs, size_t n);

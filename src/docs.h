@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "model.h"
 #include "output.h"
+#include "style.h"
 #include "text.h"
 
 /* The options of these modes; filled by the option parser (strings owned, jm_docs_opts_free). */
@@ -37,6 +38,13 @@ bool jm_docs_is_markdown(const char *path);
  * more than one input, or an output named .md/.markdown. Otherwise main draws one file itself. */
 bool jm_docs_wanted(const jm_docs_opts *o, char *const *inputs, const char *output);
 
+/* What one thread reuses from drawing to drawing: the fonts (its text service) and the built-in
+ * styles. Owned by the thread (batch.c), never shared. */
+typedef struct {
+    jm_text *text;
+    jm_style_cache *styles;      /* NULL: styles are loaded for each drawing */
+} jm_tools;
+
 /* One drawing: a loaded journey to one image file, or encoded into memory. */
 typedef struct {
     const jm_journey *journey;
@@ -51,10 +59,10 @@ typedef struct {
 typedef struct {
     /* Chooses the views and the style, lays out and writes (or encodes) the drawing with the
      * command line's options: an exit code (0 ok, 1 input, 3 output, 4 layout defects). */
-    int (*draw)(void *ctx, const jm_draw_req *r, jm_text *text, jm_arena *a, jm_diags *d);
+    int (*draw)(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d);
     void *ctx;
     jm_format format;            /* image format of the run: -T, else SVG */
-    const char *fonts_dir;       /* for each worker's jm_text */
+    const char *fonts_dir;       /* for each thread's text service */
     bool check_only;             /* --check: inputs are loaded, nothing is drawn */
 } jm_drawer;
 

@@ -40,6 +40,7 @@ typedef struct {
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
     GPtrArray *used;         /* set by draw() for --watch: the style file read is added */
+    jm_style_cache *styles;  /* set by draw(): a batch worker's built-in styles, or NULL */
     bool stdin_closed, stdout_closed;   /* at start (they are then opened on /dev/null) */
 } options;
 
@@ -227,7 +228,8 @@ static const jm_style *choose_style(const options *o, const jm_journey *j, const
     if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
         name = path = g_build_filename(j->dir ? j->dir : ".", j->style, NULL);
-    const jm_style *s = o->style || !j->style ? jm_style_load(a, name, styles, d)
+    const jm_style *s = jm_style_is_builtin_name(name) || o->style || !j->style
+        ? jm_style_load_cached(o->styles, a, name, styles, d)
         : jm_style_load_confined(a, name, styles, j->dir ? j->dir : ".", j->file, j->style_pos, d);
     if (s && o->used && g_file_test(name, G_FILE_TEST_IS_REGULAR)) g_ptr_array_add(o->used, g_strdup(name));
     g_free(path);
@@ -345,7 +347,7 @@ typedef struct {
 
 /* One loaded journey through the views, the style, layout and emit, with the command line's
  * options and the request's own output, view and style (docs.h jm_drawer). An exit code. */
-static int draw(void *ctx, const jm_draw_req *r, jm_text *text, jm_arena *a, jm_diags *d) {
+static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d) {
     const draw_ctx *c = ctx;
     options o = *c->o;
     jm_output_opts oo = c->oo;
@@ -355,6 +357,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_text *text, jm_arena *a, jm_
     if (r->view) o.view = (char *)r->view;
     o.bytes = r->bytes;
     o.used = r->used;
+    o.styles = tools->styles;
     /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
      * in or a file in the page's folder, and it wins over --style. */
     jm_journey j = *r->journey;
@@ -371,7 +374,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_text *text, jm_arena *a, jm_
     if (!views) return EXIT_INPUT;
     const jm_style *style = choose_style(&o, &j, c->data_dir, a, d);
     if (!style) return EXIT_INPUT;
-    jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = text, .arena = a, .diags = d,
+    jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = tools->text, .arena = a, .diags = d,
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
@@ -416,7 +419,7 @@ static int run(options *o) {
     }
     text = jm_text_new(fonts, d);
     if (!text) goto done;
-    code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, text, a, d);
+    code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, &(jm_tools){ text, NULL }, a, d);
 
 done:
     if ((fflush(stdout) != 0 || ferror(stdout)) && code == EXIT_OK) {   /* --dump-scene, --list-views */

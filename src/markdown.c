@@ -233,7 +233,7 @@ typedef struct {
     const char *name, *out;
     const jm_md_opts *o;
     const jm_drawer *dr;
-    jm_text *t;
+    jm_tools *tools;
     GPtrArray *used;
     jm_diags *d;
     md_lines L;
@@ -297,7 +297,7 @@ static void draw_block(md_run *R, cmark_node *node) {
         if (!R->dr->check_only) {
             jm_draw_req req = { .journey = j, .name = R->name, .view = c.view, .style = c.style,
                                 .output = im.path, .bytes = im.bytes, .used = R->used };
-            code = R->dr->draw(R->dr->ctx, &req, R->t, a, bd);
+            code = R->dr->draw(R->dr->ctx, &req, R->tools, a, bd);
         }
         move_diags(bd, R->d, R->name, &b);
         char *base = g_path_get_basename(im.path);
@@ -334,9 +334,9 @@ void jm_md_page_free(jm_md_page *p) {
 }
 
 jm_md_page *jm_md_render(const char *name, const char *text, size_t len, const char *out_md, const jm_md_opts *o,
-                         const jm_drawer *dr, jm_text *t, GPtrArray *used, jm_diags *d) {
+                         const jm_drawer *dr, jm_tools *tools, GPtrArray *used, jm_diags *d) {
     jm_diags_add_source(d, name, text, len);
-    md_run R = { .name = name, .out = out_md, .o = o, .dr = dr, .t = t, .used = used, .d = d };
+    md_run R = { .name = name, .out = out_md, .o = o, .dr = dr, .tools = tools, .used = used, .d = d };
     lines_init(&R.L, text, len);
     char *out_dir = g_path_get_dirname(out_md), *base = g_path_get_basename(out_md);
     char *dot = strrchr(base, '.');

@@ -12,7 +12,6 @@
 #include <stdbool.h>
 #include "diag.h"
 #include "docs.h"
-#include "text.h"
 
 typedef struct {
     const char *image_dir;       /* images go here; NULL: the output page's folder */
@@ -33,7 +32,7 @@ typedef struct jm_md_page jm_md_page;
  * drawings read (styles, persona images) are appended to `used` (may be NULL). NULL after any
  * error: then nothing is kept to write. */
 jm_md_page *jm_md_render(const char *name, const char *text, size_t len, const char *out_md, const jm_md_opts *o,
-                         const jm_drawer *dr, jm_text *t, GPtrArray *used, jm_diags *d);
+                         const jm_drawer *dr, jm_tools *tools, GPtrArray *used, jm_diags *d);
 
 /* Writes the images, then the page (creating their folders); each file atomically. When a
  * write fails, the images this call created are removed again. False after a diagnostic. */

@@ -17,7 +17,7 @@ typedef struct {
     GHashTable *monitors;        /* path -> GFileMonitor */
     bool *dirty;                 /* per job */
     guint timer;                 /* the pending redraw, 0 if none */
-    jm_text *text;
+    jm_tools tools;              /* this thread's fonts and styles, for every redraw */
     GMainLoop *loop;
 } watcher;
 
@@ -54,7 +54,7 @@ static gboolean redraw(gpointer data) {
         if (!W->dirty[i]) continue;
         W->dirty[i] = false;
         jm_job *jb = &W->jobs[i];
-        jm_batch_run_one(W->b, jb, &W->text);
+        jm_batch_run_one(W->b, jb, &W->tools);
         jm_diags_print(jb->diags, stderr, 20);
         if (!jb->code && jb->markdown)
             fprintf(stderr, "rendered %s (%zu image%s) from %s\n", jb->output, jb->images, jb->images == 1 ? "" : "s",
@@ -108,7 +108,7 @@ int jm_watch(const jm_batch *b, jm_job *jobs, size_t n) {
     if (W.timer) g_source_remove(W.timer);
     g_main_loop_unref(W.loop);
     g_hash_table_destroy(W.monitors);
-    jm_text_free(W.text);
+    jm_tools_free(&W.tools);
     g_free(W.dirty);
     return 0;
 }
