@@ -138,7 +138,12 @@ static jm_job *make_jobs(const jm_docs_opts *o, GPtrArray *in, const char *outpu
     for (guint i = 0; i < in->len; i++) {
         jm_job *jb = &jobs[i];
         jb->input = in->pdata[i];
-        jb->markdown = o->markdown || jm_docs_is_markdown(jb->input) || (output && jm_docs_is_markdown(output));
+        jb->markdown = o->markdown || jm_docs_is_markdown(jb->input) || (!strcmp(jb->input, "-") && output);
+        if (output && jm_docs_is_markdown(output) && !jb->markdown) {
+            *code = jm_cli_usage_error("'%s' is not a Markdown page, and Markdown mode (-o %s) rewrites one: draw it to "
+                                       "an image, or give --markdown to read it as a page", jb->input, output);
+            break;
+        }
         const char *ext = jb->markdown ? "md" : jm_format_ext(dr->format);
         jb->output = output ? g_strdup(output) : batch_output(o->output_dir, common, jb->input, ext);
         if (same_file(jb->input, jb->output)) {

@@ -117,6 +117,10 @@ same "markdown: the page is unchanged" self.md page.md
 printf 'No diagrams here.\r\n```sh\nls\n```\n' > plain.md
 expect_exit "markdown: a page with nothing to draw" 0 "$JM" plain.md -o plain-out.md
 same "markdown: ... is copied as it is" plain-out.md plain.md
+expect_exit "markdown: a page from standard input" 0 "$JM" - -o stdin-out.md < page.md
+[ -f stdin-out-3.svg ] && pass "markdown: ... draws its blocks" || fail "markdown: a page from standard input" "$(ls)"
+expect_exit "markdown: a YAML file to a page is a usage error" 2 "$JM" "$ROOT/samples/seq-arrows.yaml" -o y.md
+expect_err "markdown: ... that says so" "is not a Markdown page"
 expect_exit "markdown: a page to an image is a usage error" 2 "$JM" page.md -o page.png
 expect_err "markdown: ... that says how to get Markdown mode" "-o PAGE.md"
 cd "$ROOT" || return
