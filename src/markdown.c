@@ -239,6 +239,7 @@ typedef struct {
     md_lines L;
     char *image_dir, *stem;      /* where images go, and OUT of OUT-N.EXT */
     jm_md_page *page;
+    int blocks;                  /* diagram blocks met */
     bool failed;
 } md_run;
 
@@ -259,10 +260,19 @@ static const char *first_error(const jm_diags *d) {
     return "";
 }
 
+#define MAX_BLOCKS 1000   /* diagram blocks in one page: each is an image held in memory */
+
 static void draw_block(md_run *R, cmark_node *node) {
     const char *info = cmark_node_get_fence_info(node), *rest;
     jm_input_kind kind = block_kind(info ? info : "", &rest);
     if (kind == JM_INPUT_DETECT) return;
+    if (++R->blocks > MAX_BLOCKS) {
+        if (R->blocks == MAX_BLOCKS + 1)
+            jm_error(R->d, R->name, (jm_pos){ cmark_node_get_start_line(node), cmark_node_get_start_column(node) },
+                     "more than %d diagram blocks in one page", MAX_BLOCKS);
+        R->failed = true;
+        return;
+    }
     const char *literal = cmark_node_get_literal(node);
     if (!literal) literal = "";
     int start = cmark_node_get_start_line(node), end = cmark_node_get_end_line(node);
