@@ -14,7 +14,10 @@ DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libg
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin strace:strace
+            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig
+# files the tests read -> package: a locale's source (compiled for a hostile environment), a font
+# that environment's fontconfig files prefer
+DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core
 
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
@@ -27,7 +30,7 @@ SRC  = $(wildcard src/*.c)
 OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ = $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/replay
+TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(BUILD)/tests/replay
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps test-deps demo test test-asan test-update bench fuzz fuzz-gen install clean
@@ -42,7 +45,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) Makefile | $(BUILD)/obj
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
-$(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
+$(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 # The fuzz target run over files (corpus, crashers kept as regressions) without libFuzzer.
@@ -91,7 +94,8 @@ deps:
 
 test-deps:
 	@missing=""; for t in $(DEB_TOOLS); do command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; done; \
-	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$missing; fi
+	for f in $(DEB_FILES); do [ -e $${f%%:*} ] || missing="$$missing $${f#*:}"; done; \
+	if [ -n "$$missing" ]; then sh tests/apt-install.sh $$(echo $$missing | tr ' ' '\n' | sort -u); fi
 
 demo: all
 	@mkdir -p out; for f in samples/*.yaml samples/*.mmd; do \

@@ -17,16 +17,60 @@
  * font files say (our configuration has no scan-time rules), so a cache can only make start-up
  * faster, never change what is drawn. */
 #include "fontset.h"
+#include <errno.h>
 #include <glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-typedef struct { char *path, *family; } entry;   /* family: the fallback family, or NULL */
+/* path: the listed file; file: where fontconfig finds it (the same file, or a link to it, see
+ * link_external); family: the fallback family, or NULL. */
+typedef struct { char *path, *file, *family; } entry;
 
 static void free_entry(gpointer p) {
     entry *e = p;
     g_free(e->path);
+    g_free(e->file);
     g_free(e->family);
     g_free(e);
+}
+
+/* Files of the set outside fonts/ (Debian's CJK fonts) share their folder with fonts that are
+ * not in the set, which fontconfig would open to scan the folder (the serif CJK faces: 53 MB).
+ * So they are reached through a folder of symbolic links of their own in the cache folder,
+ * named after the files' paths, sizes and modification times: a changed font is a new folder,
+ * scanned afresh, never a stale cache. Where no link can be made, the file's own folder is used. */
+static void link_external(GPtrArray *list, const char *fonts_dir, const char *cache) {
+    GString *id = g_string_new(NULL);
+    for (guint i = 0; i < list->len; i++) {
+        entry *e = list->pdata[i];
+        struct stat st;
+        char *dir = g_path_get_dirname(e->path);
+        if (strcmp(dir, fonts_dir) != 0 && stat(e->path, &st) == 0)
+            g_string_append_printf(id, "%s:%lld:%lld\n", e->path, (long long)st.st_size, (long long)st.st_mtime);
+        g_free(dir);
+    }
+    char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, id->str, -1);
+    char *name = g_strdup_printf("fonts-%.16s", sum);
+    char *links = g_build_filename(cache, name, NULL);
+    bool ok = id->len > 0 && g_mkdir_with_parents(links, 0755) == 0;
+    for (guint i = 0; ok && i < list->len; i++) {
+        entry *e = list->pdata[i];
+        char *dir = g_path_get_dirname(e->path), *base = g_path_get_basename(e->path);
+        if (strcmp(dir, fonts_dir) != 0) {
+            char *link = g_build_filename(links, base, NULL);
+            if (symlink(e->path, link) == 0 || errno == EEXIST) {
+                g_free(e->file);
+                e->file = link;
+            } else g_free(link);
+        }
+        g_free(dir);
+        g_free(base);
+    }
+    g_free(links);
+    g_free(name);
+    g_free(sum);
+    g_string_free(id, TRUE);
 }
 
 /* The list, absolute paths in file order. NULL after an error. */
@@ -51,11 +95,15 @@ static GPtrArray *read_list(const char *fonts_dir, jm_diags *d) {
             e->family = g_strdup(g_strstrip(sep));
         }
         e->path = g_path_is_absolute(line) ? g_strdup(line) : g_build_filename(fonts_dir, line, NULL);
+        e->file = g_strdup(e->path);
         g_ptr_array_add(list, e);
     }
     g_strfreev(lines);
     g_free(text);
     g_free(file);
+    char *cache = g_build_filename(g_get_user_cache_dir(), "journeymap", NULL);
+    link_external(list, fonts_dir, cache);
+    g_free(cache);
     return list;
 }
 
@@ -74,7 +122,7 @@ static const char *fallback_family(const entry *e, FcFontSet *set) {
         int index = 0;
         FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
         if (index == 0 && FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
-            strcmp((const char *)file, e->path) == 0 &&
+            strcmp((const char *)file, e->file) == 0 &&
             FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch)
             return (const char *)family;
     }
@@ -144,7 +192,7 @@ static GString *folders(GPtrArray *list) {
     GString *xml = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
     GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < list->len; i++) {
-        char *dir = g_path_get_dirname(((entry *)list->pdata[i])->path);
+        char *dir = g_path_get_dirname(((entry *)list->pdata[i])->file);
         if (g_hash_table_add(dirs, dir)) {
             xml_string(xml, "dir", dir);
             g_string_append_c(xml, '\n');
@@ -154,7 +202,7 @@ static GString *folders(GPtrArray *list) {
     xml_string(xml, "cachedir", cache);
     g_free(cache);
     g_string_append(xml, "\n<selectfont><acceptfont>");
-    for (guint i = 0; i < list->len; i++) xml_string(xml, "glob", ((entry *)list->pdata[i])->path);
+    for (guint i = 0; i < list->len; i++) xml_string(xml, "glob", ((entry *)list->pdata[i])->file);
     g_string_append(xml, "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>\n</fontconfig>\n");
     g_hash_table_destroy(dirs);
     return xml;
@@ -189,7 +237,7 @@ FcConfig *jm_fontset_config(const char *fonts_dir, jm_diags *d) {
     }
     for (guint i = 0; i < list->len; i++) {
         const char *path = ((entry *)list->pdata[i])->path;
-        if (!in_set(set, path))
+        if (!in_set(set, ((entry *)list->pdata[i])->file))
             jm_diag_add(d, JM_WARNING, NULL, (jm_pos){ 0, 0 },
                         "font file '%s' of the pinned set is missing (run 'make deps'); text that needs it is reported", path);
     }
@@ -223,12 +271,12 @@ int jm_fontset_print(const char *fonts_dir, FILE *out, jm_diags *d) {
     FcFontSet *set = FcConfigGetFonts(config, FcSetSystem);
     int missing = 0;
     for (guint i = 0; list && i < list->len; i++) {
-        const char *path = ((entry *)list->pdata[i])->path;
+        const char *path = ((entry *)list->pdata[i])->path, *seen_as = ((entry *)list->pdata[i])->file;
         FcCharSet *cs = FcCharSetCreate();
         for (int k = 0; k < set->nfont; k++) {
             FcChar8 *file;
             FcCharSet *c;
-            if (FcPatternGetString(set->fonts[k], FC_FILE, 0, &file) == FcResultMatch && strcmp((const char *)file, path) == 0 &&
+            if (FcPatternGetString(set->fonts[k], FC_FILE, 0, &file) == FcResultMatch && strcmp((const char *)file, seen_as) == 0 &&
                 FcPatternGetCharSet(set->fonts[k], FC_CHARSET, 0, &c) == FcResultMatch)
                 FcCharSetMerge(cs, c, NULL);
         }

@@ -1,10 +1,22 @@
 # tests/lib.sh - helpers for the shell tests (sourced by tests/run.sh before each tests/cli/*.sh).
-# Each check appends one line to $JM_RESULTS: "PASS name" or "FAIL name: why".
-# Variables: JM (the binary), ROOT (the repo), T (a fresh temporary folder for this script).
+# Each check appends one line to $JM_RESULTS: "PASS name", "FAIL name: why" or "SKIP name: why".
+# Variables: JM (the binary), ROOT (the repo), T (a fresh temporary folder for this job, also the
+# current folder), JM_SHARD and JM_SHARDS (which job of a sharded script this is).
 
 pass() { echo "PASS $1" >> "$JM_RESULTS"; }
 fail() { echo "FAIL $1: $2" >> "$JM_RESULTS"; echo "FAIL $1: $2" >&2; }
+# skip NAME REASON: a check that cannot run here; printed and counted, never silent.
 skip() { echo "SKIP $1: $2" >> "$JM_RESULTS"; echo "SKIP $1: $2" >&2; }
+
+# Sharding: a script with a header line "# shards: N" runs as N parallel jobs (tests/run.sh).
+# shard ITEMS...: prints this job's share of ITEMS, one a line (every Nth item; all when unsharded).
+# first_shard: true in exactly one job, for the checks outside the sharded loops; a sharded
+# script ends those loops with `first_shard || return 0` and runs its other checks after it.
+shard() {
+    local i=0 x
+    for x; do [ $((i % ${JM_SHARDS:-1})) = "${JM_SHARD:-0}" ] && printf '%s\n' "$x"; i=$((i + 1)); done
+}
+first_shard() { [ "${JM_SHARD:-0}" = 0 ]; }
 
 # ok NAME CMD...: passes when CMD exits 0.
 ok() { local n=$1; shift; if "$@" >/dev/null 2>"$T/ok.err"; then pass "$n"; else fail "$n" "exit $? from: $* ($(head -c 300 "$T/ok.err"))"; fi; }
@@ -30,18 +42,26 @@ same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$2 and $3 differ";
 # yaml NAME <<'EOF' ... : writes a journey file $T/NAME.yaml from stdin.
 yaml() { cat > "$T/$1.yaml"; }
 
-# References (tests/ref): ref_scene NAME FILE compares a scene dump as text, ref_png NAME FILE an
-# image with a per-pixel tolerance; a failure leaves the diff in tests/out and a row on the review
-# page tests/out/review.html (reference, output and diff side by side). JM_UPDATE=1 rewrites them.
+# References (tests/ref): ref_scene NAME FILE compares a scene dump as numbers (tests/scenecmp.c:
+# words exactly, decimals within 0.05 pt), ref_png NAME FILE an image with a per-pixel tolerance;
+# a failure leaves the differences in tests/out (NAME.scene.diff: scenecmp's report, then the
+# whole diff -u) and an image failure a row on the review page tests/out/review.html (reference,
+# output and diff side by side). JM_UPDATE=1 rewrites them.
 REF="$ROOT/tests/ref"
 OUT="$ROOT/tests/out"
+REVIEW=${JM_REVIEW:-$OUT/review.html}   # this job's rows; tests/run.sh merges them into the page
 IMGCMP="$ROOT/$BUILD/tests/imgcmp"
+SCENECMP="$ROOT/$BUILD/tests/scenecmp"
 
 ref_scene() {
     if [ -n "$JM_UPDATE" ]; then cp "$2" "$REF/$1.scene"; pass "$1: scene reference updated"
     elif [ ! -f "$REF/$1.scene" ]; then fail "$1: scene reference" "no $REF/$1.scene (run make test-update)"
-    elif diff -u "$REF/$1.scene" "$2" > "$OUT/$1.scene.diff"; then pass "$1: scene matches reference"; rm -f "$OUT/$1.scene.diff"
-    else fail "$1: scene matches reference" "see tests/out/$1.scene.diff"; fi
+    elif "$SCENECMP" "$REF/$1.scene" "$2" --show 1 > "$T/scmp" 2>&1; then pass "$1: scene matches reference"
+    else
+        { "$SCENECMP" "$REF/$1.scene" "$2" --show 10; echo; diff -u "$REF/$1.scene" "$2"; } > "$OUT/$1.scene.diff" 2>&1
+        fail "$1: scene matches reference" "$(tail -n +2 "$T/scmp" | grep -v '^      ')
+  (see tests/out/$1.scene.diff)"
+    fi
 }
 
 ref_png() {
@@ -53,6 +73,6 @@ ref_png() {
         fail "$1: image matches reference" "$(head -c 200 "$T/cmp"); see tests/out/review.html"
         cp "$2" "$OUT/$1.png"
         printf '<h2>%s</h2><p>%s</p><table><tr><th>reference</th><th>output</th><th>diff</th></tr><tr><td><img src="../ref/%s.png" width=400></td><td><img src="%s.png" width=400></td><td><img src="%s-diff.png" width=400></td></tr></table>\n' \
-            "$1" "$(cat "$T/cmp")" "$1" "$1" "$1" >> "$OUT/review.html"
+            "$1" "$(cat "$T/cmp")" "$1" "$1" "$1" >> "$REVIEW"
     fi
 }
