@@ -4,11 +4,12 @@
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/journeymap
 CC      ?= cc
-PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng zlib glib-2.0
+PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng zlib glib-2.0 gio-2.0 libcmark-gfm
 BUILD   ?= build
 
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
-DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev pkg-config
+DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev \
+            libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # Fonts of the pinned set (fonts/fontset.txt) that come from Debian rather than fonts/: file -> package.
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
@@ -78,10 +79,14 @@ $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
 # Installs the -dev packages pkg-config cannot find (sudo when not root), saying what it installs.
+# Markdown mode parses pages with cmark-gfm (see src/markdown.c for why not md4c); Debian's
+# libcmark-gfm.pc links -lcmark-gfm-extensions, which comes with libcmark-gfm-extensions-dev.
 deps:
 	@missing=""; for p in cairo:libcairo2-dev pangocairo:libpango1.0-dev yaml-0.1:libyaml-dev \
-	    libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev; do \
+	    libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev glib-2.0:libglib2.0-dev \
+	    gio-2.0:libglib2.0-dev libcmark-gfm:libcmark-gfm-dev; do \
 	  pkg-config --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
+	ls /usr/lib/*/libcmark-gfm-extensions.so >/dev/null 2>&1 || missing="$$missing libcmark-gfm-extensions-dev"; \
 	command -v pkg-config >/dev/null || missing="pkg-config $$missing"; \
 	for f in $(DEB_FONTS); do [ -f "$${f%%:*}" ] || missing="$$missing $${f#*:}"; done; \
 	command -v $(CC) >/dev/null || missing="gcc make $$missing"; \

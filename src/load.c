@@ -241,7 +241,7 @@ static bool blank_document(const char *text, size_t len) {
 }
 
 /* The folder persona images resolve against: the file's folder, or the current one for stdin. */
-static const char *journey_dir(jm_lctx *c, const char *file) {
+const char *jm_load_dir(jm_lctx *c, const char *file) {
     char *dir = strcmp(file, "<stdin>") == 0 ? g_get_current_dir() : g_path_get_dirname(file);
     char *real = realpath(dir, NULL);
     const char *r = jm_arena_strdup(c->a, real ? real : dir);
@@ -252,25 +252,35 @@ static const char *journey_dir(jm_lctx *c, const char *file) {
 
 const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
                                   jm_diags *diags) {
+    return jm_load_journey_as(arena, file, text, len, JM_INPUT_DETECT, NULL, diags);
+}
+
+const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const char *text, size_t len,
+                                     jm_input_kind kind, bool *undrawable, jm_diags *diags) {
+    if (undrawable) *undrawable = false;
     if (!file || strcmp(file, "-") == 0) file = "<stdin>";
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }  /* columns skip a BOM */
     jm_diags_add_source(diags, file, text, len);
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
-    if (blank_document(text, len)) {
+    if (kind != JM_INPUT_MERMAID && blank_document(text, len)) {
         jm_error(diags, c->file, (jm_pos){ 1, 1 }, len == 0 ? "the file is empty: a journey needs at least a 'title'"
                  : "the file holds no journey, only whitespace, comments or '---': a journey needs at least a 'title'");
         return NULL;
     }
-    if (jm_mmd_detect(file, text, len)) return jm_mmd_load(c);
+    if (kind == JM_INPUT_MERMAID || (kind == JM_INPUT_DETECT && jm_mmd_detect(file, text, len))) {
+        const jm_journey *mj = jm_mmd_load(c);
+        if (!mj && undrawable) *undrawable = c->undrawable;
+        return mj;
+    }
     const jm_ynode *root = jm_yaml_parse(arena, c->file, text, len, diags);
     if (!root) return NULL;
     if (!jm_load_is_map(c, root, "a journey file")) return NULL;
 
     jm_journey *j = JM_NEW(arena, jm_journey);
     j->file = c->file;
-    j->dir = journey_dir(c, file);
+    j->dir = jm_load_dir(c, file);
     j->pos = root->pos;
     jm_load_keys(c, root, top_keys, "the journey");
     j->title = jm_load_text_req(c, root, "title", "the journey");

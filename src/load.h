@@ -12,6 +12,17 @@
 const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
                                   jm_diags *diags);
 
+/* What a text is read as: by its name and first line (a .mmd name or a Mermaid header: Mermaid,
+ * else YAML), or as the caller knows it to be (a Markdown ```mermaid or ```journey block). */
+typedef enum { JM_INPUT_DETECT, JM_INPUT_YAML, JM_INPUT_MERMAID } jm_input_kind;
+
+/* jm_load_journey reading the text as `kind`. When it returns NULL, *undrawable (may be NULL)
+ * tells whether the text is Mermaid that journeymap does not draw (another diagram kind, a
+ * flowchart that is not one chain of stages or has too many nodes) rather than wrong: Markdown
+ * mode leaves such a block as it is. */
+const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const char *text, size_t len,
+                                     jm_input_kind kind, bool *undrawable, jm_diags *diags);
+
 /* Reads a whole file (or stdin for "-") with the size limit; NULL and a diagnostic on failure.
  * The result is NUL-terminated, freed with g_free. */
 char *jm_read_file(const char *path, size_t *len, jm_diags *diags);

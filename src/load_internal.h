@@ -16,6 +16,7 @@ typedef struct {
     jm_diags *d;
     const char *text; size_t len;
     size_t errors0;              /* errors in `d` before this load */
+    bool undrawable;             /* Mermaid that journeymap does not draw (see jm_load_journey_as) */
     const size_t *line_start;    /* byte offset of each line (lazily built); [0] is line 1 */
     size_t n_lines;
 } jm_lctx;
@@ -60,6 +61,10 @@ jm_texts jm_load_texts(jm_lctx *c, const jm_ynode *map, const char *key, bool on
 /* Position of byte `off` of scalar n's text in the source, when the scalar is written on one line
  * plainly or quoted without escapes before it; otherwise n's own position. */
 jm_pos jm_load_pos_in(jm_lctx *c, const jm_ynode *n, size_t off);
+
+/* The folder a journey's persona image and style file resolve against: the file's folder (real
+ * path), or the current one for "<stdin>". In the arena. */
+const char *jm_load_dir(jm_lctx *c, const char *file);
 
 /* Comma-separated list of a NULL-terminated array, for messages ("a, b, c"). */
 const char *jm_load_choices(jm_lctx *c, const char *const *names);

@@ -571,6 +571,7 @@ const jm_journey *jm_mmd_load(jm_lctx *c) {
     scan_preamble(c->text, c->len, &p);
     jm_journey *j = JM_NEW(c->a, jm_journey);
     j->file = c->file;
+    j->dir = jm_load_dir(c, c->file);   /* a Markdown block's style file is beside its page */
     j->pos = (jm_pos){ 1, 1 };
     mmd_doc m = { .c = c, .j = j };
     read_front_matter(&m, &p);
@@ -590,11 +591,13 @@ const jm_journey *jm_mmd_load(jm_lctx *c) {
         else
             jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "expected a Mermaid diagram header, not '%s' (" DRAWS ")",
                      jm_load_show(c, word));
+        c->undrawable = !hint;   /* perhaps a diagram kind newer than this table */
         return NULL;
     }
     if (headers[h].kind == MMD_OTHER) {
         jm_error(c->d, c->file, mmd_pos(&hs, hs.s), "'%s' is a Mermaid diagram journeymap does not draw; " DRAWS,
                  word);
+        c->undrawable = true;
         return NULL;
     }
     m.body = hs.s + hs.n;

@@ -121,6 +121,7 @@ static int node_index(freader *F, const char *id, jm_pos pos) {
         if (strcmp(F->nodes[i].id, id) == 0) return (int)i;
     if (F->n_nodes >= JM_MAX_STAGES) {
         jm_error(F->m->c->d, F->m->c->file, pos, "more than %d nodes", JM_MAX_STAGES);
+        F->m->c->undrawable = true;
         F->failed = true;
         return -1;
     }
@@ -264,6 +265,7 @@ static int find_root(freader *F, int k) {
 static void chain_error(freader *F, jm_pos pos, const char *at, const char *why) {
     jm_error(F->m->c->d, F->m->c->file, pos, "the flowchart branches at '%s': %s (journeymap draws a flowchart "
              "that is one chain of stages)", jm_load_show(F->m->c, at), why);
+    F->m->c->undrawable = true;
     F->failed = true;
 }
 

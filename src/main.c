@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "docs.h"
 #include "fontset.h"
 #include "handout.h"
 #include "load.h"
@@ -36,19 +37,14 @@ typedef struct {
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts;
     char **inputs;
+    jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
+    GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
+    GPtrArray *used;         /* set by draw() for --watch: the style file read is added */
+    jm_style_cache *styles;  /* set by draw(): a batch worker's built-in styles, or NULL */
     bool stdin_closed, stdout_closed;   /* at start (they are then opened on /dev/null) */
 } options;
 
-static int usage_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-static int usage_error(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "journeymap: error: %s\nTry 'journeymap --help'.\n", msg);
-    g_free(msg);
-    return EXIT_USAGE;
-}
+#define usage_error jm_cli_usage_error   /* cli.h: prints the message and --help's hint, returns 2 */
 
 static bool parse_options(int *argc, char ***argv, options *o, int *code) {
     GOptionEntry entries[] = {
@@ -75,6 +71,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
     };
     GOptionContext *ctx = g_option_context_new("- draw a customer journey as a graphic");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    jm_docs_add_options(ctx, &o->docs);
     g_option_context_set_summary(ctx,
         "Reads a journey YAML file (INPUT, '-' for standard input) and draws one of its views\n"
         "to PNG, SVG or PDF.");
@@ -95,7 +92,9 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         "  journeymap journey.yaml -o funnel.png --view funnel --scale 2\n"
         "  journeymap journey.yaml -o handout.pdf --view all --page A4\n"
         "  journeymap journey.yaml -o map.png --view map --slide 16:9 --scale 2\n"
-        "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n");
+        "  cat journey.yaml | journeymap - -T svg -o - > journey.svg\n"
+        "  journeymap doc.md -o out.md            (Markdown: diagram blocks to out-N.svg)\n"
+        "  journeymap a.yaml b.mmd docs/*.md -O out/ -T svg    (a batch, one process)\n");
     GError *err = NULL;
     bool ok = g_option_context_parse(ctx, argc, argv, &err);
     g_option_context_free(ctx);
@@ -111,6 +110,7 @@ static void free_options(options *o) {
     g_free(o->width_arg); g_free(o->scale_arg); g_free(o->dpi_arg); g_free(o->margin_arg);
     g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
     g_free(o->page); g_free(o->background); g_free(o->slide); g_strfreev(o->inputs);
+    jm_docs_opts_free(&o->docs);
 }
 
 /* Parses a number option: the whole text a finite decimal number within the range. Otherwise
@@ -128,8 +128,14 @@ static int parse_number(const char *text, const number_range *r, double *out) {
 
 /* Checks the options that need no input; fills the writer's options. */
 static int validate(options *o, jm_output_opts *out) {
-    if (!o->inputs || !o->inputs[0]) return usage_error("no input file (give a journey YAML file, or '-' for standard input)");
-    if (o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
+    bool docs = jm_docs_wanted(&o->docs, o->inputs, o->output);   /* docs.c checks inputs and outputs */
+    if (docs && (o->dump_scene || o->list_views || o->check_layout))
+        return usage_error("--dump-scene, --list-views and --check-layout take one input and no -O, --batch, --watch or Markdown page");
+    if (!docs && (!o->inputs || !o->inputs[0])) return usage_error("no input file (give a journey YAML file, or '-' for standard input)");
+    if (!docs && jm_docs_is_markdown(o->inputs[0]))   /* Markdown mode is chosen by the output's name */
+        return usage_error("'%s' is a Markdown page: to draw its diagram blocks into a new page, name the page "
+                           "with -o PAGE.md (or give --markdown)", o->inputs[0]);
+    if (!docs && o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
     int code;
     o->scale = 1;
     o->margin = 36;
@@ -155,10 +161,12 @@ static int validate(options *o, jm_output_opts *out) {
     }
     if (o->view && strcmp(o->view, "all") != 0 && !jm_view_find(o->view))
         return usage_error("unknown view '%s' (known: funnel, sequence, emotions, map, all)", o->view);
-    bool wants_output = !o->check && !o->list_views && !o->dump_scene;
+    bool wants_output = !docs && !o->check && !o->list_views && !o->dump_scene;
     if (o->format) {
         if (!jm_format_parse(o->format, &out->format))
             return usage_error("unknown format '%s' (known: png, svg, pdf)", o->format);
+    } else if (docs) {
+        out->format = JM_FMT_SVG;
     } else if (o->output && strcmp(o->output, "-") != 0) {
         const char *dot = strrchr(o->output, '.');
         if (!dot || !jm_format_parse(dot + 1, &out->format))
@@ -220,8 +228,10 @@ static const jm_style *choose_style(const options *o, const jm_journey *j, const
     if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
         name = path = g_build_filename(j->dir ? j->dir : ".", j->style, NULL);
-    const jm_style *s = o->style || !j->style ? jm_style_load(a, name, styles, d)
+    const jm_style *s = jm_style_is_builtin_name(name) || o->style || !j->style
+        ? jm_style_load_cached(o->styles, a, name, styles, d)
         : jm_style_load_confined(a, name, styles, j->dir ? j->dir : ".", j->file, j->style_pos, d);
+    if (s && o->used && g_file_test(name, G_FILE_TEST_IS_REGULAR)) g_ptr_array_add(o->used, g_strdup(name));
     g_free(path);
     g_free(styles);
     return s;
@@ -255,6 +265,7 @@ static int write_one(const options *o, const jm_doc *doc, size_t page, const cha
  * --view all those are always named OUTPUT-VIEW.EXT. */
 static int write_outputs(const options *o, const jm_doc *doc, const jm_output_opts *oo, jm_diags *d) {
     bool all = o->view && strcmp(o->view, "all") == 0;
+    if (o->bytes) return jm_output_encode(doc, 0, o->output, oo, o->bytes, d) ? EXIT_OK : EXIT_OUTPUT;
     if (oo->format == JM_FMT_PDF || (doc->n_pages == 1 && !all)) return write_one(o, doc, 0, o->output, oo, d);
     if (strcmp(o->output, "-") == 0) {
         jm_error(d, NULL, (jm_pos){ 0, 0 },
@@ -327,16 +338,68 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const c
     return write_outputs(o, doc, oo, d);
 }
 
+/* What draw() needs besides one drawing's request: the options as given and checked. */
+typedef struct {
+    const options *o;
+    jm_output_opts oo;
+    const char *data_dir;
+} draw_ctx;
+
+/* One loaded journey through the views, the style, layout and emit, with the command line's
+ * options and the request's own output, view and style (docs.h jm_drawer). An exit code. */
+static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d) {
+    const draw_ctx *c = ctx;
+    options o = *c->o;
+    jm_output_opts oo = c->oo;
+    char *input[2] = { (char *)(strcmp(r->name, "<stdin>") ? r->name : "-"), NULL };
+    o.inputs = input;             /* write_one never writes over this drawing's own input */
+    o.output = (char *)r->output;
+    if (r->view) o.view = (char *)r->view;
+    o.bytes = r->bytes;
+    o.used = r->used;
+    o.styles = tools->styles;
+    /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
+     * in or a file in the page's folder, and it wins over --style. */
+    jm_journey j = *r->journey;
+    if (r->style) {
+        j.style = r->style;
+        j.style_pos = (jm_pos){ 0, 0 };
+        o.style = NULL;
+    }
+    if (o.bytes && o.view && !strcmp(o.view, "all")) {
+        jm_error(d, r->name, (jm_pos){ 0, 0 }, "--view all draws several images; a Markdown block is one: choose a view");
+        return EXIT_USAGE;
+    }
+    const jm_view **views = choose_views(&o, &j, a, d);
+    if (!views) return EXIT_INPUT;
+    const jm_style *style = choose_style(&o, &j, c->data_dir, a, d);
+    if (!style) return EXIT_INPUT;
+    jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = tools->text, .arena = a, .diags = d,
+                            .width = o.width, .show_thoughts = o.thoughts };
+    jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
+    for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
+    return doc ? emit(&o, doc, &oo, r->name, d) : EXIT_INPUT;
+}
+
 static int run(options *o) {
     jm_output_opts oo;
     int code = validate(o, &oo);
     if (code) return code;
 
+    char *data_dir = jm_cli_data_dir();
+    char *fonts = g_build_filename(data_dir, "fonts", NULL);
+    draw_ctx dc = { o, oo, data_dir };
+    if (jm_docs_wanted(&o->docs, o->inputs, o->output)) {
+        jm_drawer dr = { draw, &dc, oo.format, fonts, o->check };
+        code = jm_docs_run(&o->docs, o->inputs, o->output, &dr);
+        g_free(fonts);
+        g_free(data_dir);
+        return code;
+    }
     const char *input = o->inputs[0];
     const char *name = strcmp(input, "-") == 0 ? "<stdin>" : input;
     jm_diags *d = jm_diags_new();
     jm_arena *a = jm_arena_new();
-    char *data_dir = jm_cli_data_dir();
     jm_text *text = NULL;
     size_t len = 0;
     char *src = NULL;
@@ -354,20 +417,9 @@ static int run(options *o) {
         code = EXIT_OK;
         goto done;
     }
-    const jm_view **views = choose_views(o, j, a, d);
-    if (!views) goto done;
-    const jm_style *style = choose_style(o, j, data_dir, a, d);
-    if (!style) goto done;
-    char *fonts = g_build_filename(data_dir, "fonts", NULL);
     text = jm_text_new(fonts, d);
-    g_free(fonts);
     if (!text) goto done;
-
-    jm_layout_ctx ctx = { .journey = j, .style = style, .text = text, .arena = a, .diags = d,
-                          .width = o->width, .show_thoughts = o->thoughts };
-    jm_doc *doc = layout_document(o, &ctx, views, &oo);
-    for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, name, d);
-    code = doc ? emit(o, doc, &oo, name, d) : EXIT_INPUT;
+    code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, &(jm_tools){ text, NULL }, a, d);
 
 done:
     if ((fflush(stdout) != 0 || ferror(stdout)) && code == EXIT_OK) {   /* --dump-scene, --list-views */
@@ -378,6 +430,7 @@ done:
     jm_text_free(text);
     jm_arena_free(a);
     jm_diags_free(d);
+    g_free(fonts);
     g_free(data_dir);
     g_free(src);
     return code;

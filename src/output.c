@@ -299,11 +299,23 @@ static bool write_target(const char *path, const GByteArray *buf, jm_diags *d) {
     return ok;
 }
 
+bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *d) {
+    return write_target(path, bytes, d);
+}
+
 bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, jm_diags *d) {
     if (!path || !*path) {
         jm_error(d, NULL, nopos(), "no output file given");
         return false;
     }
+    GByteArray *buf = g_byte_array_new();
+    bool ok = jm_output_encode(doc, page, path, o, buf, d) && write_target(path, buf, d);
+    g_byte_array_free(buf, TRUE);
+    return ok;
+}
+
+bool jm_output_encode(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, GByteArray *buf,
+                      jm_diags *d) {
     if (!doc->n_pages || (o->format != JM_FMT_PDF && page >= doc->n_pages)) {
         jm_error(d, NULL, nopos(), "cannot write '%s': the document has no page %zu", path, page + 1);
         return false;
@@ -316,7 +328,6 @@ bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_
             return false;
         }
     }
-    GByteArray *buf = g_byte_array_new();
     bool ok = false;
     switch (o->format) {
     case JM_FMT_PNG: ok = jm_output_png(doc, doc->pages[page].scene, o, buf, path, d); break;
@@ -324,7 +335,5 @@ bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_
     case JM_FMT_PDF: ok = jm_output_pdf(doc, o, buf, path, d); break;
     default: jm_error(d, NULL, nopos(), "cannot write '%s': unknown output format %d", path, (int)o->format);
     }
-    if (ok) ok = write_target(path, buf, d);
-    g_byte_array_free(buf, TRUE);
     return ok;
 }

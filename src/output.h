@@ -2,6 +2,7 @@
  * (metadata, one page per scene, an outline entry per page). Atomic: temp file, then rename. */
 #ifndef JM_OUTPUT_H
 #define JM_OUTPUT_H
+#include <glib.h>
 #include <stdbool.h>
 #include "diag.h"
 #include "scene.h"
@@ -31,6 +32,15 @@ typedef struct {
  * /dev/stdout) is written directly; a closed pipe is an error (EPIPE: the caller ignores
  * SIGPIPE). False after a diagnostic naming the path. */
 bool jm_output_write(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, jm_diags *d);
+
+/* The two halves of jm_output_write, for callers that encode first and write later (Markdown
+ * mode writes no image until every block has drawn): jm_output_encode appends the bytes of
+ * `doc` (as jm_output_write would write them to `path`, named in messages) to `buf`;
+ * jm_output_write_bytes sends bytes to `path` the way jm_output_write does. False after a
+ * diagnostic. */
+bool jm_output_encode(const jm_doc *doc, size_t page, const char *path, const jm_output_opts *o, GByteArray *buf,
+                      jm_diags *d);
+bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *d);
 
 /* Limits of a PNG: Cairo's image surfaces are at most 32767 pixels on a side; at most 2^28
  * (268 million) pixels, which bounds time and file size (memory is banded, see output_png.c). */

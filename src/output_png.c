@@ -1,12 +1,12 @@
 /* output_png.c - the PNG encoder: paints a scene at a scale on Cairo image surfaces, band by band,
  * and writes it with libpng (RGB or RGBA, pHYs from the dpi, sRGB, Title/Software/Description
  * text); the image data is deflated in parallel by output_png_zip.c. */
+#include "cpus.h"
 #include "output_internal.h"
 #include "output_png_zip.h"
 #include "render.h"
 #include <math.h>
 #include <png.h>
-#include <sched.h>
 #include <setjmp.h>
 #include <string.h>
 
@@ -113,16 +113,6 @@ static int band_rows(int w, int h, const jm_output_opts *o) {
     return rows > h ? h : rows;
 }
 
-/* The processors this process may run on (taskset, cgroup cpusets), not all the machine has:
- * GLib 2.74 counts the machine's. */
-static int usable_processors(void) {
-#ifdef CPU_COUNT
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
-#endif
-    return (int)g_get_num_processors();
-}
-
 /* Why our own parallel deflate (output_png_zip.c, about 340 lines) and not libpng's compression
  * with the same tuning (level 2, no filter, memLevel 7, 64 KiB IDAT; bands painted and written
  * row by row on one thread, the same pixels). Whole process, median of 21 alternating runs, on an
@@ -150,7 +140,7 @@ static int usable_processors(void) {
 static bool encode(int w, int h, double scale, bool rgba, const jm_doc *doc, const jm_scene *s,
                    const jm_output_opts *o, double dpi, GByteArray *out, const char *path, jm_diags *d) {
     int rows = band_rows(w, h, o), n_bands = (h + rows - 1) / rows;
-    int threads = n_bands > 1 ? usable_processors() : 0;
+    int threads = n_bands > 1 ? jm_cpus_usable() : 0;
     jm_png_zip *z = jm_png_zip_new(w, rows, rgba, s->background, ZLIB_LEVEL, threads > 8 ? 8 : threads);
     GByteArray *stream = g_byte_array_new();
     png_err err = { .message = "" };

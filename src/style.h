@@ -67,6 +67,21 @@ const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char 
 const jm_style *jm_style_load_confined(jm_arena *a, const char *name_or_path, const char *styles_dir,
                                        const char *folder, const char *from_file, jm_pos from_pos, jm_diags *d);
 
+/* Built-in styles (a NAME, never a path) loaded once for a thread that draws many files (a batch
+ * worker): each is loaded into the cache's own arena the first time, and the same style is handed
+ * out after. A path is never cached (a file may change, and a journey's is confined); neither is a
+ * style whose load said anything (it is loaded again each time, with its diagnostics, as
+ * jm_style_load does). Not shared between threads. */
+typedef struct jm_style_cache jm_style_cache;
+jm_style_cache *jm_style_cache_new(void);
+void jm_style_cache_free(jm_style_cache *c);     /* NULL is fine */
+
+/* jm_style_load through the cache `c` (NULL: no cache) for a built-in NAME; other names as
+ * jm_style_load into `a`. jm_style_is_builtin_name: a NAME, not a path ('/' or .yaml). */
+const jm_style *jm_style_load_cached(jm_style_cache *c, jm_arena *a, const char *name, const char *styles_dir,
+                                     jm_diags *d);
+bool jm_style_is_builtin_name(const char *name);
+
 /* Fills `out` (a section struct of schema->struct_size bytes) from the loaded style. */
 void jm_style_fill(const jm_style *s, const jm_style_schema *schema, void *out);
 

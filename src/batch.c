@@ -1,0 +1,151 @@
+/* batch.c - runs jobs over worker threads (batch.h). Workers take the next job from a shared
+ * counter; the main thread waits for the jobs in order and prints each one's diagnostics and the
+ * progress line. Nothing a worker writes depends on which worker it is: each job has its own
+ * arena and diagnostics, and a text service gives the same layout whatever it measured before.
+ * Each worker has its own tools (docs.h jm_tools): a text service, created one at a time
+ * (jm_text_new makes its fontconfig configuration the process's current one), and a cache of the
+ * built-in styles; PangoCairo supports a font map per thread this way. The locks are pthread's,
+ * which ThreadSanitizer understands; under it, what is left are reports inside the libraries it
+ * cannot see into (GLib's slice allocator, HarfBuzz's and fontconfig's atomics). */
+#include "batch.h"
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "load.h"
+
+static void used_add(GPtrArray *used, const char *path) {
+    if (used && path) g_ptr_array_add(used, g_strdup(path));
+}
+
+/* A page: drawn into memory, then written with its images. */
+static int run_page(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_tools *t) {
+    jm_md_page *p = jm_md_render(name, src, len, jb->output, &b->md, b->dr, t, jb->used, jb->diags);
+    if (!p) return 1;
+    jb->images = jm_md_page_images(p);
+    int code = b->dr->check_only || jm_md_commit(p, jb->diags) ? 0 : 3;
+    jm_md_page_free(p);
+    return code;
+}
+
+/* A journey (YAML or Mermaid): loaded, then drawn into the job's output, its folder made. */
+static int run_file(const jm_batch *b, jm_job *jb, const char *name, const char *src, size_t len, jm_tools *t) {
+    jm_arena *a = jm_arena_new();
+    const jm_journey *j = jm_load_journey(a, name, src, len, jb->diags);
+    int code = j ? 0 : 1;
+    if (j && j->persona) used_add(jb->used, j->persona->image);
+    if (j && !b->dr->check_only) {
+        char *dir = g_path_get_dirname(jb->output);
+        if (g_mkdir_with_parents(dir, 0777) != 0) {
+            jm_error(jb->diags, NULL, (jm_pos){ 0, 0 }, "cannot create the folder '%s': %s", dir, g_strerror(errno));
+            code = 3;
+        } else {
+            jm_draw_req req = { .journey = j, .name = name, .output = jb->output, .used = jb->used };
+            code = b->dr->draw(b->dr->ctx, &req, t, a, jb->diags);
+        }
+        g_free(dir);
+    }
+    jm_arena_free(a);
+    return code;
+}
+
+/* The thread's text service and style cache, created on first use; false after a diagnostic. */
+static bool tools_ready(const jm_batch *b, jm_tools *t, jm_diags *d) {
+    static pthread_mutex_t creating = PTHREAD_MUTEX_INITIALIZER;   /* only orders creation */
+    if (b->dr->check_only) return true;
+    if (!t->styles) t->styles = jm_style_cache_new();
+    if (!t->text) {
+        pthread_mutex_lock(&creating);
+        t->text = jm_text_new(b->dr->fonts_dir, d);
+        pthread_mutex_unlock(&creating);
+    }
+    return t->text != NULL;
+}
+
+void jm_tools_free(jm_tools *t) {
+    jm_text_free(t->text);
+    jm_style_cache_free(t->styles);
+    *t = (jm_tools){ NULL, NULL };
+}
+
+void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_tools *t) {
+    if (jb->diags) jm_diags_free(jb->diags);
+    if (jb->used) g_ptr_array_free(jb->used, TRUE);
+    jb->diags = jm_diags_new();
+    jb->used = g_ptr_array_new_with_free_func(g_free);
+    jb->images = 0;
+    const char *name = strcmp(jb->input, "-") == 0 ? "<stdin>" : jb->input;
+    used_add(jb->used, jb->input);
+    size_t len = 0;
+    char *src = jm_read_file(jb->input, &len, jb->diags);
+    if (!src || !tools_ready(b, t, jb->diags)) jb->code = 1;
+    else if (jb->markdown) jb->code = run_page(b, jb, name, src, len, t);
+    else jb->code = run_file(b, jb, name, src, len, t);
+    g_free(src);
+}
+
+/* ---- workers ---- */
+
+typedef struct {
+    const jm_batch *b;
+    jm_job *jobs;
+    size_t n;
+    gint next;                   /* the next job to take */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool *done;                  /* per job, under lock */
+} pool;
+
+static gpointer worker(gpointer data) {
+    pool *P = data;
+    jm_tools t = { NULL, NULL };
+    for (;;) {
+        size_t i = (size_t)g_atomic_int_add(&P->next, 1);
+        if (i >= P->n) break;
+        jm_batch_run_one(P->b, &P->jobs[i], &t);
+        pthread_mutex_lock(&P->lock);
+        P->done[i] = true;
+        pthread_cond_broadcast(&P->cond);
+        pthread_mutex_unlock(&P->lock);
+    }
+    jm_tools_free(&t);
+    return NULL;
+}
+
+size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
+    pool P = { .b = b, .jobs = jobs, .n = n, .done = g_new0(bool, n ? n : 1) };
+    pthread_mutex_init(&P.lock, NULL);
+    pthread_cond_init(&P.cond, NULL);
+    size_t nw = (size_t)(b->workers > 0 ? b->workers : 1);
+    if (nw > n) nw = n;
+    GThread **threads = g_new0(GThread *, nw ? nw : 1);
+    for (size_t w = 0; w < nw; w++) threads[w] = g_thread_new("journeymap-worker", worker, &P);
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        pthread_mutex_lock(&P.lock);
+        while (!P.done[i]) pthread_cond_wait(&P.cond, &P.lock);
+        pthread_mutex_unlock(&P.lock);
+        if (b->progress) fputs("\r\033[K", stderr);
+        jm_diags_print(jobs[i].diags, stderr, 20);
+        if (jobs[i].code) failed++;
+        if (b->progress) fprintf(stderr, "[%zu/%zu] %s", i + 1, n, jobs[i].input);
+        fflush(stderr);
+    }
+    if (b->progress) fputs("\r\033[K", stderr);
+    for (size_t w = 0; w < nw; w++) g_thread_join(threads[w]);
+    g_free(threads);
+    pthread_mutex_destroy(&P.lock);
+    pthread_cond_destroy(&P.cond);
+    g_free(P.done);
+    return failed;
+}
+
+void jm_jobs_free(jm_job *jobs, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        g_free(jobs[i].output);
+        if (jobs[i].diags) jm_diags_free(jobs[i].diags);
+        if (jobs[i].used) g_ptr_array_free(jobs[i].used, TRUE);
+    }
+    g_free(jobs);
+}
