@@ -279,6 +279,10 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
         return b;
     }
     PangoLayout *l = new_layout(t, utf8, font);
+    /* every setting before the first question: a setting changed later lays the text out again */
+    pango_layout_set_alignment(l, align == JM_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                  : align == JM_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    if (line_spacing > 0) pango_layout_set_spacing(l, (int)lround(line_spacing * PANGO_SCALE));
     if (wrap_width > 0) {
         pango_layout_set_width(l, (int)floor(wrap_width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -286,9 +290,6 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
         if (broken) pango_layout_set_text(l, broken, -1);
         g_free(broken);
     }
-    pango_layout_set_alignment(l, align == JM_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                  : align == JM_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-    if (line_spacing > 0) pango_layout_set_spacing(l, (int)lround(line_spacing * PANGO_SCALE));
     jm_arena_on_free(a, unref_layout, l);
 
     PangoRectangle log;
