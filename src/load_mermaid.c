@@ -563,6 +563,7 @@ static bool load_journey(mmd_doc *m) {
 const jm_journey *jm_mmd_load(jm_lctx *c) {
     /* The readers scan lines with the C string functions: they read a copy that ends in NUL
      * (a caller's buffer need not). */
+    if (!jm_text_valid(c->file, c->text, c->len, true, c->d)) return NULL;
     char *copy = jm_arena_alloc(c->a, c->len + 1);
     memcpy(copy, c->text, c->len);
     copy[c->len] = '\0';

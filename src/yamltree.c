@@ -284,19 +284,28 @@ static void report_libyaml(tree_parser *p, const yaml_parser_t *yp) {
     }
 }
 
-/* The first invalid UTF-8 byte (or NUL) as a diagnostic; false if there is one. */
-static bool check_utf8(const char *file, const char *text, size_t len, jm_diags *d) {
+bool jm_text_valid(const char *file, const char *text, size_t len, bool noncharacters, jm_diags *d) {
     const char *end;
-    if (g_utf8_validate_len(text, len, &end)) return true;
-    jm_pos pos = pos_of_byte(text, (size_t)(end - text));
-    if (*end == '\0') jm_error(d, file, pos, "NUL byte in the text");
-    else jm_error(d, file, pos, "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)*end);
-    return false;
+    if (!g_utf8_validate_len(text, len, &end)) {
+        jm_pos pos = pos_of_byte(text, (size_t)(end - text));
+        if (*end == '\0') jm_error(d, file, pos, "NUL byte in the text");
+        else jm_error(d, file, pos, "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)*end);
+        return false;
+    }
+    gunichar nc = noncharacters ? noncharacter(text, len) : 0;
+    if (nc) {
+        const char *q = text;
+        while (g_utf8_get_char(q) != nc) q = g_utf8_next_char(q);
+        jm_error(d, file, pos_of_byte(text, (size_t)(q - text)),
+                 "the text contains the noncharacter U+%04X, which is not for interchange", nc);
+        return false;
+    }
+    return true;
 }
 
 const jm_ynode *jm_yaml_parse(jm_arena *a, const char *file, const char *text, size_t len, jm_diags *d) {
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }  /* BOM */
-    if (!check_utf8(file, text, len, d)) return NULL;
+    if (!jm_text_valid(file, text, len, false, d)) return NULL;   /* noncharacters: per scalar */
 
     tree_parser p = { .a = a, .file = file, .d = d, .text = text, .len = len };
     p.kids = g_ptr_array_new();

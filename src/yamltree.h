@@ -28,6 +28,10 @@ struct jm_ynode {
  * nesting by JM_MAX_DEPTH, scalars by JM_MAX_TEXT_BYTES; invalid UTF-8, NUL, noncharacters
  * (U+FFFE, U+FDD0...), duplicate mapping keys and non-scalar keys are errors.
  * An empty document gives an empty mapping. Returns NULL after adding diagnostics. */
+/* Whether `text` is valid UTF-8 without NUL bytes (and, when asked, without noncharacters:
+ * U+FDD0..U+FDEF, U+nFFFE, U+nFFFF); otherwise an error at the first offending character. */
+bool jm_text_valid(const char *file, const char *text, size_t len, bool noncharacters, jm_diags *d);
+
 const jm_ynode *jm_yaml_parse(jm_arena *a, const char *file, const char *text, size_t len, jm_diags *d);
 
 /* Value of `key` in a mapping, or NULL. */
