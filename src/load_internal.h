@@ -78,4 +78,7 @@ void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_s
 
 /* The `sequence` section (load_sequence.c); NULL after diagnostics. */
 const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n);
+/* Participants live in order: a created one appears first at the message creating it, a destroyed
+ * one has no message after the one destroying it. False after a diagnostic. */
+bool jm_load_seq_lifetimes(jm_lctx *c, const jm_sequence *s);
 #endif

@@ -1,10 +1,12 @@
 /* load_mermaid_seq.c - Mermaid `sequenceDiagram` into the model's sequence: participants (declared,
  * aliased, typed with @{ "type": ... }, or implicit), every arrow, activations, notes, the blocks
- * (loop, alt/else, opt, par/and, critical/option, break) and autonumber.
+ * (loop, alt/else, opt, par/and, critical/option, break), rect highlights, participant boxes,
+ * create/destroy and autonumber.
  *
- * What the sequence view does not draw yet is read and reported once per construct: box, rect,
- * create/destroy, links, half arrowheads, central connections. Blocks nest on a stack; items are
- * collected as pointers (stable while lists grow) and copied into the model's arrays at `end`. */
+ * What the sequence view does not draw yet is read and reported once per construct: links, half
+ * arrowheads, central connections. Blocks nest on a stack; items are collected as pointers (stable
+ * while lists grow) and copied into the model's arrays at `end`. */
+#include "css_color.h"
 #include "load_mermaid.h"
 #include <glib.h>
 #include <stdlib.h>
@@ -19,8 +21,8 @@ typedef enum {
 static const mmd_keyword seq_keywords[] = {
     { "participant", SK_PARTICIPANT, "declares a participant: 'participant A as Alice'" },
     { "actor", SK_ACTOR, "declares a participant drawn as a stick figure" },
-    { "create", SK_CREATE, "'create participant A': A appears here (drawn from the top for now)" },
-    { "destroy", SK_DESTROY, "'destroy A': A ends here (its lifeline runs on for now)" },
+    { "create", SK_CREATE, "'create participant A': A appears at the next message, which it receives" },
+    { "destroy", SK_DESTROY, "'destroy A': A's lifeline ends at the next message, which it sends or receives" },
     { "note", SK_NOTE, "'Note left of A: text', 'Note right of A: text', 'Note over A,B: text'" },
     { "loop", SK_LOOP, "a loop frame, closed by 'end'" },
     { "alt", SK_ALT, "alternatives: 'alt label', 'else label', 'end'" },
@@ -32,8 +34,8 @@ static const mmd_keyword seq_keywords[] = {
     { "critical", SK_CRITICAL, "a critical region: 'critical label', 'option label', 'end'" },
     { "option", SK_OPTION, "the next branch of a 'critical'" },
     { "break", SK_BREAK, "a break frame: what happens when the flow stops" },
-    { "rect", SK_RECT, "a highlight behind messages (not drawn yet)" },
-    { "box", SK_BOX, "a group of participants (not drawn yet)" },
+    { "rect", SK_RECT, "a highlight behind messages: 'rect rgb(200, 220, 255)', closed by 'end'" },
+    { "box", SK_BOX, "a group of participants: 'box Aqua Label', closed by 'end'" },
     { "end", SK_END, "closes a loop, alt, opt, par, critical, break, rect or box" },
     { "activate", SK_ACTIVATE, "starts an activation bar on a participant" },
     { "deactivate", SK_DEACTIVATE, "ends an activation bar" },
@@ -96,7 +98,8 @@ typedef struct { jm_seq_item **v; size_t n, cap; } pvec;
 typedef enum { B_GROUP, B_BOX, B_RECT } block_kind;
 typedef struct {
     block_kind kind;
-    jm_seq_item *item;           /* B_GROUP: the group being built */
+    jm_seq_item *item;           /* B_GROUP, B_RECT: the group or rect being built */
+    size_t first_part;           /* B_BOX: participants declared from here on are in it */
     pvec *secs; size_t n_secs, cap_secs;
     const char *word;            /* the keyword, for messages */
     jm_pos pos;
@@ -112,6 +115,9 @@ typedef struct {
     block stack[MAX_BLOCKS]; int depth, groups;
     jm_seq_item *last_msg;       /* for activate/deactivate */
     size_t n_items;
+    size_t cap_boxes;
+    int create, destroy;         /* participant of a pending create / destroy, -1: none */
+    jm_pos create_pos, destroy_pos;
 } seq_reader;
 
 static void push(seq_reader *R, pvec *v, jm_seq_item *it) {
@@ -119,10 +125,10 @@ static void push(seq_reader *R, pvec *v, jm_seq_item *it) {
     v->v[v->n++] = it;
 }
 
-/* The list new items go to: the innermost group's last section, else the top level. */
+/* The list new items go to: the innermost group's or rect's last section, else the top level. */
 static pvec *current(seq_reader *R) {
     for (int i = R->depth - 1; i >= 0; i--)
-        if (R->stack[i].kind == B_GROUP) return &R->stack[i].secs[R->stack[i].n_secs - 1];
+        if (R->stack[i].kind != B_BOX) return &R->stack[i].secs[R->stack[i].n_secs - 1];
     return &R->root;
 }
 
@@ -209,6 +215,9 @@ static bool read_participant(seq_reader *R, const mmd_stmt *st, const char *rest
     }
     int k = participant(R, id, mmd_pos(st, rest));
     if (k < 0) return false;
+    if (R->depth > 0 && R->stack[0].kind == B_BOX && (size_t)k < R->stack[0].first_part)
+        mmd_warn_once(R->m, "box order", mmd_pos(st, rest), "'%s' appears before its box: it is drawn outside "
+                      "the box", jm_load_show(R->m->c, id));
     jm_participant *p = &R->s->participants[k];
     p->kind = kind;
     p->pos = mmd_pos(st, rest);
@@ -245,6 +254,31 @@ static const char *strip_wrap(const char *p, const char *end) {
     if (end - p >= 5 && g_ascii_strncasecmp(p, "wrap:", 5) == 0) return p + 5;
     if (end - p >= 7 && g_ascii_strncasecmp(p, "nowrap:", 7) == 0) return p + 7;
     return p;
+}
+
+/* A pending create or destroy joins the message after it, which must involve its participant. */
+static bool take_lifetime(seq_reader *R, jm_seq_item *it) {
+    jm_lctx *c = R->m->c;
+    if (R->create >= 0) {
+        if (it->to != R->create) {
+            jm_error(c->d, c->file, R->create_pos, "participant '%s' is created here, so the next message must "
+                     "go to it", jm_load_show(c, R->s->participants[R->create].id));
+            return false;
+        }
+        it->create = true;
+        R->create = -1;
+    }
+    if (R->destroy >= 0) {
+        if (it->from != R->destroy && it->to != R->destroy) {
+            jm_error(c->d, c->file, R->destroy_pos, "participant '%s' is destroyed here, so the next message "
+                     "must come from it or go to it", jm_load_show(c, R->s->participants[R->destroy].id));
+            return false;
+        }
+        it->destroy_from = it->from == R->destroy;
+        it->destroy_to = it->to == R->destroy;
+        R->destroy = -1;
+    }
+    return true;
 }
 
 static bool read_message(seq_reader *R, const mmd_stmt *st) {
@@ -286,6 +320,7 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     if (f < 0 || t < 0) return false;
     it->from = ar->reversed ? t : f;
     it->to = ar->reversed ? f : t;
+    if (!take_lifetime(R, it)) return false;
     it->msg = ar->kind;
     it->tip = ar->tip;
     it->both_ends = ar->both;
@@ -370,25 +405,72 @@ static bool read_note(seq_reader *R, const mmd_stmt *st, const char *rest) {
 
 /* ---- blocks ---- */
 
+/* "box [colour] [label]": the colour when the first word (or rgb(...)) is one. */
+static bool read_box(seq_reader *R, const mmd_stmt *st, block *b, const char *rest) {
+    jm_lctx *c = R->m->c;
+    jm_sequence *s = R->s;
+    const char *end = st->s + st->n;
+    while (rest < end && (*rest == ' ' || *rest == '\t')) rest++;
+    JM_RESERVE(c->a, s->boxes, s->n_boxes, 1, R->cap_boxes, 4);
+    jm_seq_box *box = &s->boxes[s->n_boxes];
+    memset(box, 0, sizeof *box);
+    box->pos = b->pos;
+    size_t used;
+    if (jm_css_color(rest, (size_t)(end - rest), &box->color, &used)) {
+        box->has_color = true;
+        rest += used;
+    }
+    const char *label = mmd_text(R->m, rest, (size_t)(end - rest));
+    box->label = *label ? label : NULL;
+    b->first_part = s->n_participants;
+    return true;
+}
+
+/* "rect rgb(...)": the colour, or the style's with a warning when it is not one. */
+static bool read_rect_color(seq_reader *R, const mmd_stmt *st, jm_seq_item *it, const char *rest) {
+    const char *end = st->s + st->n;
+    while (rest < end && (*rest == ' ' || *rest == '\t')) rest++;
+    size_t used;
+    if (rest < end && jm_css_color(rest, (size_t)(end - rest), &it->color, &used)) it->has_color = true;
+    else if (rest < end)
+        mmd_warn_once(R->m, "rect colour", mmd_pos(st, rest), "'%s' is not a colour: the rect is drawn in the "
+                      "style's colour", jm_load_show(R->m->c, mmd_trim(R->m, rest, (size_t)(end - rest))));
+    return true;
+}
+
 static bool open_block(seq_reader *R, const mmd_stmt *st, block_kind kind, jm_group_kind g, const char *rest) {
     jm_lctx *c = R->m->c;
     if (R->depth >= MAX_BLOCKS || (kind == B_GROUP && R->groups >= JM_MAX_GROUP_DEPTH)) {
         jm_error(c->d, c->file, mmd_pos(st, st->s), "blocks nested deeper than %d levels", JM_MAX_GROUP_DEPTH);
         return false;
     }
+    const char *end = st->s + st->n;
+    if (kind == B_BOX) {
+        for (int i = 0; i < R->depth; i++)
+            if (R->stack[i].kind == B_BOX) {
+                jm_error(c->d, c->file, mmd_pos(st, st->s), "a box inside the box at line %d (boxes do not nest)",
+                         R->stack[i].pos.line);
+                return false;
+            }
+        if (R->depth > 0) {
+            jm_error(c->d, c->file, mmd_pos(st, st->s), "a box inside the '%s' at line %d (boxes group "
+                     "participants, at the top level)", R->stack[R->depth - 1].word, R->stack[R->depth - 1].pos.line);
+            return false;
+        }
+    }
     block *b = &R->stack[R->depth++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->pos = mmd_pos(st, st->s);
     b->word = mmd_first_word(R->m, st);
-    if (kind != B_GROUP) return true;
-    R->groups++;
-    b->item = new_item(R, JM_SEQ_GROUP, b->pos);
+    if (kind == B_BOX) return read_box(R, st, b, rest);
+    if (kind == B_GROUP) R->groups++;
+    b->item = new_item(R, kind == B_RECT ? JM_SEQ_RECT : JM_SEQ_GROUP, b->pos);
     if (!b->item) return false;
     b->item->group = g;
     JM_RESERVE(c->a, b->secs, b->n_secs, 1, b->cap_secs, 4);
     memset(&b->secs[b->n_secs++], 0, sizeof(pvec));
-    const char *end = st->s + st->n;
+    if (kind == B_RECT) return read_rect_color(R, st, b->item, rest);
     const char *label = strip_wrap(rest, end);
     b->item->text = mmd_text(R->m, label, (size_t)(end - label));
     if (!*b->item->text) b->item->text = NULL;
@@ -420,6 +502,20 @@ static bool next_section(seq_reader *R, const mmd_stmt *st, jm_group_kind group,
     return true;
 }
 
+/* The box holds the participants declared since it opened. */
+static bool close_box(seq_reader *R, const mmd_stmt *st, const block *b) {
+    jm_sequence *s = R->s;
+    if (s->n_participants == b->first_part) {
+        mmd_warn_once(R->m, "empty box", b->pos, "this box declares no participant: it is not drawn");
+        return true;
+    }
+    jm_seq_box *box = &s->boxes[s->n_boxes++];
+    box->first = (int)b->first_part;
+    box->last = (int)s->n_participants - 1;
+    (void)st;
+    return true;
+}
+
 static bool close_block(seq_reader *R, const mmd_stmt *st) {
     jm_lctx *c = R->m->c;
     if (R->depth == 0) {
@@ -427,8 +523,8 @@ static bool close_block(seq_reader *R, const mmd_stmt *st) {
         return false;
     }
     block *b = &R->stack[--R->depth];
-    if (b->kind != B_GROUP) return true;
-    R->groups--;
+    if (b->kind == B_BOX) return close_box(R, st, b);
+    if (b->kind == B_GROUP) R->groups--;
     jm_seq_item *it = b->item;
     it->sections = JM_NEWV(c->a, jm_seq_section, b->n_secs);
     for (size_t i = 0; i < b->n_secs; i++) {
@@ -520,12 +616,24 @@ static bool read_statement(seq_reader *R, const mmd_stmt *st) {
             jm_error(m->c->d, m->c->file, mmd_pos(st, rest), "expected 'participant' or 'actor' after 'create'");
             return false;
         }
-        mmd_warn_once(m, "create", pos, "'create' is not drawn yet: the participant is drawn from the top");
-        return read_participant(R, &sub, r2, actor ? JM_PART_ACTOR : JM_PART_PARTICIPANT);
+        size_t before = R->s->n_participants;
+        if (!read_participant(R, &sub, r2, actor ? JM_PART_ACTOR : JM_PART_PARTICIPANT)) return false;
+        if (R->s->n_participants == before) {
+            jm_error(m->c->d, m->c->file, mmd_pos(st, r2), "participant '%s' already exists: 'create' declares "
+                     "a new one", jm_load_show(m->c, R->s->participants[R->s->n_participants - 1].id));
+            return false;
+        }
+        R->create = (int)before;
+        R->create_pos = pos;
+        return true;
     }
-    case SK_DESTROY:
-        mmd_warn_once(m, "destroy", pos, "'destroy' is not drawn yet: the lifeline runs to the bottom");
-        return participant(R, mmd_trim(m, rest, (size_t)(st->s + st->n - rest)), mmd_pos(st, rest)) >= 0;
+    case SK_DESTROY: {
+        int p = participant(R, mmd_trim(m, rest, (size_t)(st->s + st->n - rest)), mmd_pos(st, rest));
+        if (p < 0) return false;
+        R->destroy = p;
+        R->destroy_pos = pos;
+        return true;
+    }
     case SK_NOTE: return read_note(R, st, rest);
     case SK_LOOP: return open_block(R, st, B_GROUP, JM_GROUP_LOOP, rest);
     case SK_ALT: return open_block(R, st, B_GROUP, JM_GROUP_ALT, rest);
@@ -537,12 +645,8 @@ static bool read_statement(seq_reader *R, const mmd_stmt *st) {
     case SK_ELSE: return next_section(R, st, JM_GROUP_ALT, rest);
     case SK_AND: return next_section(R, st, JM_GROUP_PAR, rest);
     case SK_OPTION: return next_section(R, st, JM_GROUP_CRITICAL, rest);
-    case SK_RECT:
-        mmd_warn_once(m, "rect", pos, "'rect' highlights are not drawn yet; their messages are");
-        return open_block(R, st, B_RECT, JM_GROUP_LOOP, rest);
-    case SK_BOX:
-        mmd_warn_once(m, "box", pos, "'box' participant groups are not drawn yet; their participants are");
-        return open_block(R, st, B_BOX, JM_GROUP_LOOP, rest);
+    case SK_RECT: return open_block(R, st, B_RECT, JM_GROUP_LOOP, rest);
+    case SK_BOX: return open_block(R, st, B_BOX, JM_GROUP_LOOP, rest);
     case SK_END: return close_block(R, st);
     case SK_ACTIVATE: read_activation(R, st, rest, true); return true;
     case SK_DEACTIVATE: read_activation(R, st, rest, false); return true;
@@ -559,7 +663,7 @@ bool mmd_load_sequence(mmd_doc *m) {
     jm_lctx *c = m->c;
     jm_sequence *s = JM_NEW(c->a, jm_sequence);
     s->pos = (jm_pos){ m->body_line, 1 };
-    seq_reader R = { .m = m, .s = s };
+    seq_reader R = { .m = m, .s = s, .create = -1, .destroy = -1 };
     size_t n;
     mmd_stmt *st = mmd_split(m, true, &n);
     bool ok = true;
@@ -569,8 +673,16 @@ bool mmd_load_sequence(mmd_doc *m) {
         jm_error(c->d, c->file, R.stack[i].pos, "'%s' is not closed with 'end'", R.stack[i].word);
         ok = false;
     }
+    int pending = R.create >= 0 ? R.create : R.destroy;
+    if (pending >= 0 && ok) {
+        jm_error(c->d, c->file, R.create >= 0 ? R.create_pos : R.destroy_pos, "participant '%s' is %s here, but "
+                 "no message follows", jm_load_show(c, s->participants[pending].id),
+                 R.create >= 0 ? "created" : "destroyed");
+        ok = false;
+    }
     if (!ok || R.n_items > JM_MAX_MESSAGES) return false;
     flatten(&R, &R.root, &s->items, &s->n_items);
+    if (!jm_load_seq_lifetimes(c, s)) return false;
     if (!s->participants) s->participants = JM_NEWV(c->a, jm_participant, 1);
     m->j->sequence = s;
     mmd_set_view(m, "sequence");

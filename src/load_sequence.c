@@ -1,13 +1,16 @@
-/* load_sequence.c - the loader's `sequence` section: participants, messages (mapping form and
- * Mermaid arrow strings), notes, delays and nested groups with their else branches. */
+/* load_sequence.c - the loader's `sequence` section: participants, boxes around neighbouring
+ * participants, messages (mapping form and Mermaid arrow strings, creating and destroying
+ * participants), notes, delays, highlighted rects and nested groups with their else branches;
+ * and the check, shared with the Mermaid loader, that participants live in order. */
 #include "load_internal.h"
 #include <glib.h>
 #include <string.h>
 
-static const char *const seq_keys[] = { "title", "autonumber", "participants", "messages", NULL };
+static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
+static const char *const box_keys[] = { "label", "color", "participants", NULL };
 static const char *const part_keys[] = { "id", "label", "kind", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", NULL };
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", NULL };
+static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
 static const char *const note_keys[] = { "note", "over", "left_of", "right_of", NULL };
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
@@ -15,6 +18,7 @@ static const char *const delay_keys[] = { "delay", NULL };
 static const char *const group_keys[] = { "group", "label", "messages", "else", NULL };
 static const char *const group_kinds[] = { "loop", "alt", "opt", "par", "critical", "break", NULL };  /* jm_group_kind */
 static const char *const else_keys[] = { "label", "messages", NULL };
+static const char *const rect_keys[] = { "rect", "messages", NULL };
 
 /* Mermaid arrows, longest first where one is a prefix of another. */
 static const struct { const char *arrow; jm_msg_kind kind; } arrows[] = {
@@ -187,6 +191,22 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
     }
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);
+    const char *created = jm_load_raw(c, m, "create"), *destroyed = jm_load_raw(c, m, "destroy");
+    if (created && it->to >= 0) {
+        int p = find_participant(L, created, jm_load_get(m, "create")->pos);
+        if (p >= 0 && p != it->to)
+            jm_error(c->d, c->file, jm_load_get(m, "create")->pos, "'create' names the message's receiver "
+                     "('%s'), not '%s'", jm_load_show(c, L->s->participants[it->to].id), jm_load_show(c, created));
+        it->create = p == it->to;
+    }
+    if (destroyed && it->from >= 0 && it->to >= 0) {
+        int p = find_participant(L, destroyed, jm_load_get(m, "destroy")->pos);
+        if (p >= 0 && p != it->from && p != it->to)
+            jm_error(c->d, c->file, jm_load_get(m, "destroy")->pos, "'destroy' names the message's sender or "
+                     "receiver, not '%s'", jm_load_show(c, destroyed));
+        it->destroy_from = p == it->from;
+        it->destroy_to = p == it->to;
+    }
     return jm_diags_errors(c->d) == errors;
 }
 
@@ -334,6 +354,30 @@ static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item 
     return jm_diags_errors(c->d) == errors;
 }
 
+/* {rect: colour (empty: the style's), messages} */
+static bool load_rect(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item *it) {
+    jm_lctx *c = L->c;
+    size_t errors = jm_diags_errors(c->d);
+    jm_load_keys(c, m, rect_keys, "a rect");
+    if (depth >= JM_MAX_GROUP_DEPTH) {
+        jm_error(c->d, c->file, m->pos, "groups and rects nested deeper than %d levels", JM_MAX_GROUP_DEPTH);
+        return false;
+    }
+    const char *color = jm_load_raw(c, m, "rect");
+    if (color) {
+        it->has_color = jm_color_parse(color, &it->color);
+        if (!it->has_color)
+            jm_error(c->d, c->file, jm_load_get(m, "rect")->pos, "'rect' is not a colour: '%s' (use \"#rgb\", "
+                     "\"#rrggbb\" or \"#rrggbbaa\", or leave it empty for the style's)", jm_load_show(c, color));
+    }
+    it->sections = JM_NEWV(c->a, jm_seq_section, 1);
+    it->n_sections = 1;
+    it->sections[0].pos = m->pos;
+    const jm_ynode *l = jm_load_list(c, m, "messages", JM_MAX_MESSAGES);
+    if (l) load_list(L, l, depth + 1, &it->sections[0].items, &it->sections[0].n_items);
+    return jm_diags_errors(c->d) == errors;
+}
+
 /* One entry of a messages list into it; false after diagnostics. */
 static bool load_entry(seq_loader *L, const jm_ynode *n, int depth, jm_seq_item *it) {
     jm_lctx *c = L->c;
@@ -349,6 +393,7 @@ static bool load_entry(seq_loader *L, const jm_ynode *n, int depth, jm_seq_item 
     }
     if (jm_ymap_get(n, "note")) { it->kind = JM_SEQ_NOTE; return load_note(L, n, it); }
     if (jm_ymap_get(n, "group")) { it->kind = JM_SEQ_GROUP; return load_group(L, n, depth, it); }
+    if (jm_ymap_get(n, "rect")) { it->kind = JM_SEQ_RECT; return load_rect(L, n, depth, it); }
     if (jm_ymap_get(n, "delay")) {
         it->kind = JM_SEQ_DELAY;
         jm_load_keys(c, n, delay_keys, "a delay");
@@ -382,6 +427,121 @@ static bool load_list(seq_loader *L, const jm_ynode *l, int depth, jm_seq_item *
     return ok;
 }
 
+/* {label, color, participants: [ids]}: neighbours in participant order, in at most one box. */
+static void load_boxes(seq_loader *L, const jm_ynode *seq) {
+    jm_lctx *c = L->c;
+    jm_sequence *s = L->s;
+    const jm_ynode *l = jm_load_list(c, seq, "boxes", JM_MAX_PARTICIPANTS);
+    if (!l) return;
+    s->boxes = JM_NEWV(c->a, jm_seq_box, l->n ? l->n : 1);
+    int *owner = JM_NEWV(c->a, int, s->n_participants ? s->n_participants : 1);
+    for (size_t i = 0; i < s->n_participants; i++) owner[i] = -1;
+    for (size_t i = 0; i < l->n; i++) {
+        const jm_ynode *m = l->items[i];
+        if (!jm_load_is_map(c, m, "a box")) continue;
+        jm_load_keys(c, m, box_keys, "a box");
+        jm_seq_box b = { .label = jm_load_text(c, m, "label"), .pos = m->pos, .first = -1, .last = -1 };
+        const char *color = jm_load_raw(c, m, "color");
+        if (color && !(b.has_color = jm_color_parse(color, &b.color)))
+            jm_error(c->d, c->file, jm_load_get(m, "color")->pos, "box 'color' is not a colour: '%s' (use "
+                     "\"#rgb\", \"#rrggbb\", \"#rrggbbaa\" or \"none\")", jm_load_show(c, color));
+        const jm_ynode *ids = jm_load_list(c, m, "participants", JM_MAX_PARTICIPANTS);
+        if (!ids || ids->n == 0) {
+            if (!ids && !jm_load_get(m, "participants"))
+                jm_error(c->d, c->file, m->pos, "box needs 'participants': a list of neighbouring participant ids");
+            else if (ids)
+                jm_error(c->d, c->file, ids->pos, "a box's 'participants' must name at least one participant");
+            continue;
+        }
+        bool ok = true;
+        for (size_t k = 0; k < ids->n; k++) {
+            const char *id;
+            if (!jm_yget_text(ids->items[k], "each entry of a box's 'participants'", c->file, c->d, &id)) { ok = false; continue; }
+            int p = find_participant(L, id, ids->items[k]->pos);
+            if (p < 0) { ok = false; continue; }
+            if (owner[p] >= 0) {
+                jm_error(c->d, c->file, ids->items[k]->pos, "participant '%s' is already in the box at line %d",
+                         jm_load_show(c, id), s->boxes[owner[p]].pos.line);
+                ok = false;
+                continue;
+            }
+            if (b.first >= 0 && p != b.last + 1) {
+                jm_error(c->d, c->file, ids->items[k]->pos, "a box holds neighbouring participants in their order: "
+                         "'%s' does not follow '%s' in 'participants'", jm_load_show(c, id),
+                         jm_load_show(c, s->participants[b.last].id));
+                ok = false;
+                continue;
+            }
+            if (b.first < 0) b.first = p;
+            b.last = p;
+            owner[p] = (int)s->n_boxes;
+        }
+        if (ok) s->boxes[s->n_boxes++] = b;
+    }
+}
+
+/* ---- lifetimes: created before use, nothing sent after destruction ---- */
+
+typedef struct { int seen, created, destroyed; } life;   /* lines, 0: not yet */
+
+static bool lives_item(jm_lctx *c, const jm_sequence *s, life *lf, const jm_seq_item *it);
+
+static bool lives_list(jm_lctx *c, const jm_sequence *s, life *lf, const jm_seq_item *items, size_t n) {
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) ok &= lives_item(c, s, lf, &items[i]);
+    return ok;
+}
+
+static bool lives_item(jm_lctx *c, const jm_sequence *s, life *lf, const jm_seq_item *it) {
+    int line = it->pos.line ? it->pos.line : 1;
+    switch (it->kind) {
+    case JM_SEQ_MESSAGE: {
+        int ends[2] = { it->from, it->to };
+        for (int e = 0; e < 2; e++) {
+            life *l = &lf[ends[e]];
+            if (l->destroyed) {
+                jm_error(c->d, c->file, it->pos, "participant '%s' has a message after it is destroyed (line %d)",
+                         jm_load_show(c, s->participants[ends[e]].id), l->destroyed);
+                return false;
+            }
+        }
+        if (it->create) {
+            life *l = &lf[it->to];
+            const char *id = jm_load_show(c, s->participants[it->to].id);
+            if (l->created || l->seen) {
+                jm_error(c->d, c->file, it->pos, "participant '%s' is created here but %s at line %d", id,
+                         l->created ? "was already created" : "already appears", l->created ? l->created : l->seen);
+                return false;
+            }
+            l->created = line;
+        }
+        lf[it->from].seen = lf[it->from].seen ? lf[it->from].seen : line;
+        lf[it->to].seen = lf[it->to].seen ? lf[it->to].seen : line;
+        if (it->destroy_from) lf[it->from].destroyed = line;
+        if (it->destroy_to) lf[it->to].destroyed = line;
+        return true;
+    }
+    case JM_SEQ_NOTE:
+        for (size_t k = 0; k < it->n_over; k++)
+            if (!lf[it->over[k]].seen) lf[it->over[k]].seen = line;
+        return true;
+    case JM_SEQ_DELAY:
+        return true;
+    case JM_SEQ_GROUP: case JM_SEQ_RECT: {
+        bool ok = true;
+        for (size_t k = 0; k < it->n_sections; k++)
+            ok &= lives_list(c, s, lf, it->sections[k].items, it->sections[k].n_items);
+        return ok;
+    }
+    }
+    return true;
+}
+
+bool jm_load_seq_lifetimes(jm_lctx *c, const jm_sequence *s) {
+    life *lf = JM_NEWV(c->a, life, s->n_participants ? s->n_participants : 1);
+    return lives_list(c, s, lf, s->items, s->n_items);
+}
+
 const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n) {
     if (!jm_load_is_map(c, n, "'sequence'")) return NULL;
     jm_load_keys(c, n, seq_keys, "the sequence");
@@ -391,7 +551,10 @@ const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n) {
     jm_load_bool(c, n, "autonumber", &s->autonumber);
     seq_loader L = { .c = c, .s = s };
     load_participants(&L, n);
+    load_boxes(&L, n);
     const jm_ynode *l = jm_load_list(c, n, "messages", JM_MAX_MESSAGES);
-    if (l) load_list(&L, l, 0, &s->items, &s->n_items);
+    size_t errors = jm_diags_errors(c->d);
+    if (l && load_list(&L, l, 0, &s->items, &s->n_items) && jm_diags_errors(c->d) == errors)
+        jm_load_seq_lifetimes(c, s);
     return s;
 }

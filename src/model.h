@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "diag.h"
 #include "image.h"
+#include "style.h"
 
 /* A list of texts. */
 typedef struct { const char **v; size_t n; const jm_pos *pos; /* pos[i] of v[i] */ } jm_texts;
@@ -55,7 +56,7 @@ typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
 /* The head at the receiver: the kind's own (filled; async: open), none, open, or a cross (a lost
  * message, Mermaid's -x). */
 typedef enum { JM_TIP_KIND, JM_TIP_NONE, JM_TIP_OPEN, JM_TIP_CROSS } jm_msg_tip;
-typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP } jm_seq_kind;
+typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP, JM_SEQ_RECT } jm_seq_kind;
 typedef enum { JM_NOTE_OVER, JM_NOTE_LEFT_OF, JM_NOTE_RIGHT_OF } jm_note_place;
 typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL, JM_GROUP_BREAK } jm_group_kind;
 
@@ -75,19 +76,32 @@ struct jm_seq_item {
     jm_msg_tip tip;
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
+    bool create;                 /* the receiver's head is drawn at this message, not at the top */
+    bool destroy_from, destroy_to;   /* the sender's / receiver's lifeline ends here with a cross */
     /* JM_SEQ_NOTE */
     jm_note_place place;
     int *over; size_t n_over;    /* participant indices: 1 for left_of/right_of, 1+ for over */
     /* JM_SEQ_GROUP */
     jm_group_kind group;
-    jm_seq_section *sections; size_t n_sections;  /* n_sections >= 1 */
+    jm_seq_section *sections; size_t n_sections;  /* n_sections >= 1; JM_SEQ_RECT: 1 */
+    /* JM_SEQ_RECT: a highlighted background behind its section's items */
+    jm_color color; bool has_color;   /* the file's colour; has_color false: the style's */
 };
+
+/* A box around the neighbouring participants first..last, with an optional label and colour. */
+typedef struct {
+    const char *label;           /* NULL if absent */
+    int first, last;             /* participant indices, first <= last */
+    jm_color color; bool has_color;   /* has_color false: the style's */
+    jm_pos pos;
+} jm_seq_box;
 
 typedef struct {
     const char *title;           /* NULL if absent */
     bool autonumber;
     int autonumber_start, autonumber_step;  /* first number and step; 0 means 1 */
     jm_participant *participants; size_t n_participants;
+    jm_seq_box *boxes; size_t n_boxes;   /* left to right, never overlapping */
     jm_seq_item *items; size_t n_items;
     size_t n_messages;           /* messages in all nesting levels, for autonumber and limits */
     jm_pos pos;

@@ -1,5 +1,6 @@
 /* seq_columns.c - where the lifelines go: every label, note, self-message and head that must fit
- * between lifelines becomes a constraint on the gaps, solved adjacent pairs first, then spans. */
+ * between lifelines becomes a constraint on the gaps, solved adjacent pairs first, then spans;
+ * then the sides of frames, rects and participant boxes. */
 #include <math.h>
 #include <string.h>
 #include "seq_layout.h"
@@ -49,7 +50,7 @@ void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g) {
     int dir = it->to > it->from ? 1 : -1;
     int lr = it->activate ? r->to_depth : r->to_depth - 1;
     g->xs = xf + seq_bar_edge(st, ls, dir);
-    g->xe = xt + seq_bar_edge(st, lr, -dir);
+    g->xe = it->create ? xt - dir * p->parts[it->to].w / 2 : xt + seq_bar_edge(st, lr, -dir);
     g->xr = g->right = 0;
     double a = g->xs + dir * g->badge_r, b = g->xe;
     g->label_x = (a + b) / 2 - r->text.width / 2;
@@ -125,7 +126,7 @@ static void need_message(const seq_plan *p, cols *c, const seq_row *r) {
     }
     int dir = t > f ? 1 : -1;
     int ls = r->from_depth - 1, lr = it->activate ? r->to_depth : r->to_depth - 1;
-    double es = seq_bar_edge(st, ls, dir), ee = seq_bar_edge(st, lr, -dir);
+    double es = seq_bar_edge(st, ls, dir), ee = it->create ? -dir * p->parts[t].w / 2 : seq_bar_edge(st, lr, -dir);
     double inner = fmax(r->text.width + 2 * st->label_margin + br, st->message_min_width);
     need(c, f, t, inner + dir * (es - ee));
 }
@@ -200,6 +201,10 @@ static void place_frames(seq_plan *p) {
                 r->x0 = fmin(g.xs, g.xe) - g.badge_r;
                 r->x1 = fmax(g.xs, g.xe) + g.badge_r;
                 grow(&r->x0, &r->x1, g.label_x - st->halo_padding, g.label_x + r->text.width + st->halo_padding);
+                if (r->item->create) {   /* the head it creates */
+                    const seq_part *pt = &p->parts[r->item->to];
+                    grow(&r->x0, &r->x1, pt->x - pt->w / 2, pt->x + pt->w / 2);
+                }
             }
             break;
         }
@@ -218,7 +223,10 @@ static void place_frames(seq_plan *p) {
         case SEQ_ROW_END: {
             seq_group *g = &p->groups[stack[--sp]];
             if (g->lo <= g->hi) grow(&g->x0, &g->x1, p->parts[g->lo].x, p->parts[g->hi].x);
-            if (g->x0 > g->x1) g->x0 = g->x1 = p->parts[0].x;
+            if (g->x0 > g->x1) {   /* nothing inside: around the first lifeline */
+                g->x0 = g->x1 = p->parts[0].x;
+                if (g->rect) g->x1 += st->message_min_width;
+            }
             g->x0 -= st->frame_padding;
             g->x1 += st->frame_padding;
             double short_by = g->need_w - (g->x1 - g->x0);
@@ -236,13 +244,49 @@ static void place_frames(seq_plan *p) {
     }
 }
 
+/* How far the header reaches left (side -1) or right (+1) of participant i's lifeline: half its
+ * head, and the padding of a box whose side is there (or half the box, when its label is wider). */
+static double head_reach(const seq_plan *p, int i, int side) {
+    double r = p->parts[i].w / 2;
+    for (size_t k = 0; k < p->n_boxes; k++) {
+        const seq_box *b = &p->boxes[k];
+        if (i != (side < 0 ? b->b->first : b->b->last)) continue;
+        r += p->st->box_padding;
+        if (b->b->first == b->b->last && b->label.width / 2 + p->st->box_padding > r)
+            r = b->label.width / 2 + p->st->box_padding;
+    }
+    return r;
+}
+
+/* Boxes around their heads (and any created head, drawn in the same column), at least as wide as
+ * their labels. */
+static void place_boxes(seq_plan *p) {
+    const jm_sequence_style *st = p->st;
+    for (size_t k = 0; k < p->n_boxes; k++) {
+        seq_box *b = &p->boxes[k];
+        int f = b->b->first, l = b->b->last;
+        b->x0 = INFINITY;
+        b->x1 = -INFINITY;
+        for (int i = f; i <= l; i++)
+            grow(&b->x0, &b->x1, p->parts[i].x - p->parts[i].w / 2 - st->box_padding,
+                 p->parts[i].x + p->parts[i].w / 2 + st->box_padding);
+        double short_by = b->label.width + 2 * st->box_padding - (b->x1 - b->x0);
+        if (short_by > 0) { b->x0 -= short_by / 2; b->x1 += short_by / 2; }
+    }
+}
+
 void seq_columns_place(seq_plan *p) {
     const jm_sequence_style *st = p->st;
     size_t n = p->n_parts;
     cols c = { n, JM_NEWV(p->ctx->arena, double, n ? n : 1), NULL };
     c.span = n > 2 ? JM_NEWV(p->ctx->arena, double, n * n) : NULL;
     for (size_t i = 0; i + 1 < n; i++)
-        need(&c, (int)i, (int)i + 1, (p->parts[i].w + p->parts[i + 1].w) / 2 + st->part_gap);
+        need(&c, (int)i, (int)i + 1, head_reach(p, (int)i, 1) + head_reach(p, (int)i + 1, -1) + st->part_gap);
+    for (size_t k = 0; k < p->n_boxes; k++) {   /* a label wider than the heads spreads them */
+        const seq_box *b = &p->boxes[k];
+        int f = b->b->first, l = b->b->last;
+        if (f < l) need(&c, f, l, b->label.width - (p->parts[f].w + p->parts[l].w) / 2);
+    }
     for (size_t i = 0; i < p->n_rows; i++) {
         const seq_row *r = &p->rows[i];
         if (r->kind == SEQ_ROW_MSG || r->kind == SEQ_ROW_SELF) need_message(p, &c, r);
@@ -259,6 +303,7 @@ void seq_columns_place(seq_plan *p) {
         if (i + 1 < n) x += c.gap[i];
     }
     place_frames(p);
+    place_boxes(p);
 }
 
 void seq_columns_extent(const seq_plan *p, double *x0, double *x1) {
@@ -268,6 +313,7 @@ void seq_columns_extent(const seq_plan *p, double *x0, double *x1) {
     for (size_t i = 0; i < p->n_rows; i++)
         if (p->rows[i].x0 <= p->rows[i].x1) grow(&a, &b, p->rows[i].x0, p->rows[i].x1);
     for (size_t g = 0; g < p->n_groups; g++) grow(&a, &b, p->groups[g].x0, p->groups[g].x1);
+    for (size_t k = 0; k < p->n_boxes; k++) grow(&a, &b, p->boxes[k].x0, p->boxes[k].x1);
     if (a > b) a = b = 0;
     *x0 = a;
     *x1 = b;

@@ -34,7 +34,9 @@ typedef struct {
 } seq_row;
 
 typedef struct {
-    const jm_seq_item *item;
+    const jm_seq_item *item;   /* a JM_SEQ_GROUP or a JM_SEQ_RECT */
+    bool rect;                 /* a highlight: a fill, no outline, no tab */
+    jm_color fill;             /* rect: its fill */
     int parent;                /* enclosing group or -1 */
     int lo, hi;                /* participants its content touches; lo > hi: none */
     const char *keyword_text, *label_text;   /* "loop", "[every 90 days]" (NULL: no label) */
@@ -51,7 +53,15 @@ typedef struct {
     double w, h;               /* pt, natural size of the head (actor: figure and name) */
     double x;                  /* pt, the lifeline (seq_columns_place) */
     int max_depth;             /* most activation bars open at once */
+    int created_row, destroyed_row;   /* rows where its head appears / its lifeline ends; -1: top / bottom */
 } seq_part;
+
+typedef struct {
+    const jm_seq_box *b;
+    jm_textblock label;        /* measured when b->label */
+    jm_color fill, text;       /* text readable on fill */
+    double x0, x1;             /* pt, the box's sides (seq_columns_place) */
+} seq_box;
 
 typedef struct {
     const jm_layout_ctx *ctx;
@@ -62,6 +72,8 @@ typedef struct {
     seq_part *parts; size_t n_parts;
     seq_row *rows; size_t n_rows, cap_rows;
     seq_group *groups; size_t n_groups, cap_groups;
+    seq_box *boxes; size_t n_boxes;
+    double box_band;           /* pt, above the heads: box tops and labels (0 without boxes) */
     double box_h;              /* pt, height every box-like head is drawn at */
     double head_h;             /* pt, the header band: the tallest head */
     double left, right;        /* pt, sideways extent of the diagram (seq_rows_measure) */
@@ -96,19 +108,25 @@ typedef struct {
     double right;              /* pt, SELF: right end of loop and label */
 } seq_msg_geo;
 void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g);
+/* The height of a head: an actor's figure and name, or box_h. */
+double seq_head_h(const seq_plan *p, int part);
+/* A message row: from its top to the line (pt). */
+double seq_msg_above(const seq_plan *p, const seq_row *r);
 /* A note's box sideways: left and width (pt). */
 void seq_note_geom(const seq_plan *p, const seq_row *r, double *x, double *w);
 
 /* ---- drawing, page by page ---- */
 
 /* Layers of a page, painted in this order: frame outlines, tabs and labels go over the bars
- * (a bar never hides a keyword), messages and notes over both, heads on top. */
-enum { SEQ_L_FRAME_BG, SEQ_L_LIFELINE, SEQ_L_BAR, SEQ_L_FRAME, SEQ_L_MSG, SEQ_L_HEAD, SEQ_LAYERS };
+ * (a bar never hides a keyword), messages and notes over both, heads on top; participant boxes and
+ * rect highlights below everything. */
+enum { SEQ_L_BOX, SEQ_L_FRAME_BG, SEQ_L_LIFELINE, SEQ_L_BAR, SEQ_L_FRAME, SEQ_L_MSG, SEQ_L_HEAD, SEQ_LAYERS };
 
 typedef struct { double y0, y1; } seq_span;
 
 typedef struct {
     jm_scene *layer[SEQ_LAYERS];
+    double box_top;            /* pt, top of the participant boxes */
     double head_top;           /* pt, top of the header band */
     double rows_top;           /* pt, lifelines start (bottom of the heads) */
     double end;                /* pt, lifelines end */
@@ -131,6 +149,8 @@ typedef struct {
     int *depth;                /* per participant: bars open */
     double **bar_top;          /* per participant and level: where the bar began on this page */
     seq_span *delays; size_t n_delays, cap_delays;   /* delays on the current page */
+    int *alive;                /* per participant: 0 not created yet, 1 alive, 2 destroyed */
+    seq_span *life;            /* per participant: its lifeline on this page (y0 > y1: none) */
 } seq_walk;
 
 static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1]; }
@@ -139,18 +159,23 @@ static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1];
 void seq_rows_measure(seq_plan *p, double x0, double x1);
 bool seq_rows_draw(seq_plan *p, jm_doc *doc);
 
-/* seq_parts.c: heads at the top and bottom, lifelines. */
-void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom);
-void seq_draw_lifelines(const seq_plan *p, jm_scene *s, double y0, double y1,
+/* seq_parts.c: heads at the top and bottom (of the participants alive[i] == 1; alive NULL: all),
+ * a head where a message creates it, lifelines, the cross where one ends, participant boxes. */
+void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive);
+void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y);   /* its top at y */
+void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,
                         const seq_span *delays, size_t n_delays);
+void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y);
+void seq_draw_boxes(const seq_plan *p, jm_scene *s, double top, double bottom);
 
 /* seq_messages.c: messages, self-messages, badges, activation bars. */
 void seq_draw_message(seq_walk *w, const seq_row *r, double top);
 void seq_bar_open(seq_walk *w, int part, double y);    /* a bar on top of the part's bars */
 void seq_bar_close(seq_walk *w, int part, double y);   /* the top bar ends: drawn, popped */
 /* A measured text with its box's top left at (x, y), a halo behind it when a lifeline crosses
- * it; it must stay inside `container` (-1: inside its halo, if any). */
-int seq_label(const seq_plan *p, jm_scene *s, const char *role, double x, double y, const char *text,
+ * it; it must stay inside `container` (-1: inside its halo, if any). On a box or rect fill its
+ * colour turns readable (contrast 4.5:1); across fills that no colour suits, it gets a halo. */
+int seq_label(const seq_walk *w, jm_scene *s, const char *role, double x, double y, const char *text,
               jm_textblock b, const jm_font *font, jm_color color, jm_pos src, int container);
 
 /* seq_notes.c: notes, delays and group frames. */

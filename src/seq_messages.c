@@ -1,5 +1,6 @@
 /* seq_messages.c - messages between lifelines and to self, their labels (with a halo where a
- * lifeline crosses them), autonumber badges, and activation bars. */
+ * lifeline crosses them, readable on box and rect fills), autonumber badges, activation bars, and
+ * the heads and crosses of participants created and destroyed by a message. */
 #include <math.h>
 #include "seq_layout.h"
 
@@ -13,14 +14,62 @@ static bool lifeline_in(const seq_plan *p, double a, double b) {
     return lo < p->n_parts && p->parts[lo].x <= b;
 }
 
-int seq_label(const seq_plan *p, jm_scene *s, const char *role, double x, double y, const char *text,
+static bool same_color(jm_color a, jm_color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+enum { MAX_BACKDROPS = 8 };
+
+/* The opaque colours under [x0, x1] now: the canvas, the boxes there, each open rect over them
+ * (a label inside a rect lies within its sides). Returns how many (distinct, at least one). */
+static int backdrops(const seq_walk *w, double x0, double x1, jm_color out[MAX_BACKDROPS]) {
+    const seq_plan *p = w->p;
+    jm_color bg = p->cm->background;
+    bg.a = 1;
+    int n = 0;
+    bool bare = false;   /* some part of the span is on no box */
+    double covered = x0;
+    for (size_t k = 0; k < p->n_boxes; k++) {   /* boxes are left to right, apart */
+        const seq_box *b = &p->boxes[k];
+        if (b->x1 <= x0 || b->x0 >= x1) continue;
+        if (b->x0 > covered) bare = true;
+        covered = fmax(covered, b->x1);
+        if (n < MAX_BACKDROPS - 1) out[n++] = jm_color_over(b->fill, bg);
+    }
+    if (covered < x1) bare = true;
+    if (bare || n == 0) out[n++] = bg;
+    for (int k = 0; k < w->n_open; k++) {
+        const seq_group *g = &p->groups[w->open[k].group];
+        if (!g->rect) continue;
+        for (int i = 0; i < n; i++) out[i] = jm_color_over(g->fill, out[i]);
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        bool dup = false;
+        for (int j = 0; j < m && !dup; j++) dup = same_color(out[j], out[i]);
+        if (!dup) out[m++] = out[i];
+    }
+    return m;
+}
+
+int seq_label(const seq_walk *w, jm_scene *s, const char *role, double x, double y, const char *text,
               jm_textblock b, const jm_font *font, jm_color color, jm_pos src, int container) {
+    const seq_plan *p = w->p;
     const jm_sequence_style *st = p->st;
     double hp = st->halo_padding;
     int halo = -1;
-    if (st->label_halo.a > 0 && lifeline_in(p, x - hp, x + b.width + hp))
+    /* On the canvas alone the style's colours hold; on fills the colour turns readable, and a
+     * halo in the fill's colour keeps lifelines off it; across fills no one colour may suit. */
+    jm_color under[MAX_BACKDROPS], bg = p->cm->background;
+    bg.a = 1;
+    int n = backdrops(w, x - hp, x + b.width + hp, under);
+    bool plain = n == 1 && same_color(under[0], bg);
+    bool suits = true;
+    for (int i = 0; i < n; i++) suits &= jm_color_contrast(color, under[i]) >= 4.5;
+    jm_color halo_color = plain || n > 1 ? st->label_halo : under[0];
+    if (halo_color.a <= 0 && !suits) halo_color = bg;
+    if (halo_color.a > 0 && (lifeline_in(p, x - hp, x + b.width + hp) || (!plain && !suits && n > 1)))
         halo = jm_scene_rect(s, "sequence.halo", x - hp, y - hp, b.width + 2 * hp, b.height + 2 * hp, hp,
-                             jm_paint_fill(st->label_halo));
+                             jm_paint_fill(halo_color));
+    if (!plain) color = jm_color_readable(color, halo >= 0 ? jm_color_over(halo_color, under[0]) : under[0]);
     PangoAlignment pa = b.layout ? pango_layout_get_alignment(b.layout) : PANGO_ALIGN_LEFT;
     jm_align align = pa == PANGO_ALIGN_CENTER ? JM_ALIGN_CENTER : pa == PANGO_ALIGN_RIGHT ? JM_ALIGN_RIGHT : JM_ALIGN_LEFT;
     int t = jm_scene_text(s, role, x - b.x, y, text, font, color, align,
@@ -72,8 +121,7 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     seq_msg_geom(p, r, &g);
     bool labelled = r->label && *r->label;
     double text_h = labelled ? r->text.height : 0;
-    double badge_h = r->number ? fmax(st->badge_size, r->badge.height) : 0;
-    double y = top + fmax(text_h + st->label_gap, badge_h / 2);
+    double y = top + seq_msg_above(p, r);
     jm_paint paint = jm_paint_stroke(st->message, st->message_width);
     if (it->msg == JM_MSG_REPLY) paint = jm_paint_dashed(paint, st->reply_dash);
     jm_head head = it->tip == JM_TIP_NONE ? JM_HEAD_NONE : it->tip == JM_TIP_OPEN ? JM_HEAD_OPEN
@@ -98,11 +146,26 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     } else {
         line = jm_scene_line(s, role, g.xs, y, g.xe, y, paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y);
-        if (it->activate) seq_bar_open(w, it->to, y);
+        if (it->create) {   /* the head centred on the line, its lifeline from under it */
+            double hh = seq_head_h(p, it->to);
+            seq_draw_head(p, seq_cur(w)->layer[SEQ_L_HEAD], it->to, y - hh / 2);
+            w->alive[it->to] = 1;
+            w->life[it->to] = (seq_span){ y + hh / 2, INFINITY };
+        }
+        if (it->activate) seq_bar_open(w, it->to, it->create ? y + seq_head_h(p, it->to) / 2 : y);
     }
     s->items[line].src = it->pos;
+    int ends[2] = { it->destroy_from ? it->from : -1, it->destroy_to ? it->to : -1 };
+    double yd = r->kind == SEQ_ROW_SELF ? y + st->self_height : y;
+    for (int e = 0; e < 2; e++) {
+        if (ends[e] < 0 || (e == 1 && ends[1] == ends[0])) continue;
+        while (w->depth[ends[e]] > 0) seq_bar_close(w, ends[e], yd);
+        seq_draw_destroy(p, s, ends[e], yd);
+        w->alive[ends[e]] = 2;
+        if (w->life[ends[e]].y1 > yd) w->life[ends[e]].y1 = yd;
+    }
     if (labelled)
-        seq_label(p, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
+        seq_label(w, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
                   &st->message_font, st->message_text, it->pos, -1);
     if (r->number) draw_badge(w, r, g.xs, y, g.badge_r);
 }

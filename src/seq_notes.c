@@ -1,5 +1,5 @@
 /* seq_notes.c - notes in folded-corner boxes, delays (lifelines break, the text centred across),
- * and group frames: outline, keyword tab, label, dashed lines between sections. */
+ * group frames (outline, keyword tab, label, dashed lines between sections) and rect highlights. */
 #include <math.h>
 #include <string.h>
 #include "seq_layout.h"
@@ -56,7 +56,7 @@ void seq_draw_delay(seq_walk *w, const seq_row *r, double top) {
     if (!r->label || !*r->label) return;
     double cx = (p->left + p->right) / 2;
     if (r->group >= 0) cx = (p->groups[r->group].x0 + p->groups[r->group].x1) / 2;
-    seq_label(p, seq_cur(w)->layer[SEQ_L_MSG], "sequence.delay.text", cx - r->text.width / 2,
+    seq_label(w, seq_cur(w)->layer[SEQ_L_MSG], "sequence.delay.text", cx - r->text.width / 2,
               top + (h - r->text.height) / 2, r->label, r->text, &st->delay_font, st->delay_text,
               r->item->pos, -1);
 }
@@ -78,8 +78,13 @@ void seq_frame_open(seq_walk *w, int gi, double top) {
     seq_open_frame *of = &w->open[w->n_open++];
     of->group = gi;
     of->top = top;
-    of->bg = -1;
+    of->bg = of->rect = -1;
     double x0 = g->x0, fw = g->x1 - g->x0, r = st->frame_radius;
+    if (g->rect) {   /* a highlight: its fill only */
+        of->bg = jm_scene_rect(pg->layer[SEQ_L_FRAME_BG], "sequence.rect", x0, top, fw, 0, r, jm_paint_fill(g->fill));
+        pg->layer[SEQ_L_FRAME_BG]->items[of->bg].src = g->item->pos;
+        return;
+    }
     if (st->frame_fill.a > 0)
         of->bg = jm_scene_rect(pg->layer[SEQ_L_FRAME_BG], "sequence.frame.fill", x0, top, fw, 0, r,
                                jm_paint_fill(st->frame_fill));
@@ -105,7 +110,7 @@ void seq_frame_open(seq_walk *w, int gi, double top) {
     s->items[kw].src = g->item->pos;
     if (g->label_text) {
         double drop = g->keyword.baseline - g->label.baseline;
-        seq_label(p, s, "sequence.frame.label", x0 + tw + st->label_margin,
+        seq_label(w, s, "sequence.frame.label", x0 + tw + st->label_margin,
                   top + st->tab_padding + (drop > 0 ? drop : 0), g->label_text, g->label,
                   &st->frame_label_font, st->frame_label, g->item->pos, of->rect);
     }
@@ -122,7 +127,7 @@ void seq_frame_else(seq_walk *w, const seq_row *r, double top) {
                              JM_HEAD_NONE, JM_HEAD_NONE, 0);
     s->items[line].src = g->item->sections[r->section].pos;
     if (r->label)
-        seq_label(p, s, "sequence.frame.else.label", g->x0 + st->frame_padding, top + st->tab_padding, r->label,
+        seq_label(w, s, "sequence.frame.else.label", g->x0 + st->frame_padding, top + st->tab_padding, r->label,
                   r->text, &st->frame_label_font, st->frame_label, g->item->sections[r->section].pos,
                   w->n_open > 0 ? w->open[w->n_open - 1].rect : -1);
 }
@@ -130,6 +135,6 @@ void seq_frame_else(seq_walk *w, const seq_row *r, double top) {
 void seq_frame_close(seq_walk *w, int k, double bottom) {
     seq_page *pg = seq_cur(w);
     seq_open_frame *of = &w->open[k];
-    pg->layer[SEQ_L_FRAME]->items[of->rect].h = bottom - of->top;
+    if (of->rect >= 0) pg->layer[SEQ_L_FRAME]->items[of->rect].h = bottom - of->top;
     if (of->bg >= 0) pg->layer[SEQ_L_FRAME_BG]->items[of->bg].h = bottom - of->top;
 }

@@ -1,5 +1,6 @@
 /* seq_parts.c - the participants' heads (box, system box with a header band, database cylinder,
- * stick figure with its name) at the top and bottom of the lifelines, and the lifelines. */
+ * stick figure with its name) at the top and bottom of the lifelines or where a message creates
+ * them, the lifelines, the cross where one is destroyed, and the boxes around participants. */
 #include <math.h>
 #include "seq_layout.h"
 
@@ -112,32 +113,63 @@ static void draw_actor(const seq_plan *p, jm_scene *s, const seq_part *pt, doubl
 
 /* Heads in the band [top, top + head_h]: at the top of the diagram they stand on the band's
  * bottom (where the lifelines start); at the bottom they hang from its top. */
-void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom) {
+void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y) {
+    const seq_part *pt = &p->parts[part];
+    if (pt->p->kind == JM_PART_ACTOR) draw_actor(p, s, pt, pt->x, y);
+    else draw_box(p, s, pt, pt->x, y);
+}
+
+void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive) {
     for (size_t i = 0; i < p->n_parts; i++) {
-        const seq_part *pt = &p->parts[i];
-        bool actor = pt->p->kind == JM_PART_ACTOR;
-        double h = actor ? pt->h : p->box_h;
-        double y = bottom ? top : top + p->head_h - h;
-        if (actor) draw_actor(p, s, pt, pt->x, y);
-        else draw_box(p, s, pt, pt->x, y);
+        if (alive && alive[i] != 1) continue;
+        double h = seq_head_h(p, (int)i);
+        seq_draw_head(p, s, (int)i, bottom ? top : top + p->head_h - h);
     }
 }
 
-/* Dashed lifelines from y0 to y1, dotted across each delay. */
-void seq_draw_lifelines(const seq_plan *p, jm_scene *s, double y0, double y1,
+/* Dashed lifelines over their spans, dotted across each delay. */
+void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,
                         const seq_span *delays, size_t n_delays) {
     const jm_sequence_style *st = p->st;
     jm_paint solid = jm_paint_dashed(jm_paint_stroke(st->lifeline, st->lifeline_width), st->lifeline_dash);
     jm_paint dotted = jm_paint_dashed(jm_paint_stroke(st->lifeline, st->lifeline_width), st->delay_dash);
     for (size_t i = 0; i < p->n_parts; i++) {
-        double x = p->parts[i].x, y = y0;
+        double x = p->parts[i].x, y = life[i].y0, y1 = life[i].y1;
+        if (!(y1 > y)) continue;
         for (size_t k = 0; k < n_delays; k++) {
-            if (delays[k].y0 > y) jm_scene_line(s, "sequence.lifeline", x, y, x, delays[k].y0, solid,
-                                                JM_HEAD_NONE, JM_HEAD_NONE, 0);
-            jm_scene_line(s, "sequence.lifeline.delay", x, delays[k].y0, x, delays[k].y1, dotted,
-                          JM_HEAD_NONE, JM_HEAD_NONE, 0);
-            y = delays[k].y1;
+            double d0 = fmax(delays[k].y0, y), d1 = fmin(delays[k].y1, y1);
+            if (d1 <= d0) continue;
+            if (d0 > y) jm_scene_line(s, "sequence.lifeline", x, y, x, d0, solid, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+            jm_scene_line(s, "sequence.lifeline.delay", x, d0, x, d1, dotted, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+            y = d1;
         }
         if (y1 > y) jm_scene_line(s, "sequence.lifeline", x, y, x, y1, solid, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    }
+}
+
+/* An X centred on the lifeline where it ends. */
+void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y) {
+    const jm_sequence_style *st = p->st;
+    double x = p->parts[part].x, h = st->destroy_size / 2;
+    jm_path_op ops[] = { mv(x - h, y - h), ln(x + h, y + h), mv(x - h, y + h), ln(x + h, y - h) };
+    int it = jm_scene_path(s, "sequence.destroy", ops, sizeof ops / sizeof ops[0],
+                           jm_paint_stroke(st->destroy_stroke, st->destroy_width), JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    s->items[it].src = p->parts[part].p->pos;
+}
+
+/* Each box from `top` to `bottom`, its label centred at the top, over the heads. */
+void seq_draw_boxes(const seq_plan *p, jm_scene *s, double top, double bottom) {
+    const jm_sequence_style *st = p->st;
+    for (size_t k = 0; k < p->n_boxes; k++) {
+        const seq_box *b = &p->boxes[k];
+        int r = jm_scene_rect(s, "sequence.box", b->x0, top, b->x1 - b->x0, bottom - top, st->box_radius,
+                              jm_paint_both(b->fill, st->box_stroke, st->part_stroke_width));
+        s->items[r].src = b->b->pos;
+        if (!b->b->label) continue;
+        double cx = (b->x0 + b->x1) / 2;
+        int t = jm_scene_text(s, "sequence.box.label", cx - b->label.width / 2 - b->label.x, top + st->box_padding,
+                              b->b->label, &st->box_font, b->text, JM_ALIGN_CENTER, seq_wrapped_at(b->label),
+                              p->cm->line_spacing, b->label, r);
+        s->items[t].src = b->b->pos;
     }
 }

@@ -1,5 +1,6 @@
-/* seq_plan.c - the sequence flattened into rows: messages, notes, delays and group edges in
- * drawing order, every text measured, activation depth tracked, group spans collected. */
+/* seq_plan.c - the sequence flattened into rows: messages, notes, delays, group and rect edges in
+ * drawing order, every text measured, activation depth tracked, group spans collected, the rows
+ * where participants are created and destroyed noted, box labels measured. */
 #include <stdio.h>
 #include <string.h>
 #include "seq_layout.h"
@@ -101,6 +102,10 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
         r->badge_label = jm_arena_printf(p->ctx->arena, "%d", r->number);
         r->badge = seq_measure(p, r->badge_label, &st->badge_font, 0, JM_ALIGN_CENTER);
     }
+    int row = (int)(p->n_rows - 1);
+    if (it->create) p->parts[t].created_row = row;
+    if (it->destroy_from) p->parts[f].destroyed_row = row;
+    if (it->destroy_to) p->parts[t].destroyed_row = row;
     if (it->deactivate && depth[f] > 0) depth[f]--;
     if (it->activate) {
         depth[t]++;
@@ -112,7 +117,13 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
 
 static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth, int *counter) {
     int g = add_group(p, it, group);
-    measure_group(p, g);
+    if (it->kind == JM_SEQ_RECT) {   /* no tab, no label: the content starts a frame-gap down */
+        seq_group *gr = &p->groups[g];
+        gr->rect = true;
+        gr->fill = it->has_color ? it->color : p->st->rect_fill;
+    } else {
+        measure_group(p, g);
+    }
     add_row(p, SEQ_ROW_BEGIN, it, g);
     for (size_t s = 0; s < it->n_sections; s++) {
         const jm_seq_section *sec = &it->sections[s];
@@ -158,7 +169,7 @@ static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int grou
             r->label = it->text ? it->text : "";
             break;
         }
-        case JM_SEQ_GROUP:
+        case JM_SEQ_GROUP: case JM_SEQ_RECT:
             plan_group(p, it, group, depth, counter);
             break;
         }
@@ -176,6 +187,7 @@ static void plan_parts(seq_plan *p) {
         pt->label = seq_measure(p, name, &st->part_font, seq_wrap(p, name, &st->part_font, st->part_max_width),
                                 JM_ALIGN_CENTER);
         pt->max_depth = 0;
+        pt->created_row = pt->destroyed_row = -1;
         double lw = pt->label.width, lh = pt->label.height;
         switch (pt->p->kind) {
         case JM_PART_ACTOR:
@@ -200,12 +212,33 @@ static void plan_parts(seq_plan *p) {
     p->head_h = p->box_h > actor_h ? p->box_h : actor_h;
 }
 
+/* Box labels and colours; the band above the heads they need. */
+static void plan_boxes(seq_plan *p) {
+    const jm_sequence_style *st = p->st;
+    p->n_boxes = p->seq->n_boxes;
+    p->boxes = JM_NEWV(p->ctx->arena, seq_box, p->n_boxes ? p->n_boxes : 1);
+    double label_h = 0;
+    for (size_t i = 0; i < p->n_boxes; i++) {
+        seq_box *b = &p->boxes[i];
+        b->b = &p->seq->boxes[i];
+        b->fill = b->b->has_color ? b->b->color : st->box_fill;
+        b->text = jm_color_readable(st->box_text, jm_color_over(b->fill, p->cm->background));
+        if (b->b->label) {
+            b->label = seq_measure(p, b->b->label, &st->box_font,
+                                   seq_wrap(p, b->b->label, &st->box_font, st->part_max_width), JM_ALIGN_CENTER);
+            if (b->label.height > label_h) label_h = b->label.height;
+        }
+    }
+    p->box_band = !p->n_boxes ? 0 : label_h > 0 ? label_h + 2 * st->box_padding : st->box_padding;
+}
+
 void seq_plan_build(seq_plan *p) {
     jm_arena *a = p->ctx->arena;
     p->n_parts = p->seq->n_participants;
     p->parts = JM_NEWV(a, seq_part, p->n_parts ? p->n_parts : 1);
     for (size_t i = 0; i < p->n_parts; i++) p->parts[i].p = &p->seq->participants[i];
     plan_parts(p);
+    plan_boxes(p);
     p->n_rows = p->n_groups = 0;
     int *depth = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
     int counter = 0;

@@ -1,10 +1,26 @@
 /* seq_rows.c - the sequence top to bottom: row heights, the title block, rows placed one under
- * the other, page breaks between rows (header repeated, frames and bars closed and reopened). */
+ * the other, page breaks between rows (header repeated, frames and bars closed and reopened),
+ * lifelines from where participants are created to where they are destroyed, boxes behind. */
 #include <math.h>
 #include <string.h>
 #include "seq_layout.h"
 
 static bool has_text(const char *s) { return s && *s; }
+
+double seq_head_h(const seq_plan *p, int part) {
+    return p->parts[part].p->kind == JM_PART_ACTOR ? p->parts[part].h : p->box_h;
+}
+
+/* A message's line sits under its label and half its badge; a message creating a participant
+ * leaves half that head above the line too (the head is centred on it). */
+double seq_msg_above(const seq_plan *p, const seq_row *r) {
+    const jm_sequence_style *st = p->st;
+    double text_h = has_text(r->label) ? r->text.height : 0;
+    double badge_h = r->number ? fmax(st->badge_size, r->badge.height) : 0;
+    double above = fmax(text_h + st->label_gap, badge_h / 2);
+    if (r->kind == SEQ_ROW_MSG && r->item->create) above = fmax(above, seq_head_h(p, r->item->to) / 2);
+    return above;
+}
 
 /* Heights of every row; delays measured here because they wrap to the diagram (or frame) width.
  *
@@ -33,9 +49,9 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
                     text_h = r->text.height;
                 }
             }
-            double badge_h = r->number ? fmax(st->badge_size, r->badge.height) : 0;
-            above = fmax(text_h + st->label_gap, badge_h / 2);
+            above = seq_msg_above(p, r);
             r->height = above + st->row_gap + (r->kind == SEQ_ROW_SELF ? st->self_height : 0);
+            if (r->kind == SEQ_ROW_MSG && r->item->create) r->height += seq_head_h(p, r->item->to) / 2;
             break;
         }
         case SEQ_ROW_NOTE:
@@ -110,9 +126,13 @@ static void new_page(seq_walk *w, double left) {
         }
         y += st->header_gap;
     }
+    pg->box_top = y;
+    y += p->box_band;
     pg->head_top = y;
     pg->rows_top = y + p->head_h;
-    seq_draw_heads(p, pg->layer[SEQ_L_HEAD], pg->head_top, false);
+    seq_draw_heads(p, pg->layer[SEQ_L_HEAD], pg->head_top, false, w->alive);
+    for (size_t i = 0; i < p->n_parts; i++)
+        w->life[i] = w->alive[i] == 1 ? (seq_span){ pg->rows_top, INFINITY } : (seq_span){ 1, 0 };
     w->y = pg->rows_top + st->row_gap;
     w->n_delays = 0;
 }
@@ -134,7 +154,9 @@ static void end_page(seq_walk *w, double end) {
         w->depth[i] = d;
     }
     pg->end = lifeline_end;
-    seq_draw_lifelines(p, pg->layer[SEQ_L_LIFELINE], pg->rows_top, pg->end, w->delays, w->n_delays);
+    for (size_t i = 0; i < p->n_parts; i++)
+        if (w->life[i].y1 > lifeline_end) w->life[i].y1 = lifeline_end;
+    seq_draw_lifelines(p, pg->layer[SEQ_L_LIFELINE], w->life, w->delays, w->n_delays);
 }
 
 static void page_break(seq_walk *w, double left) {
@@ -172,6 +194,9 @@ static void init_walk(seq_walk *w, seq_plan *p) {
     w->bar_top = JM_NEWV(a, double *, p->n_parts ? p->n_parts : 1);
     for (size_t i = 0; i < p->n_parts; i++)
         w->bar_top[i] = JM_NEWV(a, double, p->parts[i].max_depth ? p->parts[i].max_depth : 1);
+    w->alive = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
+    w->life = JM_NEWV(a, seq_span, p->n_parts ? p->n_parts : 1);
+    for (size_t i = 0; i < p->n_parts; i++) w->alive[i] = p->parts[i].created_row >= 0 ? 0 : 1;
 }
 
 /* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
@@ -223,7 +248,7 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
         if (ctx->width > width) width = ctx->width;
         double scale = ctx->page_width > 0 && width > ctx->page_width ? width / ctx->page_width : 1;
         w.page_h = ctx->page_height * scale;
-        w.limit = w.page_h - cm->margin;
+        w.limit = w.page_h - cm->margin - (p->n_boxes ? st->box_padding : 0);
     }
     new_page(&w, x0);
     size_t placed = 0;   /* rows on the current page */
@@ -237,7 +262,7 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
         size_t next = i + 1;
         if ((r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) && next < p->n_rows) keep += p->rows[next++].height;
         while (next < p->n_rows && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
-        if (next == p->n_rows) keep += p->head_h;
+        if (next == p->n_rows) keep += p->head_h;   /* box_pad is kept off the page by w.limit */
         if (w.limit > 0 && w.y + keep > w.limit && placed > 0) {
             page_break(&w, x0);
             placed = 0;
@@ -247,11 +272,13 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
     }
     end_page(&w, w.y);
     seq_page *last = seq_cur(&w);
-    seq_draw_heads(p, last->layer[SEQ_L_HEAD], last->end, true);
-    double bottom = last->end + p->head_h + cm->margin;
+    seq_draw_heads(p, last->layer[SEQ_L_HEAD], last->end, true, w.alive);
+    double box_pad = p->n_boxes ? st->box_padding : 0;
     for (size_t k = 0; k < w.n_pages; k++) {
         seq_page *pg = &w.pages[k];
-        double need = k + 1 == w.n_pages ? bottom : pg->end + cm->margin;
+        double end = (k + 1 == w.n_pages ? pg->end + p->head_h : pg->end) + box_pad;
+        if (p->n_boxes) seq_draw_boxes(p, pg->layer[SEQ_L_BOX], pg->box_top, end);
+        double need = end + cm->margin;
         pg->height = w.page_h > 0 ? fmax(w.page_h, need) : need;
     }
     assemble(&w, doc);

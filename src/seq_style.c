@@ -89,6 +89,16 @@ static const jm_style_field sequence_fields[] = {
     F("frame-label",        COLOR,  frame_label,        "group and else labels"),
     F("frame-label-font",   FONT,   frame_label_font,   "group and else labels"),
     F("else-dash",          DASH,   else_dash,          "the line between a group's sections"),
+    F("box-fill",           COLOR,  box_fill,           "participant box fill, when the file gives no colour"),
+    F("box-stroke",         COLOR,  box_stroke,         "participant box outline (none: no outline)"),
+    F("box-text",           COLOR,  box_text,           "participant box label (black or white where it lacks 4.5:1 on the fill)"),
+    F("box-font",           FONT,   box_font,           "participant box label"),
+    F("box-padding",        NUMBER, box_padding,        "participant box: heads to its sides, label to its top and the heads, pt"),
+    F("box-radius",         NUMBER, box_radius,         "participant box corner radius, pt"),
+    F("rect-fill",          COLOR,  rect_fill,          "rect highlight fill, when the file gives no colour"),
+    F("destroy-stroke",     COLOR,  destroy_stroke,     "the cross where a destroyed participant's lifeline ends"),
+    F("destroy-size",       NUMBER, destroy_size,       "that cross's width and height, pt"),
+    F("destroy-width",      NUMBER, destroy_width,      "that cross's line width, pt"),
 };
 
 const jm_style_schema jm_sequence_style_schema = {

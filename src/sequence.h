@@ -87,6 +87,18 @@ typedef struct {
     jm_color frame_label;
     jm_font frame_label_font;
     jm_dash else_dash;
+    /* participant boxes */
+    jm_color box_fill;            /* when the file gives no colour */
+    jm_color box_stroke, box_text;   /* box_text turns black or white where it lacks 4.5:1 on the fill */
+    jm_font box_font;
+    double box_padding;           /* pt, heads to box sides, label to box top and heads */
+    double box_radius;            /* pt */
+    /* rect highlights */
+    jm_color rect_fill;           /* when the file gives no colour */
+    /* destroyed participants */
+    jm_color destroy_stroke;
+    double destroy_size;          /* pt, width and height of the cross */
+    double destroy_width;         /* pt, its line width */
 } jm_sequence_style;
 
 extern const jm_style_schema jm_sequence_style_schema;

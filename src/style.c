@@ -67,6 +67,32 @@ bool jm_color_parse(const char *s, jm_color *out) {
     return true;
 }
 
+jm_color jm_color_over(jm_color top, jm_color under) {
+    double a = top.a < 0 ? 0 : top.a > 1 ? 1 : top.a;
+    return (jm_color){ top.r * a + under.r * (1 - a), top.g * a + under.g * (1 - a),
+                       top.b * a + under.b * (1 - a), 1 };
+}
+
+static double luminance(jm_color c) {
+    double v[3] = { c.r, c.g, c.b };
+    for (int i = 0; i < 3; i++)
+        v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+double jm_color_contrast(jm_color a, jm_color b) {
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+#define READABLE 4.5   /* WCAG AA for normal text */
+
+jm_color jm_color_readable(jm_color want, jm_color bg) {
+    if (jm_color_contrast(want, bg) >= READABLE) return want;
+    jm_color black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+    return jm_color_contrast(black, bg) >= jm_color_contrast(white, bg) ? black : white;
+}
+
 /* ---- schemas ---- */
 
 static int schema_index(const char *section) {

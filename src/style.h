@@ -92,4 +92,10 @@ const char *jm_style_name(const jm_style *s);
 /* Colour helpers for layout code. */
 jm_color jm_color_rgba(unsigned rgba);      /* 0xRRGGBBAA */
 bool jm_color_parse(const char *s, jm_color *out);   /* "#rgb", "#rrggbb", "#rrggbbaa", "none", "transparent" */
+/* `top` painted over the opaque `under`: the opaque colour that shows. */
+jm_color jm_color_over(jm_color top, jm_color under);
+/* WCAG 2 contrast ratio of two opaque colours, 1 .. 21. */
+double jm_color_contrast(jm_color a, jm_color b);
+/* `want` when it keeps 4.5:1 on the opaque `bg`, else black or white, whichever contrasts more. */
+jm_color jm_color_readable(jm_color want, jm_color bg);
 #endif

@@ -2,6 +2,7 @@
  * and flowchart sources, front matter themes, warnings once per construct, and errors at their
  * exact line:col with did-you-mean. */
 #include "check.h"
+#include <math.h>
 #include "load.h"
 #include <string.h>
 
@@ -156,22 +157,77 @@ static void test_sequence(void) {
     done(&r);
 }
 
-static void test_sequence_warnings(void) {
+static void test_sequence_boxes_rects(void) {
     loaded r = load("sequenceDiagram\n"
-                    "  box Purple Team\n"
+                    "  box Purple Team A\n"
                     "  participant A\n"
+                    "  participant C\n"
+                    "  end\n"
+                    "  box Another Group\n"
+                    "  participant D\n"
                     "  end\n"
                     "  rect rgb(1,2,3)\n"
                     "  A->>B: x\n"
                     "  end\n"
-                    "  rect rgb(1,2,3)\n"
+                    "  rect rgba(0, 0, 255, 0.5)\n"
                     "  A->>B: y\n"
                     "  end\n");
-    CHECK(r.j && r.j->sequence && r.j->sequence->n_items == 2, "rect contents kept");
-    CHECK(count(r.d, JM_WARNING) == 2, "one warning each for box and rect, got %zu", count(r.d, JM_WARNING));
-    const jm_diag *w = jm_diags_get(r.d, 1);
-    CHECK(w && w->pos.line == 5 && w->pos.col == 3 && strstr(w->message, "rect"), "rect warned at 5:3");
+    const jm_sequence *s = r.j ? r.j->sequence : NULL;
+    CHECK(s && s->n_items == 2, "two rects");
+    CHECK(count(r.d, JM_WARNING) == 0, "box and rect drawn: %zu warnings", count(r.d, JM_WARNING));
+    if (!s) { done(&r); return; }
+    CHECK(s->n_boxes == 2, "two boxes: %zu", s->n_boxes);
+    if (s->n_boxes == 2) {
+        const jm_seq_box *b = &s->boxes[0];
+        CHECK(b->first == 0 && b->last == 1 && b->has_color && fabs(b->color.r - 128 / 255.0) < 1e-9
+              && b->color.g == 0 && b->pos.line == 2, "Purple box holds A and C, from line 2");
+        CHECK_STR(b->label, "Team A");
+        b = &s->boxes[1];
+        CHECK(b->first == 2 && b->last == 2 && !b->has_color, "'Another' is no colour: D's box has the style's");
+        CHECK_STR(b->label, "Another Group");
+    }
+    const jm_seq_item *m = item(s->items, s->n_items, 0);
+    CHECK(m && m->kind == JM_SEQ_RECT && m->has_color && fabs(m->color.b - 3 / 255.0) < 1e-9 && m->color.a == 1
+          && m->n_sections == 1 && m->sections[0].n_items == 1 && m->pos.line == 9, "rect rgb at line 9 with its message");
+    m = item(s->items, s->n_items, 1);
+    CHECK(m && m->kind == JM_SEQ_RECT && m->has_color && m->color.b == 1 && fabs(m->color.a - 0.5) < 1e-9, "rect rgba");
     done(&r);
+}
+
+static void test_sequence_lifetimes(void) {
+    loaded r = load("sequenceDiagram\n"
+                    "  A->>B: hi\n"
+                    "  create participant C as Carl\n"
+                    "  A->>C: hello\n"
+                    "  destroy C\n"
+                    "  C-xA: bye\n"
+                    "  destroy B\n"
+                    "  A->>B: end\n");
+    const jm_sequence *s = r.j ? r.j->sequence : NULL;
+    CHECK(s && s->n_items == 4 && s->n_participants == 3, "four messages, three participants");
+    CHECK(count(r.d, JM_WARNING) == 0, "create and destroy drawn: %zu warnings", count(r.d, JM_WARNING));
+    if (s && s->n_items == 4) {
+        CHECK(!s->items[0].create && s->items[1].create && s->items[1].to == 2, "C created by the second message");
+        CHECK(s->items[2].destroy_from && !s->items[2].destroy_to, "C destroyed as the sender");
+        CHECK(s->items[3].destroy_to && !s->items[3].destroy_from, "B destroyed as the receiver");
+        CHECK_STR(s->participants[2].label, "Carl");
+    }
+    done(&r);
+    const struct { const char *src; int line, col; const char *what; } bad[] = {
+        { "sequenceDiagram\n  create participant C\n  A->>B: x\n", 2, 3, "next message must go to it" },
+        { "sequenceDiagram\n  A->>C: x\n  create participant C\n  A->>C: y\n", 3, 22, "already exists" },
+        { "sequenceDiagram\n  A->>B: x\n  destroy B\n", 3, 3, "no message follows" },
+        { "sequenceDiagram\n  destroy B\n  A->>B: x\n  B->>A: y\n", 4, 3, "after it is destroyed" },
+        { "sequenceDiagram\n  loop x\n  box Aqua G\n  end\n  end\n", 3, 3, "boxes group participants" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        loaded e = load(bad[i].src);
+        const jm_diag *d = jm_diags_get(e.d, 0);
+        CHECK(!e.j && d && d->severity == JM_ERROR && d->pos.line == bad[i].line && d->pos.col == bad[i].col
+              && strstr(d->message, bad[i].what), "bad lifetime %zu: %d:%d '%s', got %d:%d %s", i, bad[i].line,
+              bad[i].col, bad[i].what, d ? d->pos.line : 0, d ? d->pos.col : 0, d ? d->message : "nothing");
+        done(&e);
+    }
 }
 
 static void test_flowchart(void) {
@@ -224,7 +280,8 @@ int main(void) {
     test_journey();
     test_yaml_actors();
     test_sequence();
-    test_sequence_warnings();
+    test_sequence_boxes_rects();
+    test_sequence_lifetimes();
     test_flowchart();
     test_errors();
     return CHECK_DONE();
