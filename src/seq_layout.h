@@ -162,14 +162,18 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc);
 /* seq_parts.c: heads at the top and bottom (of the participants alive[i] == 1; alive NULL: all),
  * a head where a message creates it, lifelines, the cross where one ends, participant boxes. */
 void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive);
-void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y);   /* its top at y */
+void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color name);   /* top at y;
+                                                    * name: an actor's name colour */
 void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,
                         const seq_span *delays, size_t n_delays);
-void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y);
+void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y, jm_color ink);
 void seq_draw_boxes(const seq_plan *p, jm_scene *s, double top, double bottom);
 
 /* seq_messages.c: messages, self-messages, badges, activation bars. */
 void seq_draw_message(seq_walk *w, const seq_row *r, double top);
+/* `want` where the canvas alone is under [x0, x1] now; else it, or black or white, whichever keeps
+ * the most contrast (at least `ratio` when one can) on every fill there. */
+jm_color seq_ink(const seq_walk *w, double x0, double x1, jm_color want, double ratio);
 void seq_bar_open(seq_walk *w, int part, double y);    /* a bar on top of the part's bars */
 void seq_bar_close(seq_walk *w, int part, double y);   /* the top bar ends: drawn, popped */
 /* A measured text with its box's top left at (x, y), a halo behind it when a lifeline crosses

@@ -50,6 +50,22 @@ static int backdrops(const seq_walk *w, double x0, double x1, jm_color out[MAX_B
     return m;
 }
 
+jm_color seq_ink(const seq_walk *w, double x0, double x1, jm_color want, double ratio) {
+    jm_color under[MAX_BACKDROPS], bg = w->p->cm->background, best = want;
+    bg.a = 1;
+    int n = backdrops(w, x0, x1, under);
+    if (n == 1 && same_color(under[0], bg)) return want;
+    const jm_color inks[3] = { want, { 0, 0, 0, 1 }, { 1, 1, 1, 1 } };
+    double best_c = -1;
+    for (int k = 0; k < 3; k++) {
+        double c = INFINITY;
+        for (int i = 0; i < n; i++) c = fmin(c, jm_color_contrast(inks[k], under[i]));
+        if (k == 0 && c >= ratio) return want;
+        if (c > best_c) { best_c = c; best = inks[k]; }
+    }
+    return best;
+}
+
 int seq_label(const seq_walk *w, jm_scene *s, const char *role, double x, double y, const char *text,
               jm_textblock b, const jm_font *font, jm_color color, jm_pos src, int container) {
     const seq_plan *p = w->p;
@@ -122,7 +138,10 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     bool labelled = r->label && *r->label;
     double text_h = labelled ? r->text.height : 0;
     double y = top + seq_msg_above(p, r);
-    jm_paint paint = jm_paint_stroke(st->message, st->message_width);
+    /* message lines keep 3:1 (non-text contrast) on box and rect fills */
+    jm_color ink = seq_ink(w, fmin(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe), fmax(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe),
+                           st->message, 3);
+    jm_paint paint = jm_paint_stroke(ink, st->message_width);
     if (it->msg == JM_MSG_REPLY) paint = jm_paint_dashed(paint, st->reply_dash);
     jm_head head = it->tip == JM_TIP_NONE ? JM_HEAD_NONE : it->tip == JM_TIP_OPEN ? JM_HEAD_OPEN
                  : it->tip == JM_TIP_CROSS ? JM_HEAD_CROSS : it->msg == JM_MSG_ASYNC ? JM_HEAD_OPEN : JM_HEAD_FILLED;
@@ -148,7 +167,9 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         if (it->deactivate) seq_bar_close(w, it->from, y);
         if (it->create) {   /* the head centred on the line, its lifeline from under it */
             double hh = seq_head_h(p, it->to);
-            seq_draw_head(p, seq_cur(w)->layer[SEQ_L_HEAD], it->to, y - hh / 2);
+            const seq_part *pt = &p->parts[it->to];
+            seq_draw_head(p, seq_cur(w)->layer[SEQ_L_HEAD], it->to, y - hh / 2,
+                          seq_ink(w, pt->x - pt->w / 2, pt->x + pt->w / 2, st->part_text, 4.5));
             w->alive[it->to] = 1;
             w->life[it->to] = (seq_span){ y + hh / 2, INFINITY };
         }
@@ -160,7 +181,8 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     for (int e = 0; e < 2; e++) {
         if (ends[e] < 0 || (e == 1 && ends[1] == ends[0])) continue;
         while (w->depth[ends[e]] > 0) seq_bar_close(w, ends[e], yd);
-        seq_draw_destroy(p, s, ends[e], yd);
+        double xd = p->parts[ends[e]].x, half = st->destroy_size / 2;
+        seq_draw_destroy(p, s, ends[e], yd, seq_ink(w, xd - half, xd + half, st->destroy_stroke, 3));
         w->alive[ends[e]] = 2;
         if (w->life[ends[e]].y1 > yd) w->life[ends[e]].y1 = yd;
     }

@@ -14,12 +14,12 @@ static jm_path_op cv(double x1, double y1, double x2, double y2, double x, doubl
 
 /* The name centred in the band [y0, y1] around x. */
 static void name_in(const seq_plan *p, jm_scene *s, const seq_part *pt, double x, double y0, double y1,
-                    int container) {
+                    int container, jm_color color) {
     const jm_sequence_style *st = p->st;
     const char *name = pt->p->label ? pt->p->label : pt->p->id;
     double lw = pt->label.width, lh = pt->label.height;
     int t = jm_scene_text(s, "sequence.participant.name", x - lw / 2 - pt->label.x, (y0 + y1 - lh) / 2, name,
-                          &st->part_font, st->part_text, JM_ALIGN_CENTER, seq_wrapped_at(pt->label),
+                          &st->part_font, color, JM_ALIGN_CENTER, seq_wrapped_at(pt->label),
                           p->cm->line_spacing, pt->label, container);
     s->items[t].src = pt->p->pos;
 }
@@ -49,7 +49,7 @@ static void draw_box(const seq_plan *p, jm_scene *s, const seq_part *pt, double 
         jm_scene_path(s, "sequence.participant.band", ops, sizeof ops / sizeof ops[0],
                       jm_paint_both(st->system_band, st->part_stroke, st->part_stroke_width),
                       JM_HEAD_NONE, JM_HEAD_NONE, 0);
-        name_in(p, s, pt, x, y + band, y + h, box);
+        name_in(p, s, pt, x, y + band, y + h, box, st->part_text);
         break;
     }
     case JM_PART_DATABASE: {
@@ -73,19 +73,19 @@ static void draw_box(const seq_plan *p, jm_scene *s, const seq_part *pt, double 
         };
         jm_scene_path(s, "sequence.participant.rim", rim, sizeof rim / sizeof rim[0], edge,
                       JM_HEAD_NONE, JM_HEAD_NONE, 0);
-        name_in(p, s, pt, x, y + 2 * ry, yb, box);
+        name_in(p, s, pt, x, y + 2 * ry, yb, box, st->part_text);
         break;
     }
     default:
         box = jm_scene_rect(s, "sequence.participant", x0, y, w, h, r,
                             jm_paint_both(st->part_fill, st->part_stroke, st->part_stroke_width));
-        name_in(p, s, pt, x, y, y + h, box);
+        name_in(p, s, pt, x, y, y + h, box, st->part_text);
         break;
     }
 }
 
 /* A stick figure: head, body, arms, legs; proportions follow actor-height and actor-width. */
-static void draw_actor(const seq_plan *p, jm_scene *s, const seq_part *pt, double x, double y) {
+static void draw_actor(const seq_plan *p, jm_scene *s, const seq_part *pt, double x, double y, jm_color name) {
     const jm_sequence_style *st = p->st;
     double d = st->actor_head, r = d / 2, fh = st->actor_height, aw = st->actor_width;
     double neck = y + d, hip = y + d + (fh - d) * 0.5, arms = neck + (hip - neck) * 0.3, feet = y + fh;
@@ -108,14 +108,14 @@ static void draw_actor(const seq_plan *p, jm_scene *s, const seq_part *pt, doubl
     int fig = jm_scene_path(s, "sequence.actor", body, sizeof body / sizeof body[0], stroke, JM_HEAD_NONE, JM_HEAD_NONE, 0);
     s->items[fig].src = pt->p->pos;
     double ly = y + fh + st->actor_label_gap;
-    name_in(p, s, pt, x, ly, ly + pt->label.height, -1);
+    name_in(p, s, pt, x, ly, ly + pt->label.height, -1, name);
 }
 
 /* Heads in the band [top, top + head_h]: at the top of the diagram they stand on the band's
  * bottom (where the lifelines start); at the bottom they hang from its top. */
-void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y) {
+void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color name) {
     const seq_part *pt = &p->parts[part];
-    if (pt->p->kind == JM_PART_ACTOR) draw_actor(p, s, pt, pt->x, y);
+    if (pt->p->kind == JM_PART_ACTOR) draw_actor(p, s, pt, pt->x, y, name);
     else draw_box(p, s, pt, pt->x, y);
 }
 
@@ -123,7 +123,11 @@ void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, con
     for (size_t i = 0; i < p->n_parts; i++) {
         if (alive && alive[i] != 1) continue;
         double h = seq_head_h(p, (int)i);
-        seq_draw_head(p, s, (int)i, bottom ? top : top + p->head_h - h);
+        jm_color name = p->st->part_text;   /* an actor's name on its box's fill stays readable */
+        for (size_t k = 0; k < p->n_boxes; k++)
+            if ((int)i >= p->boxes[k].b->first && (int)i <= p->boxes[k].b->last)
+                name = jm_color_readable(name, jm_color_over(p->boxes[k].fill, p->cm->background));
+        seq_draw_head(p, s, (int)i, bottom ? top : top + p->head_h - h, name);
     }
 }
 
@@ -148,12 +152,12 @@ void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,
 }
 
 /* An X centred on the lifeline where it ends. */
-void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y) {
+void seq_draw_destroy(const seq_plan *p, jm_scene *s, int part, double y, jm_color ink) {
     const jm_sequence_style *st = p->st;
     double x = p->parts[part].x, h = st->destroy_size / 2;
     jm_path_op ops[] = { mv(x - h, y - h), ln(x + h, y + h), mv(x - h, y + h), ln(x + h, y - h) };
     int it = jm_scene_path(s, "sequence.destroy", ops, sizeof ops / sizeof ops[0],
-                           jm_paint_stroke(st->destroy_stroke, st->destroy_width), JM_HEAD_NONE, JM_HEAD_NONE, 0);
+                           jm_paint_stroke(ink, st->destroy_width), JM_HEAD_NONE, JM_HEAD_NONE, 0);
     s->items[it].src = p->parts[part].p->pos;
 }
 

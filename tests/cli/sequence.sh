@@ -60,6 +60,20 @@ done
 "$JM" "$ALL" --view sequence -o "$T/all-default.png" 2>"$T/err" \
     && ref_png "seq-all-default" "$T/all-default.png" || fail "seq-all-default: renders" "$(head -c 200 "$T/err")"
 
+# --- boxes, rects, create and destroy: references in two styles; the Mermaid source draws the same ---
+BOXES="$ROOT/samples/seq-boxes"
+for style in default dark; do
+    "$JM" "$BOXES.yaml" --view sequence --style "$style" -o "$T/boxes-$style.png" 2>"$T/err" \
+        && ref_png "seq-boxes-$style" "$T/boxes-$style.png" || fail "seq-boxes-$style: renders" "$(head -c 200 "$T/err")"
+done
+expect_exit "seq-boxes.mmd: no defects" 0 "$JM" "$BOXES.mmd" --check-layout -o "$T/boxes-mmd.png"
+"$JM" "$BOXES.mmd" -o "$T/boxes-mmd.png" 2>"$T/err"
+[ ! -s "$T/err" ] && pass "seq-boxes.mmd: nothing left undrawn" || fail "seq-boxes.mmd: nothing left undrawn" "$(head -c 200 "$T/err")"
+ok "seq-boxes.mmd draws the same picture as seq-boxes.yaml" cmp "$T/boxes-mmd.png" "$T/boxes-default.png"
+for fmt in svg pdf; do
+    expect_exit "seq-boxes as $fmt" 0 "$JM" "$BOXES.yaml" --view sequence -o "$T/boxes.$fmt"
+done
+
 # --- 400 messages among 12 participants: clean, and on pages each page starts with the header ---
 awk 'BEGIN {
     print "title: Four hundred messages"; print "sequence:"; print "  autonumber: true"; print "  participants:"
@@ -129,6 +143,43 @@ sequence:
 EOF
 expect_exit "sequence unknown group kind fails" 1 "$JM" "$T/badgroup.yaml" --check
 expect_err "sequence unknown group kind: position" "badgroup.yaml:7:14: error: unknown group kind 'lop'"
+
+yaml badcreate <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+  messages:
+    - "A->>B: early"
+    - {from: A, to: B, text: make, create: B}
+EOF
+expect_exit "sequence create after use fails" 1 "$JM" "$T/badcreate.yaml" --check
+expect_err "sequence create after use: position" "badcreate.yaml:8:7: error: participant 'B' is created here but already appears at line 7"
+yaml baddestroy <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+    - {id: C}
+  messages:
+    - {from: A, to: B, text: bye, destroy: C}
+EOF
+expect_exit "sequence destroy of a bystander fails" 1 "$JM" "$T/baddestroy.yaml" --check
+expect_err "sequence destroy of a bystander: position" "baddestroy.yaml:8:44: error: 'destroy' names the message's sender or receiver, not 'C'"
+yaml badbox <<'EOF'
+title: Bad
+sequence:
+  participants:
+    - {id: A}
+    - {id: B}
+    - {id: C}
+  boxes:
+    - {participants: [A, C]}
+EOF
+expect_exit "sequence box of non-neighbours fails" 1 "$JM" "$T/badbox.yaml" --check
+expect_err "sequence box of non-neighbours: position" "badbox.yaml:8:26: error: a box holds neighbouring participants in their order"
 
 # --- a file without a sequence has no sequence view ---
 yaml noseq <<'EOF'

@@ -449,7 +449,7 @@ static void test_frames_across_pages(void) {
 static void test_samples(void) {
     const char *names[] = { "seq-storyline", "seq-participant-kinds", "seq-arrows", "seq-self", "seq-autonumber",
                             "seq-activation", "seq-notes", "seq-delay", "seq-groups", "seq-long-labels",
-                            "sequence-all" };
+                            "seq-boxes", "sequence-all" };
     const char *styles[] = { "default", "print", "dark" };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char *path = g_strdup_printf("%s/samples/%s.yaml", root, names[i]);
@@ -464,6 +464,106 @@ static void test_samples(void) {
         g_free(src);
         g_free(path);
     }
+}
+
+static int count_text(const jm_scene *s, const char *t) {
+    int n = 0;
+    for (size_t i = 0; i < s->n_items; i++)
+        n += s->items[i].kind == JM_ITEM_TEXT && s->items[i].text && strcmp(s->items[i].text, t) == 0;
+    return n;
+}
+
+/* Lowest end (pt) of the lifeline items at x, or NAN when none. */
+static double lifeline_end(const jm_scene *s, double x) {
+    double end = NAN;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        if (it->role && strncmp(it->role, "sequence.lifeline", 17) == 0 && fabs(it->x - x) < 0.01)
+            end = isnan(end) ? it->y + it->h : fmax(end, it->y + it->h);
+    }
+    return end;
+}
+
+static void test_boxes_rects_lifetimes(void) {
+    built b = build("title: T\nsequence:\n  participants:\n"
+                    "    - {id: A}\n    - {id: B, kind: actor}\n    - {id: C}\n    - {id: D}\n    - {id: E}\n"
+                    "  boxes:\n"
+                    "    - {label: A box label much wider than the two heads it holds, participants: [A, B]}\n"
+                    "    - {label: Dark, color: \"#1e3a8a\", participants: [C]}\n"
+                    "  messages:\n"
+                    "    - \"A->>B: one\"\n"
+                    "    - rect: \"#fde68a\"\n"
+                    "      messages:\n"
+                    "        - {from: B, to: D, text: make, create: D}\n"
+                    "        - \"D->>C: two\"\n"
+                    "    - {from: C, to: D, text: bye, destroy: D}\n"
+                    "    - \"A->>E: three\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(defects(b.doc) == 0, "no defects");
+    int b0 = nth(b.s, "sequence.box", 0), b1 = nth(b.s, "sequence.box", 1);
+    CHECK(b0 >= 0 && b1 >= 0 && nth(b.s, "sequence.box", 2) < 0, "two boxes");
+    if (b0 < 0 || b1 < 0) { done(&b); return; }
+    const jm_item *box0 = &b.s->items[b0], *box1 = &b.s->items[b1];
+    /* box 0 spans A and B: both top heads (A's box, B's figure and name) inside, and C's outside */
+    const jm_item *headA = &b.s->items[nth(b.s, "sequence.participant", 0)];
+    const jm_item *figB = &b.s->items[nth(b.s, "sequence.actor", 0)];
+    CHECK(inside(headA, box0) && inside(figB, box0) && inside(&b.s->items[text_item(b.s, "B")], box0),
+          "box 0 encloses A's and B's heads");
+    CHECK(box0->x < lifeline_x(b.s, 0) && box0->x + box0->w > lifeline_x(b.s, 1)
+          && box0->x + box0->w < lifeline_x(b.s, 2), "box 0 spans the columns of A and B only");
+    CHECK(box0->x + box0->w <= box1->x, "boxes apart");
+    int l0 = text_item(b.s, "A box label much wider than the two heads it holds");
+    CHECK(l0 >= 0 && inside(&b.s->items[l0], box0) && b.s->items[l0].y + b.s->items[l0].h <= headA->y,
+          "label inside its box, above the heads");
+    const jm_item *headC = &b.s->items[nth(b.s, "sequence.participant", 1)];
+    CHECK(inside(headC, box1), "box 1 encloses C's head");
+    int l1 = text_item(b.s, "Dark");
+    CHECK(l1 >= 0 && jm_color_contrast(b.s->items[l1].color, box1->paint.fill) >= 4.5,
+          "the label on the dark box is readable: %.2f:1", l1 >= 0 ? jm_color_contrast(b.s->items[l1].color, box1->paint.fill) : 0);
+    double yb0 = box0->y, yb1 = box0->y + box0->h;
+    int lastA = -1;
+    for (size_t i = 0; i < b.s->n_items; i++) if (role_is(&b.s->items[i], "sequence.participant")) lastA = (int)i;
+    CHECK(yb1 >= b.s->items[lastA].y + b.s->items[lastA].h && yb0 <= headA->y, "boxes run from the top heads to the bottom ones");
+    /* the rect spans the rows of its two messages, not the ones before and after */
+    const jm_item *make = message_of(b.s, "make"), *two = message_of(b.s, "two");
+    const jm_item *one = message_of(b.s, "one"), *bye = message_of(b.s, "bye");
+    int ri = nth(b.s, "sequence.rect", 0);
+    CHECK(ri >= 0 && make && two && one && bye, "rect and messages");
+    if (ri < 0 || !make || !two || !one || !bye) { done(&b); return; }
+    const jm_item *rect = &b.s->items[ri];
+    CHECK(inside(&b.s->items[text_item(b.s, "make")], rect) && inside(&b.s->items[text_item(b.s, "two")], rect)
+          && inside(make, rect) && inside(two, rect), "rect encloses its messages and labels");
+    CHECK(one->y < rect->y && bye->y > rect->y + rect->h, "rows before and after lie outside the rect");
+    /* D's head sits at the row creating it: centred on the line, the arrow ends at its side */
+    int dn = text_item(b.s, "D");
+    CHECK(count_text(b.s, "D") == 1 && count_text(b.s, "C") == 2, "D has one head (none at the top or bottom), C two");
+    int dh = -1;
+    for (size_t i = 0; i < b.s->n_items; i++)
+        if (role_is(&b.s->items[i], "sequence.participant") && inside(&b.s->items[dn], &b.s->items[i])) dh = (int)i;
+    CHECK(dh >= 0, "D's head box");
+    if (dh >= 0) {
+        const jm_item *hd = &b.s->items[dh];
+        CHECK(fabs(hd->y + hd->h / 2 - (make->y + make->h / 2)) < 0.01, "D's head centred on the creating message's line");
+        CHECK(fabs(make->x + make->w - hd->x) < 0.01, "the creating arrow ends at D's head");
+        CHECK(inside(hd, rect), "the created head lies in the rect around its message");
+        double xd = hd->x + hd->w / 2;
+        /* destroyed: its lifeline starts under the head and ends at the row destroying it, with a cross */
+        double start = INFINITY;
+        for (size_t i = 0; i < b.s->n_items; i++) {
+            const jm_item *it = &b.s->items[i];
+            if (role_is(it, "sequence.lifeline") && fabs(it->x - xd) < 0.01) start = fmin(start, it->y);
+        }
+        CHECK(fabs(start - (hd->y + hd->h)) < 0.01, "D's lifeline starts under its head");
+        double ybye = bye->y + bye->h / 2;   /* the line, between the head's sides */
+        CHECK(fabs(lifeline_end(b.s, xd) - ybye) < 0.01, "D's lifeline ends at 'bye': %.2f vs %.2f",
+              lifeline_end(b.s, xd), ybye);
+        int x = nth(b.s, "sequence.destroy", 0);
+        CHECK(x >= 0 && fabs(b.s->items[x].x + b.s->items[x].w / 2 - xd) < 0.01
+              && fabs(b.s->items[x].y + b.s->items[x].h / 2 - ybye) < 0.01, "a cross centred where D's lifeline ends");
+        CHECK(lifeline_end(b.s, lifeline_x(b.s, 2)) > ybye + 20, "C's lifeline runs on");
+    }
+    done(&b);
 }
 
 static void test_missing(void) {
@@ -497,6 +597,7 @@ int main(void) {
     test_big();
     test_frames_across_pages();
     test_samples();
+    test_boxes_rects_lifetimes();
     test_missing();
     jm_text_free(text);
     jm_diags_free(d);
