@@ -9,6 +9,7 @@
  *   margin
  *   Title / Subtitle                              common title and subtitle fonts
  *   header-gap
+ *   (A) Alice  (B) Bob                            actors, when steps name them; header-gap
  *            [ Awareness ][ Evaluation ][ Onboarding      ]   stage headers, one per band
  *            :           :             :                  :
  *   scale    :  label    :             :   label          :   band bodies (alternating tints)
@@ -19,6 +20,7 @@
  *   -2 ......:...........:.............:..................:
  *            :  1     2  :  3     4    :   5      6       :   step row: ticks, numbers, titles
  *            :  Title Ti :  Ti    Ti   :   Ti     Ti      :
+ *            :  (A)(B)   :  (A)   (B)  :                  :   who took part (actors)
  *   thought-gap
  *     “thought”   “thought”   ...                            callouts (--thoughts)
  *   margin
@@ -142,6 +144,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     else gather_steps(&L);
 
     em_axes_across(&L);
+    em_actors_gather(&L);
     em_curve_build(&L);
     em_labels_place(&L);
     em_axes_measure_steps(&L);
@@ -151,6 +154,8 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     s->desc = L.j->subtitle;
     double y = L.c->margin;
     if (titled) add_title(&L, s, &y);
+    double legend = em_actors_legend(&L, s, y);
+    if (legend > 0) y += legend + L.st.header_gap;
     if (!embed) y += em_axes_header(&L, s, y);
 
     /* the plot frame's y = 0 (the +2 line) lands at dy */

@@ -81,6 +81,17 @@ typedef struct {
     double thought_rows;        /* most rows of staggered step callouts; more are left out */
     double thought_tail;        /* pt, height of the callout's pointer */
     const char *quote_open, *quote_close;
+    /* actors: who took part in each step (Mermaid journey tasks' actors), as a legend under the
+     * title and a row of dots under each step, each actor a colour and an initial */
+    jm_font actor_font;         /* the initial inside a dot (shrunk to fit the dot) */
+    jm_font actor_name_font;    /* names in the legend */
+    jm_color actor_fill[8];     /* palette, by order of first appearance, cycling */
+    jm_color actor_text;        /* the initial */
+    jm_color actor_stroke;      /* dot outline */
+    double actor_stroke_width;  /* pt */
+    double actor_radius;        /* pt, of a dot (smaller when a step's column is narrower) */
+    double actor_gap;           /* pt, between two dots, and dot to name in the legend */
+    double legend_spacing;      /* pt, between two legend entries */
 } jm_emotions_style;
 
 extern const jm_style_schema jm_emotions_style_schema;

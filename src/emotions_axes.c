@@ -239,6 +239,8 @@ void em_axes_scale(em_layout *L, jm_scene *s, double dy) {
  *   the step
  *   🤔 Unsure     when the emotion has no score: its emoji and label, then unscored-text
  *   no score
+ *   (A)(B)        who took part: a dot per actor (emotions_actors.c), all steps' dots on one
+ *                 line a grid unit under the tallest text
  *
  * Stage emotions have no numbers nor titles: the row then holds only the unscored ones (and is
  * left out when all are scored). Numbers thin out like labels: k = ceil((widest number + gap)
@@ -258,6 +260,7 @@ void em_axes_measure_steps(em_layout *L) {
         num_w = fmax(num_w, p->number_block.width);
     }
     int k = (int)fmax(1, ceil((num_w + gap) / fmax(L->pitch, 1e-6)));
+    double actors_h = 0;
     for (size_t i = 0; i < L->n_pts; i++) {
         em_point *p = &L->pts[i];
         p->show_tick = steps || !p->scored;
@@ -281,7 +284,11 @@ void em_axes_measure_steps(em_layout *L) {
             h += (sep ? gap : 0) + p->note_block.height;
         }
         L->row_height = fmax(L->row_height, h);
+        actors_h = fmax(actors_h, em_actors_measure(L, p));
     }
+    /* the dots of every step on one line, a grid unit under the tallest text */
+    L->actors_dy = L->row_height + gap;
+    if (actors_h > 0) L->row_height = L->actors_dy + actors_h;
 }
 
 void em_axes_steps(em_layout *L, jm_scene *s, double y) {
@@ -317,5 +324,6 @@ void em_axes_steps(em_layout *L, jm_scene *s, double y) {
                              &L->st.unscored_font, L->c->text_muted, wrap, JM_ALIGN_CENTER, p->note_block, -1);
             s->items[t].src = p->src;
         }
+        if (p->n_actors) em_actors_step(L, s, p, y + L->actors_dy);
     }
 }

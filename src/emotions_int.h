@@ -42,7 +42,20 @@ typedef struct {
     jm_textblock number_block, title_block, note_block;  /* note: the unscored line */
     const char *note;
     double column_x0, column_x1;    /* pt, the step's column */
+    /* actors (emotions_actors.c) */
+    size_t *actors; size_t n_actors;  /* indices into em_layout.actors, each once */
+    jm_pos *actor_src;              /* where the step names each */
+    size_t actors_per_line;
+    double actors_h;                /* pt, height of its rows of dots */
 } em_point;
+
+/* An actor: a colour and an initial unique among the actors ("A", else "Al", else a number). */
+typedef struct {
+    const char *name, *initial;
+    jm_color fill;
+    jm_pos src;                     /* its first appearance */
+    jm_textblock name_block;        /* in the legend */
+} em_actor;
 
 typedef struct {
     const jm_stage *stage;      /* NULL: the one band of a file without stages */
@@ -78,6 +91,13 @@ typedef struct {
     double top, bottom;         /* pt, extent of everything in the plot frame */
     /* step row */
     double row_height;          /* pt, 0 when there is no step row */
+    double actors_dy;           /* pt, top of the step row to the top of the actors' dots */
+    /* actors (emotions_actors.c): none in the stage-emotions and embedded forms */
+    em_actor *actors; size_t n_actors;
+    double actor_r;             /* pt, radius of the dots under the steps */
+    jm_font actor_font;         /* their initials; size 0: too small to letter */
+    double legend_r;            /* pt, radius of the legend's dots */
+    jm_font legend_font;        /* their initials */
 } em_layout;
 
 static inline double em_score_y(const em_layout *L, double score) { return (2 - score) * L->unit; }
@@ -102,6 +122,12 @@ void em_circle(jm_path_op *ops, double cx, double cy, double r);
 void em_labels_place(em_layout *L);                      /* sets top, bottom */
 void em_labels_leaders(em_layout *L, jm_scene *s, double dy);
 void em_labels_text(em_layout *L, jm_scene *s, double dy);
+
+/* emotions_actors.c */
+void em_actors_gather(em_layout *L);                     /* after em_axes_across */
+double em_actors_legend(em_layout *L, jm_scene *s, double y);   /* returns height, 0: none */
+double em_actors_measure(em_layout *L, em_point *p);     /* height of its dots, 0: none */
+void em_actors_step(em_layout *L, jm_scene *s, const em_point *p, double y);
 
 /* emotions_thoughts.c */
 double em_thoughts(em_layout *L, jm_scene *s, double y);  /* callouts; returns height used */

@@ -84,6 +84,22 @@ static const jm_style_field emotions_fields[] = {
     F("thought-tail",         JM_SV_NUMBER, thought_tail,         "height of a callout's pointer, pt"),
     F("quote-open",           JM_SV_TEXT,   quote_open,           "opening quotation mark of thoughts"),
     F("quote-close",          JM_SV_TEXT,   quote_close,          "closing quotation mark of thoughts"),
+    F("actor-font",           JM_SV_FONT,   actor_font,           "an actor's initial inside its dot"),
+    F("actor-name-font",      JM_SV_FONT,   actor_name_font,      "actor names in the legend"),
+    F("actor-fill-1",         JM_SV_COLOR,  actor_fill[0],        "dot of the first actor (palette, by first appearance)"),
+    F("actor-fill-2",         JM_SV_COLOR,  actor_fill[1],        "dot of the second actor"),
+    F("actor-fill-3",         JM_SV_COLOR,  actor_fill[2],        "dot of the third actor"),
+    F("actor-fill-4",         JM_SV_COLOR,  actor_fill[3],        "dot of the fourth actor"),
+    F("actor-fill-5",         JM_SV_COLOR,  actor_fill[4],        "dot of the fifth actor"),
+    F("actor-fill-6",         JM_SV_COLOR,  actor_fill[5],        "dot of the sixth actor"),
+    F("actor-fill-7",         JM_SV_COLOR,  actor_fill[6],        "dot of the seventh actor"),
+    F("actor-fill-8",         JM_SV_COLOR,  actor_fill[7],        "dot of the eighth actor (the ninth takes the first again)"),
+    F("actor-text",           JM_SV_COLOR,  actor_text,           "initial inside an actor's dot"),
+    F("actor-stroke",         JM_SV_COLOR,  actor_stroke,         "outline of an actor's dot"),
+    F("actor-stroke-width",   JM_SV_NUMBER, actor_stroke_width,   "outline width of an actor's dot, pt"),
+    F("actor-radius",         JM_SV_NUMBER, actor_radius,         "radius of an actor's dot, pt (less in narrow step columns)"),
+    F("actor-gap",            JM_SV_NUMBER, actor_gap,            "between two actor dots, and dot to name in the legend, pt"),
+    F("legend-spacing",       JM_SV_NUMBER, legend_spacing,       "between two entries of the actor legend, pt"),
 };
 
 const jm_style_schema jm_emotions_style_schema = {

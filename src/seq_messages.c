@@ -148,11 +148,17 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     jm_head head0 = it->both_ends ? head : JM_HEAD_NONE;
     const char *role = it->msg == JM_MSG_REPLY ? "sequence.message.reply"
                      : it->msg == JM_MSG_ASYNC ? "sequence.message.async" : "sequence.message.sync";
+    /* a head at the sender starts at the badge's edge, not under the badge */
+    double xs = g.xs;
+    if (r->number && head0 != JM_HEAD_NONE) {
+        double toward = r->kind == SEQ_ROW_SELF ? g.xr : g.xe;
+        xs += (toward >= g.xs ? 1 : -1) * g.badge_r;
+    }
     int line;
     if (r->kind == SEQ_ROW_SELF) {
         double sh = st->self_height, rad = fmin(st->self_radius, sh / 2), k = 0.5522847498;
         jm_path_op ops[] = {
-            { .op = JM_OP_MOVE, .x = g.xs, .y = y },
+            { .op = JM_OP_MOVE, .x = xs, .y = y },
             { .op = JM_OP_LINE, .x = g.xr - rad, .y = y },
             { .op = JM_OP_CURVE, .x1 = g.xr - rad + k * rad, .y1 = y, .x2 = g.xr, .y2 = y + rad - k * rad, .x = g.xr, .y = y + rad },
             { .op = JM_OP_LINE, .x = g.xr, .y = y + sh - rad },
@@ -163,7 +169,7 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         if (it->deactivate) seq_bar_close(w, it->from, y + sh);
         if (it->activate) seq_bar_open(w, it->to, y + sh);
     } else {
-        line = jm_scene_line(s, role, g.xs, y, g.xe, y, paint, head0, head, st->head_size);
+        line = jm_scene_line(s, role, xs, y, g.xe, y, paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y);
         if (it->create) {   /* the head centred on the line, its lifeline from under it */
             double hh = seq_head_h(p, it->to);

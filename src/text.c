@@ -182,6 +182,13 @@ static char *trim_lines(const char *utf8) {
     return out;
 }
 
+/* An ASCII arrow: '-' or '=' after a '<' or before a '>' ("->>", "<<-->>", "=>"). */
+static bool has_ascii_arrow(const char *s) {
+    for (const char *p = s; *p; p++)
+        if ((*p == '-' || *p == '=') && ((p > s && p[-1] == '<') || p[1] == '>')) return true;
+    return false;
+}
+
 static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font) {
     PangoLayout *l = pango_layout_new(t->context);
     PangoFontDescription *fd = font_description(t, font);
@@ -190,6 +197,14 @@ static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font
     pango_layout_set_auto_dir(l, TRUE);   /* RTL paragraphs: LEFT means their natural side */
     char *text = trim_lines(utf8 ? utf8 : "");
     pango_layout_set_text(l, text, -1);
+    if (has_ascii_arrow(text)) {
+        /* Inter's contextual alternates draw "->" as one arrow glyph: a label that quotes
+         * Mermaid's arrows must show the characters typed */
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_font_features_new("calt 0"));
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
+    }
     g_free(text);
     return l;
 }

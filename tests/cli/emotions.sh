@@ -19,6 +19,28 @@ for f in $(shard "$PETRA" "$BUYER" "$ROOT"/samples/emotions-*.yaml); do
         done
     done
 done
+
+# --- actors: the actor sample at every width, and every conformance journey, clean in every style ---
+ACTORS="$ROOT/samples/journey-actors.mmd"
+JOURNEYS="$ROOT/../shared/conformance/mermaid/journey"
+for style in $(shard default print dark); do
+    for w in 0 640 1920; do
+        args=(--view emotions --style "$style" --check-layout)
+        [ "$w" != 0 ] && args+=(--width "$w")
+        expect_exit "emotions journey-actors $style width $w: no defects" 0 "$JM" "$ACTORS" "${args[@]}"
+    done
+done
+if [ ! -d "$JOURNEYS" ]; then
+    first_shard && skip "emotions conformance journeys" "$JOURNEYS is absent"
+else
+    for f in $(shard "$JOURNEYS"/*.mmd); do
+        s=$(basename "$f" .mmd)
+        "$JM" "$f" --list-views 2>/dev/null | grep -qx emotions || continue   # no task with a score
+        for style in default print dark; do
+            expect_exit "emotions conformance journey $s $style: no defects" 0 "$JM" "$f" --view emotions --style "$style" --check-layout
+        done
+    done
+fi
 first_shard || return 0
 
 # --- --width is exact ---
@@ -93,3 +115,21 @@ for style in default print dark; do
         || fail "emotions-buyer-thoughts-$style: renders" "$(head -c 200 "$T/err")"
 done
 ref_png emotions-sixty-640 "$T/sixty-640.png"
+
+# --- actors: a legend and a dot per actor under each step; none without actors ---
+"$JM" "$ACTORS" --view emotions --dump-scene > "$T/actors.scene" 2>"$T/err" || fail "emotions actors: dump" "$(head -c 200 "$T/err")"
+n=$(grep -c ' emotions\.legend\.actor ' "$T/actors.scene")
+[ "$n" = 5 ] && pass "emotions actors: five legend entries" || fail "emotions actors: five legend entries" "$n"
+n=$(grep -c ' emotions\.actor ' "$T/actors.scene")
+[ "$n" = 16 ] && pass "emotions actors: sixteen step dots" || fail "emotions actors: sixteen step dots" "$n"
+grep -q ' emotions\.legend\.actor\.initial .*"Co"$' "$T/actors.scene" \
+    && pass "emotions actors: Courier is Co beside Customer's C" || fail "emotions actors: Courier is Co beside Customer's C" "no Co"
+grep -q 'emotions\.\(legend\.\)\?actor' "$T/petra.scene" && fail "emotions petra: no actors, no legend" "found" \
+    || pass "emotions petra: no actors, no legend"
+ref_scene emotions-actors "$T/actors.scene"
+for style in default print dark; do
+    for fmt in png svg pdf; do
+        expect_exit "emotions actors $style as $fmt" 0 "$JM" "$ACTORS" --view emotions --style "$style" -o "$T/actors-$style.$fmt"
+    done
+    ref_png "emotions-actors-$style" "$T/actors-$style.png"
+done

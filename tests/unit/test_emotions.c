@@ -392,6 +392,117 @@ static void test_samples(void) {
     jm_arena_free(a);
 }
 
+/* Actors: a Mermaid journey, two sections of 3 and 2 tasks; the actors per task in order. */
+static const char *ACTORS =
+    "journey\n"
+    "  title Who took part\n"
+    "  section First\n"
+    "    Ask: 2: Alice, Adam\n"
+    "    Answer: 4: Bob, Alice, Adam, Carol, Dave, Erin, Frank\n"
+    "    Wait: 1: Alice\n"
+    "  section Second\n"
+    "    Pay: 3: Adam, Bob\n"
+    "    Done: 5: Alice, Bob, Carol, Dave, Erin, Frank, Grace, Heidi, Ivan\n";
+static const int ACTORS_PER_STEP[] = { 2, 7, 1, 2, 9 };
+static const int ACTORS_STEPS_PER_BAND[] = { 3, 2 };
+
+static bool boxes_overlap(const jm_item *a, const jm_item *b) {
+    return a->x < b->x + b->w - 1e-6 && b->x < a->x + a->w - 1e-6 && a->y < b->y + b->h - 1e-6 && b->y < a->y + a->h - 1e-6;
+}
+
+static void check_actors(const char *style_name, double width) {
+    built b = build_file("actors.mmd", ACTORS, width, style_name, false, true);
+    CHECK(b.s != NULL, "actors %s %g: lays out", style_name, width);
+    if (!b.s) { done(&b); return; }
+    CHECK(jm_scene_check(b.s, stderr) == 0, "actors %s %g: no layout defects", style_name, width);
+    /* the legend: one entry per actor, in order of first appearance, none overlapping another */
+    CHECK(count_role(b.s, "emotions.legend.actor") == 10, "actors %s %g: ten legend entries, got %d", style_name, width,
+          count_role(b.s, "emotions.legend.actor"));
+    int a = text_item(b.s, "Alice"), ad = text_item(b.s, "Adam");
+    CHECK(a >= 0 && ad > a, "legend: Alice before Adam");
+    int ini_a = nth(b.s, "emotions.legend.actor.initial", 0), ini_ad = nth(b.s, "emotions.legend.actor.initial", 1);
+    CHECK(ini_a >= 0 && ini_ad >= 0 && strcmp(b.s->items[ini_a].text, "A") == 0 && strcmp(b.s->items[ini_ad].text, "Ad") == 0,
+          "initials are unique: A, Ad");
+    jm_item entry[10];
+    int n_entries = 0;
+    for (size_t i = 0; i < b.s->n_items && n_entries < 10; i++) {
+        if (!role_is(&b.s->items[i], "emotions.legend.actor")) continue;
+        jm_item e = b.s->items[i];
+        int name = -1;
+        for (size_t k = i + 1; k < b.s->n_items && name < 0; k++)
+            if (role_is(&b.s->items[k], "emotions.legend.name")) name = (int)k;
+        if (name >= 0) {   /* the entry: dot and name */
+            const jm_item *t = &b.s->items[name];
+            double x1 = fmax(e.x + e.w, t->x + t->w), y1 = fmax(e.y + e.h, t->y + t->h);
+            e.x = fmin(e.x, t->x); e.y = fmin(e.y, t->y); e.w = x1 - e.x; e.h = y1 - e.y;
+        }
+        entry[n_entries++] = e;
+    }
+    for (int i = 0; i < n_entries; i++)
+        for (int k = i + 1; k < n_entries; k++)
+            CHECK(!boxes_overlap(&entry[i], &entry[k]), "actors %s %g: legend entries %d and %d overlap", style_name, width, i, k);
+    int header = nth(b.s, "emotions.stage", 0);
+    for (int i = 0; i < n_entries && header >= 0; i++)
+        CHECK(entry[i].y + entry[i].h <= b.s->items[header].y, "legend entry %d above the stage headers", i);
+    /* the steps' dots: as many as each step names, each inside its step's column, none
+     * overlapping another dot or any text */
+    double col_x0[5], col_x1[5];
+    int step = 0;
+    for (int band = 0; band < 2; band++) {
+        int bi = nth(b.s, "emotions.band", band);
+        CHECK(bi >= 0, "band %d drawn", band);
+        if (bi < 0) { done(&b); return; }
+        const jm_item *bd = &b.s->items[bi];
+        for (int k = 0; k < ACTORS_STEPS_PER_BAND[band]; k++, step++) {
+            col_x0[step] = bd->x + k * bd->w / ACTORS_STEPS_PER_BAND[band];
+            col_x1[step] = col_x0[step] + bd->w / ACTORS_STEPS_PER_BAND[band];
+        }
+    }
+    int want = 0;
+    for (int i = 0; i < 5; i++) want += ACTORS_PER_STEP[i];
+    CHECK(count_role(b.s, "emotions.actor") == want, "actors %s %g: %d step dots, got %d", style_name, width, want,
+          count_role(b.s, "emotions.actor"));
+    int dot = 0;
+    for (int i = 0; i < 5; i++)
+        for (int k = 0; k < ACTORS_PER_STEP[i]; k++, dot++) {
+            int d = nth(b.s, "emotions.actor", dot);
+            if (d < 0) break;
+            const jm_item *it = &b.s->items[d];
+            CHECK(it->x >= col_x0[i] - 1e-6 && it->x + it->w <= col_x1[i] + 1e-6,
+                  "actors %s %g: dot %d of step %d inside its column [%.1f, %.1f], at [%.1f, %.1f]", style_name, width,
+                  k, i + 1, col_x0[i], col_x1[i], it->x, it->x + it->w);
+            for (size_t m = 0; m < b.s->n_items; m++) {
+                const jm_item *o = &b.s->items[m];
+                bool other_dot = role_is(o, "emotions.actor") && (int)m != d;
+                bool is_text = o->kind == JM_ITEM_TEXT && !role_is(o, "emotions.actor.initial");
+                if ((other_dot || is_text) && boxes_overlap(it, o))
+                    CHECK(false, "actors %s %g: dot %d of step %d overlaps %s", style_name, width, k, i + 1, o->role);
+            }
+        }
+    /* black and white: every dot carries its initial at the natural width */
+    if (width == 0)
+        CHECK(count_role(b.s, "emotions.actor.initial") == want, "actors %s: every step dot has its initial", style_name);
+    done(&b);
+}
+
+static void test_actors(void) {
+    const char *styles[] = { "default", "print", "dark" };
+    const double widths[] = { 0, 420, 1600 };
+    for (int s = 0; s < 3; s++)
+        for (int w = 0; w < 3; w++) check_actors(styles[s], widths[w]);
+    /* the YAML form says the same */
+    built b = build("title: T\nsteps:\n  - {title: One, actors: [Ann, Ben], emotion: {score: 1}}\n"
+                    "  - {title: Two, actors: Ann, emotion: {score: -1}}\n", 0);
+    CHECK(b.s && count_role(b.s, "emotions.actor") == 3 && count_role(b.s, "emotions.legend.actor") == 2,
+          "YAML actors: three dots, two legend entries");
+    done(&b);
+    /* no actors, no legend */
+    b = build(FIVE, 0);
+    CHECK(b.s && count_role(b.s, "emotions.legend.actor") == 0 && count_role(b.s, "emotions.actor") == 0,
+          "without actors nothing of them is drawn");
+    done(&b);
+}
+
 int main(void) {
     root = getenv("ROOT") ? getenv("ROOT") : ".";
     jm_diags *d = jm_diags_new();
@@ -408,6 +519,7 @@ int main(void) {
     test_thoughts();
     test_sixty();
     test_samples();
+    test_actors();
     jm_text_free(text);
     jm_diags_free(d);
     return CHECK_DONE();

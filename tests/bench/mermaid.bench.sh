@@ -1,0 +1,97 @@
+# tests/bench/mermaid.bench.sh - journeymap against two Mermaid renderers on the conformance corpus
+# (shared/conformance/mermaid):
+# - mermaid-cli (a browser) in its Markdown mode, `mmdc -i all.md -o out.md` on one page holding
+#   every sequence and journey block, against journeymap's Markdown mode on the same page;
+# - beautiful-mermaid (Node, no browser) per diagram, every sequence and flowchart file both draw
+#   rendered in one Node process (tests/bench/beautiful-mermaid.mjs), against journeymap's batch
+#   of the same files: whole process (start-up included) per diagram, and the marginal time of a
+#   diagram (batch of all minus batch of one, over the others).
+# Sourced by tests/bench/run.sh (measure, ratio, $OUT, $JM). npm packages are installed here when
+# missing, never by make test: mermaid-cli globally with PUPPETEER_SKIP_DOWNLOAD=1 and Debian's
+# chromium, beautiful-mermaid under build/bench-node. Without them the section says SKIP and why.
+MCORPUS="$ROOT/../shared/conformance/mermaid"
+BMDIR="$ROOT/build/bench-node"
+
+# mmdc_ready: mermaid-cli and a browser, installed if npm can; else prints why not.
+mmdc_ready() {
+    if ! command -v mmdc >/dev/null; then
+        command -v npm >/dev/null || { echo "no mmdc and no npm"; return 1; }
+        PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli >"$OUT/npm-mmdc.log" 2>&1 \
+            || { echo "npm install -g @mermaid-js/mermaid-cli failed: $(tail -n 1 "$OUT/npm-mmdc.log")"; return 1; }
+    fi
+    command -v chromium >/dev/null || sh tests/apt-install.sh chromium >/dev/null 2>&1 \
+        || { echo "no chromium (apt-get install chromium failed)"; return 1; }
+    command -v chromium >/dev/null || { echo "no chromium"; return 1; }
+}
+
+# bm_ready: beautiful-mermaid under $BMDIR, installed if npm can; else prints why not.
+bm_ready() {
+    command -v node >/dev/null || { echo "no node"; return 1; }
+    [ -f "$BMDIR/node_modules/beautiful-mermaid/package.json" ] && return 0
+    command -v npm >/dev/null || { echo "no npm to install beautiful-mermaid"; return 1; }
+    npm install --prefix "$BMDIR" beautiful-mermaid >"$OUT/npm-bm.log" 2>&1 \
+        || { echo "npm install beautiful-mermaid failed: $(tail -n 1 "$OUT/npm-bm.log")"; return 1; }
+}
+
+# us: the median of a measured case, in microseconds
+us() { awk -F'\t' -v n="$1" '$1 == n {print $2}' "$OUT/results"; }
+
+echo
+if [ ! -d "$MCORPUS" ]; then
+    echo "== Mermaid renderers: SKIP ($MCORPUS is absent)"
+else
+    # --- one Markdown page of every sequence and journey block ---
+    mkdir -p "$OUT/page"
+    for f in "$MCORPUS"/sequence/*.mmd "$MCORPUS"/journey/*.mmd; do
+        printf '## %s\n\n```mermaid\n%s\n```\n\n' "${f#"$MCORPUS"/}" "$(cat "$f")"
+    done > "$OUT/page/all.md"
+    blocks=$(grep -c '^```mermaid' "$OUT/page/all.md")
+    runs_before=$RUNS
+    if why=$(mmdc_ready); then
+        echo "== Markdown page of $blocks sequence and journey blocks: mermaid-cli $(mmdc --version 2>/dev/null) vs journeymap (SVG)"
+        printf '{"args": ["--no-sandbox", "--disable-gpu"]}\n' > "$OUT/puppeteer.json"
+        mkdir -p "$OUT/mmdc"
+        RUNS=${MMDC_RUNS:-1}   # minutes a run: one timed run after the warm-up
+        measure "mermaid-cli page of $blocks blocks" "$OUT/mmdc/out-1.svg" \
+            env PUPPETEER_EXECUTABLE_PATH="$(command -v chromium)" \
+            mmdc -q -p "$OUT/puppeteer.json" -i "$OUT/page/all.md" -o "$OUT/mmdc/out.md"
+        RUNS=${DOCS_RUNS:-5}
+        measure "journeymap page of $blocks blocks" "$OUT/jm/out-1.svg" "$JM" "$OUT/page/all.md" -o "$OUT/jm/out.md"
+        ratio "journeymap page of $blocks blocks" "mermaid-cli page of $blocks blocks"
+    else
+        echo "== Markdown page, mermaid-cli: SKIP ($why)"
+    fi
+    RUNS=$runs_before
+
+    # --- beautiful-mermaid per diagram: the sequence and flowchart files both draw ---
+    if why=$(bm_ready); then
+        for f in "$MCORPUS"/sequence/*.mmd "$MCORPUS"/flowchart/*.mmd; do
+            "$JM" "$f" --check >/dev/null 2>&1 && echo "$f"   # journeymap refuses branching flowcharts
+        done > "$OUT/bm-candidates"
+        line=$(node tests/bench/beautiful-mermaid.mjs "$BMDIR" "$OUT/bm-candidates" "${BM_RUNS:-15}" "$OUT/bm-list" 2>"$OUT/bm.err")
+        n=$(grep -c . "$OUT/bm-list" 2>/dev/null)
+        if [ -z "$line" ] || [ "${n:-0}" -lt 2 ]; then
+            echo "== beautiful-mermaid: FAILED ($(head -c 200 "$OUT/bm.err"))"
+            BAD=1
+        else
+            bm=$(echo "$line" | sed 's/.*median_ms_per_diagram=//')
+            echo "== per diagram, $n sequence and flowchart files both draw ($line): beautiful-mermaid $(node -p "require('$BMDIR/node_modules/beautiful-mermaid/package.json').version") vs journeymap (SVG, --jobs 1)"
+            head -n 1 "$OUT/bm-list" > "$OUT/bm-one"
+            first=$(basename "$(head -n 1 "$OUT/bm-list")" .mmd)
+            last=$(tail -n 1 "$OUT/bm-list")
+            lastout="$OUT/bmb/$(basename "$(dirname "$last")")/$(basename "$last" .mmd).svg"
+            measure "journeymap batch of $n, jobs 1" "$lastout" "$JM" --batch "$OUT/bm-list" -O "$OUT/bmb" -T svg --jobs 1
+            measure "journeymap batch of 1, jobs 1" "$OUT/bm1/$first.svg" "$JM" --batch "$OUT/bm-one" -O "$OUT/bm1" -T svg --jobs 1
+            all=$(us "journeymap batch of $n, jobs 1"); one=$(us "journeymap batch of 1, jobs 1")
+            if [ -n "$all" ] && [ -n "$one" ]; then
+                awk -v a="$all" -v o="$one" -v n="$n" -v b="$bm" 'BEGIN {
+                    whole = a / 1000 / n; marg = (a - o) / 1000 / (n - 1)
+                    printf "  %-44s %9.3f ms\n", "beautiful-mermaid per diagram (in process)", b
+                    printf "  %-44s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, whole process / n", whole, whole < b ? b / whole : whole / b, whole < b ? "faster" : "slower"
+                    printf "  %-44s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, marginal", marg, marg < b ? b / marg : marg / b, marg < b ? "faster" : "slower" }'
+            fi
+        fi
+    else
+        echo "== beautiful-mermaid: SKIP ($why)"
+    fi
+fi
