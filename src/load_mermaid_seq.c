@@ -3,8 +3,8 @@
  * (loop, alt/else, opt, par/and, critical/option, break), rect highlights, participant boxes,
  * create/destroy and autonumber.
  *
- * What the sequence view does not draw yet is read and reported once per construct: links, half
- * arrowheads, central connections. Blocks nest on a stack; items are collected as pointers (stable
+ * What the sequence view does not draw yet is read and reported once per construct: links, central
+ * connections. Blocks nest on a stack; items are collected as pointers (stable
  * while lists grow) and copied into the model's arrays at `end`. */
 #include "css_color.h"
 #include "load_mermaid.h"
@@ -54,36 +54,41 @@ typedef struct {
     const char *text;
     jm_msg_kind kind;
     jm_msg_tip tip;
-    bool both, half, reversed;
+    bool both, reversed;
+    jm_msg_half half;
 } seq_arrow;
+#define T JM_HALF_TOP
+#define B JM_HALF_BOTTOM
 static const seq_arrow arrows[] = {
-    { "<<-->>", JM_MSG_REPLY, JM_TIP_KIND, true, false, false },
-    { "<<->>", JM_MSG_SYNC, JM_TIP_KIND, true, false, false },
-    { "-->>", JM_MSG_REPLY, JM_TIP_KIND, false, false, false },
-    { "->>", JM_MSG_SYNC, JM_TIP_KIND, false, false, false },
-    { "--x", JM_MSG_REPLY, JM_TIP_CROSS, false, false, false },
-    { "-x", JM_MSG_SYNC, JM_TIP_CROSS, false, false, false },
-    { "--)", JM_MSG_REPLY, JM_TIP_OPEN, false, false, false },
-    { "-)", JM_MSG_ASYNC, JM_TIP_KIND, false, false, false },
-    { "--|\\", JM_MSG_REPLY, JM_TIP_KIND, false, true, false },
-    { "--|/", JM_MSG_REPLY, JM_TIP_KIND, false, true, false },
-    { "--\\\\", JM_MSG_REPLY, JM_TIP_OPEN, false, true, false },
-    { "--//", JM_MSG_REPLY, JM_TIP_OPEN, false, true, false },
-    { "-|\\", JM_MSG_SYNC, JM_TIP_KIND, false, true, false },
-    { "-|/", JM_MSG_SYNC, JM_TIP_KIND, false, true, false },
-    { "-\\\\", JM_MSG_SYNC, JM_TIP_OPEN, false, true, false },
-    { "-//", JM_MSG_SYNC, JM_TIP_OPEN, false, true, false },
-    { "/|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, true },
-    { "\\|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, true },
-    { "//--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, true },
-    { "\\\\--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, true },
-    { "/|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, true },
-    { "\\|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, true },
-    { "//-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, true },
-    { "\\\\-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, true },
-    { "-->", JM_MSG_REPLY, JM_TIP_NONE, false, false, false },
-    { "->", JM_MSG_SYNC, JM_TIP_NONE, false, false, false },
+    { "<<-->>", JM_MSG_REPLY, JM_TIP_KIND, true, false, 0 },
+    { "<<->>", JM_MSG_SYNC, JM_TIP_KIND, true, false, 0 },
+    { "-->>", JM_MSG_REPLY, JM_TIP_KIND, false, false, 0 },
+    { "->>", JM_MSG_SYNC, JM_TIP_KIND, false, false, 0 },
+    { "--x", JM_MSG_REPLY, JM_TIP_CROSS, false, false, 0 },
+    { "-x", JM_MSG_SYNC, JM_TIP_CROSS, false, false, 0 },
+    { "--)", JM_MSG_REPLY, JM_TIP_OPEN, false, false, 0 },
+    { "-)", JM_MSG_ASYNC, JM_TIP_KIND, false, false, 0 },
+    { "--|\\", JM_MSG_REPLY, JM_TIP_KIND, false, false, T },
+    { "--|/", JM_MSG_REPLY, JM_TIP_KIND, false, false, B },
+    { "--\\\\", JM_MSG_REPLY, JM_TIP_OPEN, false, false, T },
+    { "--//", JM_MSG_REPLY, JM_TIP_OPEN, false, false, B },
+    { "-|\\", JM_MSG_SYNC, JM_TIP_KIND, false, false, T },
+    { "-|/", JM_MSG_SYNC, JM_TIP_KIND, false, false, B },
+    { "-\\\\", JM_MSG_SYNC, JM_TIP_OPEN, false, false, T },
+    { "-//", JM_MSG_SYNC, JM_TIP_OPEN, false, false, B },
+    { "/|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, T },
+    { "\\|--", JM_MSG_REPLY, JM_TIP_KIND, false, true, B },
+    { "//--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, T },
+    { "\\\\--", JM_MSG_REPLY, JM_TIP_OPEN, false, true, B },
+    { "/|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, T },
+    { "\\|-", JM_MSG_SYNC, JM_TIP_KIND, false, true, B },
+    { "//-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, T },
+    { "\\\\-", JM_MSG_SYNC, JM_TIP_OPEN, false, true, B },
+    { "-->", JM_MSG_REPLY, JM_TIP_NONE, false, false, 0 },
+    { "->", JM_MSG_SYNC, JM_TIP_NONE, false, false, 0 },
 };
+#undef T
+#undef B
 
 /* Participant types of Mermaid v11 (@{ "type": ... }) and the nearest kind the view draws. */
 static const struct { const char *type; jm_part_kind kind; bool exact; } part_types[] = {
@@ -324,11 +329,9 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     it->msg = ar->kind;
     it->tip = ar->tip;
     it->both_ends = ar->both;
+    it->half = ar->half;
     const char *text = strip_wrap(colon + 1, end);
     it->text = mmd_text(m, text, (size_t)(end - text));
-    if (ar->half)
-        mmd_warn_once(m, "half", mmd_pos(st, at), "half arrowheads ('%s' and the like) are drawn as whole "
-                      "arrowheads", ar->text);
     if (central)
         mmd_warn_once(m, "central", mmd_pos(st, at), "central connection circles '()' are not drawn yet");
     R->s->n_messages++;

@@ -10,8 +10,9 @@ static const char *const seq_keys[] = { "title", "autonumber", "participants", "
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
 static const char *const part_keys[] = { "id", "label", "kind", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", NULL };
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", NULL };
+static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
+static const char *const msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
 static const char *const note_keys[] = { "note", "over", "left_of", "right_of", NULL };
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
 static const char *const delay_keys[] = { "delay", NULL };
@@ -169,7 +170,7 @@ static bool parse_arrow_string(seq_loader *L, const jm_ynode *n, jm_seq_item *it
     return it->from >= 0 && it->to >= 0;
 }
 
-/* {from, to, text, kind, activate, deactivate} */
+/* {from, to, text, kind, half, activate, deactivate, create, destroy} */
 static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
@@ -188,6 +189,11 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
     if (kind) {
         int k = find_name(c, jm_load_get(m, "kind"), kind, msg_kinds, "message kind");
         if (k >= 0) it->msg = (jm_msg_kind)k;
+    }
+    const char *half = jm_load_raw(c, m, "half");
+    if (half) {
+        int k = find_name(c, jm_load_get(m, "half"), half, msg_halves, "half head");
+        if (k >= 0) it->half = (jm_msg_half)k;
     }
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);

@@ -56,6 +56,8 @@ typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
 /* The head at the receiver: the kind's own (filled; async: open), none, open, or a cross (a lost
  * message, Mermaid's -x). */
 typedef enum { JM_TIP_KIND, JM_TIP_NONE, JM_TIP_OPEN, JM_TIP_CROSS } jm_msg_tip;
+/* A half head keeps one barb, above or below the line as drawn (Mermaid's -|\ and -|/). */
+typedef enum { JM_HALF_NONE, JM_HALF_TOP, JM_HALF_BOTTOM } jm_msg_half;
 typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP, JM_SEQ_RECT } jm_seq_kind;
 typedef enum { JM_NOTE_OVER, JM_NOTE_LEFT_OF, JM_NOTE_RIGHT_OF } jm_note_place;
 typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL, JM_GROUP_BREAK } jm_group_kind;
@@ -74,6 +76,7 @@ struct jm_seq_item {
     int from, to;                /* participant indices; from == to is a self-message */
     jm_msg_kind msg;             /* the line: REPLY is dashed; and the head unless `tip` says */
     jm_msg_tip tip;
+    jm_msg_half half;            /* only the barb above / below (filled, or a stroke with an open tip) */
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
     bool create;                 /* the receiver's head is drawn at this message, not at the top */

@@ -82,6 +82,9 @@ static void add_ops(cairo_t *cr, const jm_path_op *ops, size_t n) {
  *   ----------X                   the line runs to the tip
  *            / \
  *     right /   \ tip - n
+ *
+ * A half head keeps the barb on one side: HALF_* fills tip, barb corner and base centre (the
+ * line stops at the base, as for FILLED); STICK_* is the one stroke from the corner to the tip.
  */
 static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end, jm_color c) {
     jm_arrow a;
@@ -99,10 +102,19 @@ static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end,
         cairo_stroke(cr);
         return;
     }
-    cairo_move_to(cr, a.left_x, a.left_y);
-    cairo_line_to(cr, a.tip_x, a.tip_y);
-    cairo_line_to(cr, a.right_x, a.right_y);
-    if (head == JM_HEAD_FILLED) {
+    bool left = head == JM_HEAD_HALF_LEFT || head == JM_HEAD_STICK_LEFT;
+    bool half = left || head == JM_HEAD_HALF_RIGHT || head == JM_HEAD_STICK_RIGHT;
+    bool filled = head == JM_HEAD_FILLED || head == JM_HEAD_HALF_LEFT || head == JM_HEAD_HALF_RIGHT;
+    if (half) {
+        cairo_move_to(cr, left ? a.left_x : a.right_x, left ? a.left_y : a.right_y);
+        cairo_line_to(cr, a.tip_x, a.tip_y);
+        if (filled) cairo_line_to(cr, a.base_x, a.base_y);
+    } else {
+        cairo_move_to(cr, a.left_x, a.left_y);
+        cairo_line_to(cr, a.tip_x, a.tip_y);
+        cairo_line_to(cr, a.right_x, a.right_y);
+    }
+    if (filled) {
         cairo_close_path(cr);
         cairo_fill(cr);
     } else {
@@ -111,6 +123,9 @@ static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end,
         cairo_stroke(cr);
     }
 }
+
+/* Whether the line stops at the head's base: the filled heads. */
+static bool cuts_line(jm_head h) { return h == JM_HEAD_FILLED || h == JM_HEAD_HALF_LEFT || h == JM_HEAD_HALF_RIGHT; }
 
 /* A part of the scene, in scene units (pt). */
 typedef struct { double x0, y0, x1, y1; } area;
@@ -135,7 +150,7 @@ static bool visible_dashes(cairo_t *cr, const jm_item *it, const area *v, jm_pat
     const jm_path_op *o = it->ops;
     double period = dash_period(&it->paint.dash);
     if (!v || it->n_ops != 2 || o[0].op != JM_OP_MOVE || o[1].op != JM_OP_LINE || !(period > 0)
-        || it->head_start == JM_HEAD_FILLED || it->head_end == JM_HEAD_FILLED)
+        || cuts_line(it->head_start) || cuts_line(it->head_end))
         return false;
     double dx = o[1].x - o[0].x, dy = o[1].y - o[0].y, len = fabs(dx) + fabs(dy);
     if ((dx != 0 && dy != 0) || !(len > 0)) return false;
@@ -175,8 +190,8 @@ static void draw_path(cairo_t *cr, const jm_item *it, const area *v) {
     }
     bool stroked = p->stroke.a > 0 && p->stroke_width > 0;
     if (stroked) {
-        double cut0 = it->head_start == JM_HEAD_FILLED ? it->head_size : 0;
-        double cut1 = it->head_end == JM_HEAD_FILLED ? it->head_size : 0;
+        double cut0 = cuts_line(it->head_start) ? it->head_size : 0;
+        double cut1 = cuts_line(it->head_end) ? it->head_size : 0;
         jm_arrow a;
         jm_path_op cut[2];
         if (cut0 > 0 && !jm_path_head(it->ops, it->n_ops, false, cut0, &a)) cut0 = 0;

@@ -15,7 +15,12 @@ typedef enum { JM_ITEM_RECT, JM_ITEM_PATH, JM_ITEM_TEXT, JM_ITEM_IMAGE } jm_item
 typedef enum { JM_OP_MOVE, JM_OP_LINE, JM_OP_CURVE, JM_OP_CLOSE } jm_op_kind;
 typedef struct { jm_op_kind op; double x, y, x1, y1, x2, y2; } jm_path_op; /* CURVE: (x1,y1) (x2,y2) controls, (x,y) end */
 
-typedef enum { JM_HEAD_NONE, JM_HEAD_FILLED, JM_HEAD_OPEN, JM_HEAD_CROSS } jm_head;
+/* Half heads keep one barb: LEFT/RIGHT of the direction of travel (on a line drawn to the right,
+ * left is below). HALF_*: a filled half triangle; STICK_*: one stroke. */
+typedef enum {
+    JM_HEAD_NONE, JM_HEAD_FILLED, JM_HEAD_OPEN, JM_HEAD_CROSS,
+    JM_HEAD_HALF_LEFT, JM_HEAD_HALF_RIGHT, JM_HEAD_STICK_LEFT, JM_HEAD_STICK_RIGHT,
+} jm_head;
 
 typedef struct {
     jm_color fill;          /* a == 0: no fill */

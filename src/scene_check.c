@@ -64,7 +64,9 @@ static const char *kind_name(jm_item_kind k) {
 }
 
 static const char *head_name(jm_head h) {
-    return h == JM_HEAD_FILLED ? "filled" : h == JM_HEAD_OPEN ? "open" : h == JM_HEAD_CROSS ? "cross" : "none";
+    static const char *const names[] = { "none", "filled", "open", "cross", "half-left", "half-right",
+                                         "stick-left", "stick-right" };
+    return (size_t)h < sizeof names / sizeof names[0] ? names[h] : "none";
 }
 
 static const char *align_name(jm_align a) {

@@ -146,6 +146,13 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     jm_head head = it->tip == JM_TIP_NONE ? JM_HEAD_NONE : it->tip == JM_TIP_OPEN ? JM_HEAD_OPEN
                  : it->tip == JM_TIP_CROSS ? JM_HEAD_CROSS : it->msg == JM_MSG_ASYNC ? JM_HEAD_OPEN : JM_HEAD_FILLED;
     jm_head head0 = it->both_ends ? head : JM_HEAD_NONE;
+    if (it->half != JM_HALF_NONE && (head == JM_HEAD_FILLED || head == JM_HEAD_OPEN)) {
+        /* on a line drawn to the right the head's left side is below (a self-message ends leftward) */
+        bool rightward = r->kind != SEQ_ROW_SELF && g.xe > g.xs;
+        bool left = (it->half == JM_HALF_TOP) != rightward;
+        head = head == JM_HEAD_FILLED ? (left ? JM_HEAD_HALF_LEFT : JM_HEAD_HALF_RIGHT)
+                                      : (left ? JM_HEAD_STICK_LEFT : JM_HEAD_STICK_RIGHT);
+    }
     const char *role = it->msg == JM_MSG_REPLY ? "sequence.message.reply"
                      : it->msg == JM_MSG_ASYNC ? "sequence.message.async" : "sequence.message.sync";
     /* a head at the sender starts at the badge's edge, not under the badge */

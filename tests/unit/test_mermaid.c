@@ -157,6 +157,22 @@ static void test_sequence(void) {
     done(&r);
 }
 
+/* Mermaid v11's half arrowheads: the barb's side, the line, and a reversed arrow's receiver. */
+static void test_sequence_half_heads(void) {
+    loaded r = load("sequenceDiagram\n  A-|\\B: a\n  A--//B: b\n  A/|-B: c\n  A\\\\--B: d\n");
+    const jm_sequence *s = r.j ? r.j->sequence : NULL;
+    CHECK(s && s->n_items == 4, "four messages");
+    if (s && s->n_items == 4) {
+        const jm_seq_item *v = s->items;
+        CHECK(v[0].half == JM_HALF_TOP && v[0].msg == JM_MSG_SYNC && v[0].tip == JM_TIP_KIND && v[0].to == 1, "-|\\ top, filled");
+        CHECK(v[1].half == JM_HALF_BOTTOM && v[1].msg == JM_MSG_REPLY && v[1].tip == JM_TIP_OPEN, "--// bottom, dashed stick");
+        CHECK(v[2].half == JM_HALF_TOP && v[2].from == 1 && v[2].to == 0, "/|- points at the first participant");
+        CHECK(v[3].half == JM_HALF_BOTTOM && v[3].msg == JM_MSG_REPLY && v[3].to == 0, "\\\\-- reversed, dashed");
+    }
+    CHECK(count(r.d, JM_WARNING) == 0, "half heads are drawn, not warned: %zu", count(r.d, JM_WARNING));
+    done(&r);
+}
+
 static void test_sequence_boxes_rects(void) {
     loaded r = load("sequenceDiagram\n"
                     "  box Purple Team A\n"
@@ -280,6 +296,7 @@ int main(void) {
     test_journey();
     test_yaml_actors();
     test_sequence();
+    test_sequence_half_heads();
     test_sequence_boxes_rects();
     test_sequence_lifetimes();
     test_flowchart();

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "scene_query.h"
 #include "load.h"
+#include "path.h"
 #include "sequence.h"
 #include <stdlib.h>
 
@@ -162,6 +163,36 @@ static void test_arrows(void) {
         /* the reply points left: it ends at A's lifeline */
         CHECK(r && fabs(r->ops[r->n_ops - 1].x - lifeline_x(b.s, 0)) < 0.01, "reply ends at A");
     }
+    done(&b);
+}
+
+/* Half heads keep the barb above or below the line as drawn, whichever way it runs; a filled
+ * half stops the line at its base, a stick runs it to the tip. */
+static void test_half_heads(void) {
+    built b = build(HEAD "    - {from: A, to: B, text: top, half: top}\n"
+                         "    - {from: B, to: A, text: top back, half: top}\n"
+                         "    - {from: A, to: B, text: bottom, kind: async, half: bottom}\n"
+                         "    - {from: B, to: B, text: self, half: top}\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    const char *labels[] = { "top", "top back", "bottom", "self" };
+    const int above[] = { 1, 1, 0, 1 };
+    for (int i = 0; i < 4; i++) {
+        const jm_item *m = message_of(b.s, labels[i]);
+        jm_arrow a;
+        CHECK(m && jm_path_head(m->ops, m->n_ops, true, m->head_size, &a), "%s: a head", labels[i]);
+        if (!m) continue;
+        bool left = m->head_end == JM_HEAD_HALF_LEFT || m->head_end == JM_HEAD_STICK_LEFT;
+        bool half = left || m->head_end == JM_HEAD_HALF_RIGHT || m->head_end == JM_HEAD_STICK_RIGHT;
+        CHECK(half, "%s: a half head (%d)", labels[i], (int)m->head_end);
+        double barb_y = left ? a.left_y : a.right_y;
+        CHECK(above[i] ? barb_y < a.tip_y - 1 : barb_y > a.tip_y + 1, "%s: the barb is %s the line (%.2f vs %.2f)",
+              labels[i], above[i] ? "above" : "below", barb_y, a.tip_y);
+    }
+    const jm_item *async = message_of(b.s, "bottom");
+    CHECK(async && (async->head_end == JM_HEAD_STICK_LEFT || async->head_end == JM_HEAD_STICK_RIGHT),
+          "an async half head is a stick");
+    CHECK(defects(b.doc) == 0, "clean layout");
     done(&b);
 }
 
@@ -588,6 +619,7 @@ int main(void) {
     test_order_and_heads();
     test_gaps_grow();
     test_arrows();
+    test_half_heads();
     test_frames();
     test_activation();
     test_notes();
