@@ -3,9 +3,9 @@
  * (loop, alt/else, opt, par/and, critical/option, break), rect highlights, participant boxes,
  * create/destroy and autonumber.
  *
- * What the sequence view does not draw yet is read and reported once per construct: links, central
- * connections. Blocks nest on a stack; items are collected as pointers (stable
- * while lists grow) and copied into the model's arrays at `end`. */
+ * What the sequence view does not draw is read and reported once per construct: links. Blocks
+ * nest on a stack; items are collected as pointers (stable while lists grow) and copied into the
+ * model's arrays at `end`. */
 #include "css_color.h"
 #include "load_mermaid.h"
 #include <glib.h>
@@ -303,9 +303,9 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
         return false;
     }
     const char *a0 = st->s, *a1 = at, *b0 = at + strlen(ar->text);
-    bool central = false;
-    if (a1 - a0 >= 2 && a1[-2] == '(' && a1[-1] == ')') { a1 -= 2; central = true; }
-    if (head_end - b0 >= 2 && b0[0] == '(' && b0[1] == ')') { b0 += 2; central = true; }
+    bool circle_first = false, circle_second = false;   /* `()` before / after the arrow */
+    if (a1 - a0 >= 2 && a1[-2] == '(' && a1[-1] == ')') { a1 -= 2; circle_first = true; }
+    if (head_end - b0 >= 2 && b0[0] == '(' && b0[1] == ')') { b0 += 2; circle_second = true; }
     jm_seq_item *it = new_item(R, JM_SEQ_MESSAGE, mmd_pos(st, st->s));
     if (!it) return false;
     if (b0 < head_end && *b0 == '+') { it->activate = true; b0++; }
@@ -330,10 +330,10 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     it->tip = ar->tip;
     it->both_ends = ar->both;
     it->half = ar->half;
+    it->circle_from = ar->reversed ? circle_second : circle_first;
+    it->circle_to = ar->reversed ? circle_first : circle_second;
     const char *text = strip_wrap(colon + 1, end);
     it->text = mmd_text(m, text, (size_t)(end - text));
-    if (central)
-        mmd_warn_once(m, "central", mmd_pos(st, at), "central connection circles '()' are not drawn yet");
     R->s->n_messages++;
     R->last_msg = it;
     push(R, current(R), it);

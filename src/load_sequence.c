@@ -10,8 +10,9 @@ static const char *const seq_keys[] = { "title", "autonumber", "participants", "
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
 static const char *const part_keys[] = { "id", "label", "kind", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", NULL };
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", NULL };
+static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
+static const char *const msg_circles[] = { "none", "from", "to", "both", NULL };
 static const char *const msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
 static const char *const note_keys[] = { "note", "over", "left_of", "right_of", NULL };
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
@@ -170,7 +171,7 @@ static bool parse_arrow_string(seq_loader *L, const jm_ynode *n, jm_seq_item *it
     return it->from >= 0 && it->to >= 0;
 }
 
-/* {from, to, text, kind, half, activate, deactivate, create, destroy} */
+/* {from, to, text, kind, half, circles, activate, deactivate, create, destroy} */
 static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
@@ -194,6 +195,12 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
     if (half) {
         int k = find_name(c, jm_load_get(m, "half"), half, msg_halves, "half head");
         if (k >= 0) it->half = (jm_msg_half)k;
+    }
+    const char *circles = jm_load_raw(c, m, "circles");
+    if (circles) {
+        int k = find_name(c, jm_load_get(m, "circles"), circles, msg_circles, "circles value");
+        it->circle_from = k == 1 || k == 3;
+        it->circle_to = k == 2 || k == 3;
     }
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);

@@ -78,6 +78,7 @@ struct jm_seq_item {
     jm_msg_tip tip;
     jm_msg_half half;            /* only the barb above / below (filled, or a stroke with an open tip) */
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
+    bool circle_from, circle_to; /* a small circle at the sender's / receiver's end (Mermaid ()->>()) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
     bool create;                 /* the receiver's head is drawn at this message, not at the top */
     bool destroy_from, destroy_to;   /* the sender's / receiver's lifeline ends here with a cross */

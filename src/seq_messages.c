@@ -126,6 +126,24 @@ static void draw_badge(seq_walk *w, const seq_row *r, double x, double y, double
     s->items[t].src = r->item->pos;
 }
 
+/* A central connection (Mermaid's `()`): a small circle on the background, centred at (x, y). */
+static void draw_circle(seq_walk *w, jm_scene *s, double x, double y, double r, jm_color ink, jm_pos pos) {
+    const double k = 0.5522847498 * r;   /* a quarter circle as one cubic Bézier */
+    jm_path_op ops[] = {
+        { .op = JM_OP_MOVE, .x = x + r, .y = y },
+        { .op = JM_OP_CURVE, .x1 = x + r, .y1 = y + k, .x2 = x + k, .y2 = y + r, .x = x, .y = y + r },
+        { .op = JM_OP_CURVE, .x1 = x - k, .y1 = y + r, .x2 = x - r, .y2 = y + k, .x = x - r, .y = y },
+        { .op = JM_OP_CURVE, .x1 = x - r, .y1 = y - k, .x2 = x - k, .y2 = y - r, .x = x, .y = y - r },
+        { .op = JM_OP_CURVE, .x1 = x + k, .y1 = y - r, .x2 = x + r, .y2 = y - k, .x = x + r, .y = y },
+        { .op = JM_OP_CLOSE },
+    };
+    jm_color bg = w->p->cm->background;
+    bg.a = 1;
+    int c = jm_scene_path(s, "sequence.message.circle", ops, sizeof ops / sizeof ops[0],
+                          jm_paint_both(bg, ink, w->p->st->message_width), JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    s->items[c].src = pos;
+}
+
 /* A message row: label above its line, the line (or loop) with its head, badge at the start;
  * bars begin where a message activates and end where it deactivates. */
 void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
@@ -155,12 +173,16 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     }
     const char *role = it->msg == JM_MSG_REPLY ? "sequence.message.reply"
                      : it->msg == JM_MSG_ASYNC ? "sequence.message.async" : "sequence.message.sync";
-    /* a head at the sender starts at the badge's edge, not under the badge */
-    double xs = g.xs;
-    if (r->number && head0 != JM_HEAD_NONE) {
-        double toward = r->kind == SEQ_ROW_SELF ? g.xr : g.xe;
-        xs += (toward >= g.xs ? 1 : -1) * g.badge_r;
-    }
+    /* a head or circle at the sender starts at the badge's edge, not under the badge; a circle
+     * is centred on the line's end, the line stopping at its edge:
+     *     (o)------->(o)        cr: the circle's radius */
+    double xs = g.xs, cr = st->head_size / 2;
+    double dir = (r->kind == SEQ_ROW_SELF ? g.xr : g.xe) >= g.xs ? 1 : -1;
+    if (r->number && (head0 != JM_HEAD_NONE || it->circle_from)) xs += dir * g.badge_r;
+    double c0 = xs + dir * cr;   /* the sender's circle */
+    if (it->circle_from) xs += dir * 2 * cr;
+    double xe = g.xe;
+    if (it->circle_to) xe += (r->kind == SEQ_ROW_SELF ? 1 : -dir) * cr;
     int line;
     if (r->kind == SEQ_ROW_SELF) {
         double sh = st->self_height, rad = fmin(st->self_radius, sh / 2), k = 0.5522847498;
@@ -170,13 +192,13 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
             { .op = JM_OP_CURVE, .x1 = g.xr - rad + k * rad, .y1 = y, .x2 = g.xr, .y2 = y + rad - k * rad, .x = g.xr, .y = y + rad },
             { .op = JM_OP_LINE, .x = g.xr, .y = y + sh - rad },
             { .op = JM_OP_CURVE, .x1 = g.xr, .y1 = y + sh - rad + k * rad, .x2 = g.xr - rad + k * rad, .y2 = y + sh, .x = g.xr - rad, .y = y + sh },
-            { .op = JM_OP_LINE, .x = g.xe, .y = y + sh },
+            { .op = JM_OP_LINE, .x = xe, .y = y + sh },
         };
         line = jm_scene_path(s, role, ops, sizeof ops / sizeof ops[0], paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y + sh);
         if (it->activate) seq_bar_open(w, it->to, y + sh);
     } else {
-        line = jm_scene_line(s, role, xs, y, g.xe, y, paint, head0, head, st->head_size);
+        line = jm_scene_line(s, role, xs, y, xe, y, paint, head0, head, st->head_size);
         if (it->deactivate) seq_bar_close(w, it->from, y);
         if (it->create) {   /* the head centred on the line, its lifeline from under it */
             double hh = seq_head_h(p, it->to);
@@ -189,6 +211,8 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         if (it->activate) seq_bar_open(w, it->to, it->create ? y + seq_head_h(p, it->to) / 2 : y);
     }
     s->items[line].src = it->pos;
+    if (it->circle_from) draw_circle(w, s, c0, y, cr, ink, it->pos);
+    if (it->circle_to) draw_circle(w, s, g.xe, r->kind == SEQ_ROW_SELF ? y + st->self_height : y, cr, ink, it->pos);
     int ends[2] = { it->destroy_from ? it->from : -1, it->destroy_to ? it->to : -1 };
     double yd = r->kind == SEQ_ROW_SELF ? y + st->self_height : y;
     for (int e = 0; e < 2; e++) {

@@ -157,19 +157,26 @@ static void test_sequence(void) {
     done(&r);
 }
 
-/* Mermaid v11's half arrowheads: the barb's side, the line, and a reversed arrow's receiver. */
+/* Mermaid v11's half arrowheads (the barb's side, the line, a reversed arrow's receiver) and
+ * central connections. */
 static void test_sequence_half_heads(void) {
-    loaded r = load("sequenceDiagram\n  A-|\\B: a\n  A--//B: b\n  A/|-B: c\n  A\\\\--B: d\n");
+    loaded r = load("sequenceDiagram\n  A-|\\B: a\n  A--//B: b\n  A/|-B: c\n  A\\\\--B: d\n"
+                    "  A->>()B: e\n  A()-->>B: f\n  A()/|-()B: g\n  A/|-()B: h\n");
     const jm_sequence *s = r.j ? r.j->sequence : NULL;
-    CHECK(s && s->n_items == 4, "four messages");
-    if (s && s->n_items == 4) {
+    CHECK(s && s->n_items == 8, "eight messages");
+    if (s && s->n_items == 8) {
+        const jm_seq_item *c = s->items + 4;
+        CHECK(!c[0].circle_from && c[0].circle_to, "->>() circles the receiver");
+        CHECK(c[1].circle_from && !c[1].circle_to, "()-->> circles the sender");
+        CHECK(c[2].circle_from && c[2].circle_to && c[2].half == JM_HALF_TOP, "()/|-() both, with a half head");
+        CHECK(c[3].circle_from && !c[3].circle_to && c[3].from == 1, "a reversed arrow's () after it is at its sender");
         const jm_seq_item *v = s->items;
         CHECK(v[0].half == JM_HALF_TOP && v[0].msg == JM_MSG_SYNC && v[0].tip == JM_TIP_KIND && v[0].to == 1, "-|\\ top, filled");
         CHECK(v[1].half == JM_HALF_BOTTOM && v[1].msg == JM_MSG_REPLY && v[1].tip == JM_TIP_OPEN, "--// bottom, dashed stick");
         CHECK(v[2].half == JM_HALF_TOP && v[2].from == 1 && v[2].to == 0, "/|- points at the first participant");
         CHECK(v[3].half == JM_HALF_BOTTOM && v[3].msg == JM_MSG_REPLY && v[3].to == 0, "\\\\-- reversed, dashed");
     }
-    CHECK(count(r.d, JM_WARNING) == 0, "half heads are drawn, not warned: %zu", count(r.d, JM_WARNING));
+    CHECK(count(r.d, JM_WARNING) == 0, "half heads and circles are drawn, not warned: %zu", count(r.d, JM_WARNING));
     done(&r);
 }
 

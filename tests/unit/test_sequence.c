@@ -41,7 +41,8 @@ static int nth(const jm_scene *s, const char *role, int n) {
 static const jm_item *message_of(const jm_scene *s, const char *label) {
     int t = text_item(s, label);
     for (int i = t; i >= 0; i--)
-        if (s->items[i].kind == JM_ITEM_PATH && s->items[i].role && strncmp(s->items[i].role, "sequence.message.", 17) == 0)
+        if (s->items[i].kind == JM_ITEM_PATH && s->items[i].role && strncmp(s->items[i].role, "sequence.message.", 17) == 0
+            && !role_is(&s->items[i], "sequence.message.circle"))
             return &s->items[i];
     return NULL;
 }
@@ -192,6 +193,33 @@ static void test_half_heads(void) {
     const jm_item *async = message_of(b.s, "bottom");
     CHECK(async && (async->head_end == JM_HEAD_STICK_LEFT || async->head_end == JM_HEAD_STICK_RIGHT),
           "an async half head is a stick");
+    CHECK(defects(b.doc) == 0, "clean layout");
+    done(&b);
+}
+
+/* Central connections: a circle centred on the lifeline at each marked end, the line (and its
+ * head's tip) stopping at the circle's edge. */
+static void test_circles(void) {
+    built b = build(HEAD "    - {from: A, to: B, text: to, circles: to}\n"
+                         "    - {from: B, to: A, text: both, circles: both}\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count_role(b.s, "sequence.message.circle") == 3, "three circles: %d", count_role(b.s, "sequence.message.circle"));
+    const jm_item *to = message_of(b.s, "to"), *both = message_of(b.s, "both");
+    int c0 = nth(b.s, "sequence.message.circle", 0), c2 = nth(b.s, "sequence.message.circle", 2);
+    double xa = lifeline_x(b.s, 0), xb = lifeline_x(b.s, 1);
+    if (to && c0 >= 0) {
+        const jm_item *c = &b.s->items[c0];
+        CHECK(fabs(c->x + c->w / 2 - xb) < 0.01, "the receiver's circle on B's lifeline");
+        CHECK(fabs(to->ops[1].x - c->x) < 0.01, "the tip at the circle's left edge: %.2f vs %.2f", to->ops[1].x, c->x);
+        CHECK(fabs(to->ops[0].x - xa) < 0.01, "no circle at the sender: the line starts on A");
+    }
+    if (both && c2 >= 0) {
+        const jm_item *c = &b.s->items[c2];
+        CHECK(fabs(c->x + c->w / 2 - xa) < 0.01 && fabs(both->ops[1].x - (c->x + c->w)) < 0.01,
+              "leftward: the tip at the right edge of A's circle");
+        CHECK(both->ops[0].x < xb - 1, "and the line starts at the edge of B's circle");
+    }
     CHECK(defects(b.doc) == 0, "clean layout");
     done(&b);
 }
@@ -620,6 +648,7 @@ int main(void) {
     test_gaps_grow();
     test_arrows();
     test_half_heads();
+    test_circles();
     test_frames();
     test_activation();
     test_notes();
