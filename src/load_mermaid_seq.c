@@ -1,7 +1,7 @@
 /* load_mermaid_seq.c - Mermaid `sequenceDiagram` into the model's sequence: participants (declared,
  * aliased, typed with @{ "type": ... }, or implicit), every arrow, activations, notes, the blocks
  * (loop, alt/else, opt, par/and, critical/option, break), rect highlights, participant boxes,
- * create/destroy and autonumber.
+ * create/destroy and autonumber (also turned off and restarted between messages).
  *
  * What the sequence view does not draw is read and reported once per construct: links. Blocks
  * nest on a stack; items are collected as pointers (stable while lists grow) and copied into the
@@ -122,6 +122,7 @@ typedef struct {
     size_t n_items;
     size_t cap_boxes;
     int create, destroy;         /* participant of a pending create / destroy, -1: none */
+    jm_seq_item number;          /* a pending autonumber: numbering, number_start, number_step */
     jm_pos create_pos, destroy_pos;
 } seq_reader;
 
@@ -332,6 +333,10 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     it->half = ar->half;
     it->circle_from = ar->reversed ? circle_second : circle_first;
     it->circle_to = ar->reversed ? circle_first : circle_second;
+    it->numbering = R->number.numbering;
+    it->number_start = R->number.number_start;
+    it->number_step = R->number.number_step;
+    memset(&R->number, 0, sizeof R->number);
     const char *text = strip_wrap(colon + 1, end);
     it->text = mmd_text(m, text, (size_t)(end - text));
     R->s->n_messages++;
@@ -568,30 +573,29 @@ static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest,
                   on ? "starts" : "ends", on ? "to" : "from", jm_load_show(m->c, id));
 }
 
+/* "autonumber [start [step]]" or "autonumber off". The first, before any message, numbers the
+ * whole sequence; a later one joins the next message, which turns the numbering on or off there
+ * (with a start: restarted at that number). */
 static void read_autonumber(seq_reader *R, const mmd_stmt *st, const char *rest) {
     mmd_doc *m = R->m;
     jm_sequence *s = R->s;
     const char *end = st->s + st->n;
-    if (end - rest >= 3 && g_ascii_strncasecmp(rest, "off", 3) == 0) {
-        mmd_warn_once(m, "autonumber off", mmd_pos(st, rest), "'autonumber off' is not drawn yet: "
-                      "the numbers run on");
-        return;
-    }
+    bool off = end - rest >= 3 && g_ascii_strncasecmp(rest, "off", 3) == 0;
     char *e;
     const char *num = mmd_trim(m, rest, (size_t)(end - rest));
-    long start = strtol(num, &e, 10);
-    bool restart = e != num;
-    long step = restart ? strtol(e, &e, 10) : 0;
-    if (s->autonumber || s->n_messages) {   /* numbering starts once, at the first message */
-        if (restart || s->n_messages)
-            mmd_warn_once(m, "autonumber again", mmd_pos(st, st->s), "autonumber after the first message is "
-                          "not drawn yet: every message is numbered from the first autonumber's start");
-        s->autonumber = true;
+    long start = off ? 0 : strtol(num, &e, 10);
+    long step = !off && e != num ? strtol(e, &e, 10) : 0;
+    if (start <= 0 || start >= 1000000) start = 0;
+    if (step <= 0 || step >= 1000000) step = 0;
+    if (!s->n_messages && !R->number.numbering) {
+        s->autonumber = !off;
+        if (start) s->autonumber_start = (int)start;
+        if (step) s->autonumber_step = (int)step;
         return;
     }
-    s->autonumber = true;
-    if (start > 0 && start < 1000000) s->autonumber_start = (int)start;
-    if (step > 0 && step < 1000000) s->autonumber_step = (int)step;
+    R->number.numbering = off ? JM_NUMBER_OFF : JM_NUMBER_ON;
+    if (start) R->number.number_start = (int)start;
+    if (step) R->number.number_step = (int)step;
 }
 
 /* ---- the diagram ---- */

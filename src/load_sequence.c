@@ -4,13 +4,15 @@
  * and the check, shared with the Mermaid loader, that participants live in order. */
 #include "load_internal.h"
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
 static const char *const part_keys[] = { "id", "label", "kind", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", NULL };
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles", NULL };
+static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles",
+                                         "autonumber", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
 static const char *const msg_circles[] = { "none", "from", "to", "both", NULL };
 static const char *const msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
@@ -171,7 +173,37 @@ static bool parse_arrow_string(seq_loader *L, const jm_ynode *n, jm_seq_item *it
     return it->from >= 0 && it->to >= 0;
 }
 
-/* {from, to, text, kind, half, circles, activate, deactivate, create, destroy} */
+/* A message's `autonumber`: true or false turns the numbering on or off from it; "START" or
+ * "START STEP" (whole numbers, 1 to 999999) restarts it at this message. */
+static void load_numbering(jm_lctx *c, const jm_ynode *m, jm_seq_item *it) {
+    const jm_ynode *v = jm_load_get(m, "autonumber");
+    if (!v) return;
+    const char *raw = jm_load_raw(c, m, "autonumber");
+    if (!raw) return;
+    if (strcmp(raw, "true") == 0 || strcmp(raw, "false") == 0) {
+        it->numbering = raw[0] == 't' ? JM_NUMBER_ON : JM_NUMBER_OFF;
+        return;
+    }
+    char *e;
+    long start = strtol(raw, &e, 10), step = 0;
+    bool ok = e != raw && start > 0 && start < 1000000;
+    if (ok && *e) {
+        const char *q = e;
+        step = strtol(q, &e, 10);
+        ok = e != q && step > 0 && step < 1000000;
+    }
+    while (ok && is_blank(*e)) e++;
+    if (!ok || *e) {
+        jm_error(c->d, c->file, v->pos, "'autonumber' of a message is true, false, a start number or \"START STEP\" "
+                 "(whole numbers from 1 to 999999), not '%s'", jm_load_show(c, raw));
+        return;
+    }
+    it->numbering = JM_NUMBER_ON;
+    it->number_start = (int)start;
+    it->number_step = (int)step;
+}
+
+/* {from, to, text, kind, half, circles, autonumber, activate, deactivate, create, destroy} */
 static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
@@ -202,6 +234,7 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
         it->circle_from = k == 1 || k == 3;
         it->circle_to = k == 2 || k == 3;
     }
+    load_numbering(c, m, it);
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);
     const char *created = jm_load_raw(c, m, "create"), *destroyed = jm_load_raw(c, m, "destroy");

@@ -58,6 +58,8 @@ typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
 typedef enum { JM_TIP_KIND, JM_TIP_NONE, JM_TIP_OPEN, JM_TIP_CROSS } jm_msg_tip;
 /* A half head keeps one barb, above or below the line as drawn (Mermaid's -|\ and -|/). */
 typedef enum { JM_HALF_NONE, JM_HALF_TOP, JM_HALF_BOTTOM } jm_msg_half;
+/* Autonumbering from a message on: as before, off, or on (restarted where number_start > 0). */
+typedef enum { JM_NUMBER_KEEP, JM_NUMBER_OFF, JM_NUMBER_ON } jm_numbering;
 typedef enum { JM_SEQ_MESSAGE, JM_SEQ_NOTE, JM_SEQ_DELAY, JM_SEQ_GROUP, JM_SEQ_RECT } jm_seq_kind;
 typedef enum { JM_NOTE_OVER, JM_NOTE_LEFT_OF, JM_NOTE_RIGHT_OF } jm_note_place;
 typedef enum { JM_GROUP_LOOP, JM_GROUP_ALT, JM_GROUP_OPT, JM_GROUP_PAR, JM_GROUP_CRITICAL, JM_GROUP_BREAK } jm_group_kind;
@@ -80,6 +82,8 @@ struct jm_seq_item {
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool circle_from, circle_to; /* a small circle at the sender's / receiver's end (Mermaid ()->>()) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
+    jm_numbering numbering;      /* numbering changes here (Mermaid's autonumber between messages) */
+    int number_start, number_step;   /* ON: this message's number and the step from here; 0: keep */
     bool create;                 /* the receiver's head is drawn at this message, not at the top */
     bool destroy_from, destroy_to;   /* the sender's / receiver's lifeline ends here with a cross */
     /* JM_SEQ_NOTE */

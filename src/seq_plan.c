@@ -1,6 +1,7 @@
 /* seq_plan.c - the sequence flattened into rows: messages, notes, delays, group and rect edges in
  * drawing order, every text measured, activation depth tracked, group spans collected, the rows
  * where participants are created and destroyed noted, box labels measured. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "seq_layout.h"
@@ -83,10 +84,27 @@ static void measure_group(seq_plan *p, int gi) {
     }
 }
 
-static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int group, int *depth,
-                       int *counter);
+/* The autonumber as the plan walks the messages in order. */
+typedef struct { bool on; int next, step; } numbering;
 
-static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *depth, int *counter) {
+static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int group, int *depth,
+                       numbering *counter);
+
+/* A message may turn the numbering off or on, or restart it at its own number with a new step;
+ * a message drawn without a number still counts (`autonumber off` hides numbers, Mermaid's way). */
+static void number_message(seq_plan *p, const jm_seq_item *it, seq_row *r, numbering *n) {
+    if (it->numbering != JM_NUMBER_KEEP) n->on = it->numbering == JM_NUMBER_ON;
+    if (it->numbering == JM_NUMBER_ON && it->number_start > 0) n->next = it->number_start;
+    if (it->numbering == JM_NUMBER_ON && it->number_step > 0) n->step = it->number_step;
+    int number = n->next;
+    if (n->next <= INT_MAX - n->step) n->next += n->step;   /* counted while off too, as Mermaid does */
+    if (!n->on) return;
+    r->number = number;
+    r->badge_label = jm_arena_printf(p->ctx->arena, "%d", r->number);
+    r->badge = seq_measure(p, r->badge_label, &p->st->badge_font, 0, JM_ALIGN_CENTER);
+}
+
+static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *depth, numbering *counter) {
     const jm_sequence_style *st = p->st;
     int f = it->from, t = it->to;
     seq_row *r = add_row(p, f == t ? SEQ_ROW_SELF : SEQ_ROW_MSG, it, group);
@@ -95,13 +113,7 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
     r->label = it->text ? it->text : "";
     r->text = seq_measure(p, r->label, &st->message_font, seq_wrap(p, r->label, &st->message_font, st->label_max_width),
                           f == t ? JM_ALIGN_LEFT : JM_ALIGN_CENTER);
-    if (p->seq->autonumber) {
-        int start = p->seq->autonumber_start ? p->seq->autonumber_start : 1;
-        int step = p->seq->autonumber_step ? p->seq->autonumber_step : 1;
-        r->number = start + step * (*counter)++;
-        r->badge_label = jm_arena_printf(p->ctx->arena, "%d", r->number);
-        r->badge = seq_measure(p, r->badge_label, &st->badge_font, 0, JM_ALIGN_CENTER);
-    }
+    number_message(p, it, r, counter);
     int row = (int)(p->n_rows - 1);
     if (it->create) p->parts[t].created_row = row;
     if (it->destroy_from) p->parts[f].destroyed_row = row;
@@ -115,7 +127,7 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
     touch(p, group, t);
 }
 
-static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth, int *counter) {
+static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth, numbering *counter) {
     int g = add_group(p, it, group);
     if (it->kind == JM_SEQ_RECT) {   /* no tab, no label: the content starts a frame-gap down */
         seq_group *gr = &p->groups[g];
@@ -147,7 +159,7 @@ static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth
 }
 
 static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int group, int *depth,
-                       int *counter) {
+                       numbering *counter) {
     const jm_sequence_style *st = p->st;
     for (size_t i = 0; i < n; i++) {
         const jm_seq_item *it = &items[i];
@@ -241,6 +253,7 @@ void seq_plan_build(seq_plan *p) {
     plan_boxes(p);
     p->n_rows = p->n_groups = 0;
     int *depth = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
-    int counter = 0;
+    numbering counter = { p->seq->autonumber, p->seq->autonumber_start > 0 ? p->seq->autonumber_start : 1,
+                          p->seq->autonumber_step > 0 ? p->seq->autonumber_step : 1 };
     plan_items(p, p->seq->items, p->seq->n_items, -1, depth, &counter);
 }

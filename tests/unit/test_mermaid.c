@@ -180,6 +180,23 @@ static void test_sequence_half_heads(void) {
     done(&r);
 }
 
+/* autonumber between messages joins the next message: off, on again, restarted with a step. */
+static void test_sequence_numbering(void) {
+    loaded r = load("sequenceDiagram\n  autonumber 3\n  A->>B: a\n  autonumber off\n  A->>B: b\n"
+                    "  autonumber\n  A->>B: c\n  autonumber 50 5\n  A->>B: d\n  A->>B: e\n");
+    const jm_sequence *s = r.j ? r.j->sequence : NULL;
+    CHECK(s && s->n_items == 5 && s->autonumber && s->autonumber_start == 3, "five messages, numbered from 3");
+    if (s && s->n_items == 5) {
+        const jm_seq_item *v = s->items;
+        CHECK(v[0].numbering == JM_NUMBER_KEEP && v[1].numbering == JM_NUMBER_OFF, "off at b");
+        CHECK(v[2].numbering == JM_NUMBER_ON && v[2].number_start == 0, "on again at c, counting on");
+        CHECK(v[3].numbering == JM_NUMBER_ON && v[3].number_start == 50 && v[3].number_step == 5, "restart at d");
+        CHECK(v[4].numbering == JM_NUMBER_KEEP, "e keeps it");
+    }
+    CHECK(count(r.d, JM_WARNING) == 0, "drawn, not warned: %zu", count(r.d, JM_WARNING));
+    done(&r);
+}
+
 static void test_sequence_boxes_rects(void) {
     loaded r = load("sequenceDiagram\n"
                     "  box Purple Team A\n"
@@ -304,6 +321,7 @@ int main(void) {
     test_yaml_actors();
     test_sequence();
     test_sequence_half_heads();
+    test_sequence_numbering();
     test_sequence_boxes_rects();
     test_sequence_lifetimes();
     test_flowchart();

@@ -224,6 +224,32 @@ static void test_circles(void) {
     done(&b);
 }
 
+/* Numbering per message: off hides numbers (they still count, as in Mermaid), on shows them
+ * again, a start restarts there with a new step, also inside a group. */
+static void test_numbering(void) {
+    built b = build("title: T\nsequence:\n  autonumber: true\n  participants:\n    - {id: A}\n    - {id: B}\n"
+                    "  messages:\n    - \"A->>B: one\"\n    - {from: B, to: A, text: two, autonumber: false}\n"
+                    "    - {from: A, to: B, text: three, autonumber: true}\n"
+                    "    - group: loop\n      messages:\n        - {from: A, to: B, text: four, autonumber: \"100 10\"}\n"
+                    "    - \"B->>A: five\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    const char *want[] = { "1", "3", "100", "110" };
+    int n = count_role(b.s, "sequence.badge.number");
+    CHECK(n == 4, "four badges: %d", n);
+    for (int i = 0; i < 4 && i < n; i++) CHECK_STR(b.s->items[nth(b.s, "sequence.badge.number", i)].text, want[i]);
+    /* the unnumbered message starts at the lifeline, a numbered one has its badge there */
+    const jm_item *two = message_of(b.s, "two");
+    int badge0 = nth(b.s, "sequence.badge", 0);
+    CHECK(two && badge0 >= 0 && two->y > b.s->items[badge0].y + b.s->items[badge0].h, "no badge on 'two'");
+    CHECK(defects(b.doc) == 0, "clean layout");
+    done(&b);
+    built bad = build("title: T\nsequence:\n  participants:\n    - {id: A}\n  messages:\n"
+                      "    - {from: A, to: A, text: x, autonumber: \"10 ten\"}\n");
+    CHECK(bad.s == NULL && jm_diags_errors(bad.d) == 1, "a bad autonumber is an error");
+    done(&bad);
+}
+
 static void test_frames(void) {
     built b = build(HEAD "    - \"A->>B: before\"\n"
                          "    - group: loop\n      label: every day\n      messages:\n"
@@ -649,6 +675,7 @@ int main(void) {
     test_arrows();
     test_half_heads();
     test_circles();
+    test_numbering();
     test_frames();
     test_activation();
     test_notes();
