@@ -90,12 +90,11 @@ static const seq_arrow arrows[] = {
 #undef T
 #undef B
 
-/* Participant types of Mermaid v11 (@{ "type": ... }) and the nearest kind the view draws. */
-static const struct { const char *type; jm_part_kind kind; bool exact; } part_types[] = {
-    { "participant", JM_PART_PARTICIPANT, true }, { "actor", JM_PART_ACTOR, true },
-    { "database", JM_PART_DATABASE, true }, { "boundary", JM_PART_SYSTEM, false },
-    { "control", JM_PART_SYSTEM, false }, { "entity", JM_PART_SYSTEM, false },
-    { "collections", JM_PART_PARTICIPANT, false }, { "queue", JM_PART_DATABASE, false },
+/* Participant types of Mermaid v11 (@{ "type": ... }): each is a kind the view draws. */
+static const struct { const char *type; jm_part_kind kind; } part_types[] = {
+    { "participant", JM_PART_PARTICIPANT }, { "actor", JM_PART_ACTOR }, { "database", JM_PART_DATABASE },
+    { "boundary", JM_PART_BOUNDARY }, { "control", JM_PART_CONTROL }, { "entity", JM_PART_ENTITY },
+    { "collections", JM_PART_COLLECTIONS }, { "queue", JM_PART_QUEUE },
 };
 
 typedef struct { jm_seq_item **v; size_t n, cap; } pvec;
@@ -175,7 +174,7 @@ static jm_seq_item *new_item(seq_reader *R, jm_seq_kind kind, jm_pos pos) {
 
 /* ---- participants ---- */
 
-/* The type in @{ "type": "database" }; the nearest kind, with a warning when it is not exact. */
+/* The type in @{ "type": "database" }. */
 static void read_type(seq_reader *R, const mmd_stmt *st, const char *a, const char *b, jm_participant *p) {
     mmd_doc *m = R->m;
     const char *key = g_strstr_len(a, b - a, "type");
@@ -188,11 +187,6 @@ static void read_type(seq_reader *R, const mmd_stmt *st, const char *a, const ch
     for (size_t i = 0; i < G_N_ELEMENTS(part_types); i++) {
         if (strcmp(part_types[i].type, type) != 0) continue;
         p->kind = part_types[i].kind;
-        if (!part_types[i].exact)
-            mmd_warn_once(m, part_types[i].type, mmd_pos(st, q), "participant type '%s' is drawn as a %s "
-                          "(the sequence view has no %s symbol yet)", type,
-                          p->kind == JM_PART_SYSTEM ? "system box" : p->kind == JM_PART_DATABASE ? "database"
-                          : "plain box", type);
         return;
     }
     const char *names[G_N_ELEMENTS(part_types) + 1];

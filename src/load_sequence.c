@@ -10,7 +10,8 @@
 static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
 static const char *const part_keys[] = { "id", "label", "kind", NULL };
-static const char *const part_kinds[] = { "participant", "actor", "system", "database", NULL };
+static const char *const part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
+                                          "entity", "queue", "collections", NULL };   /* jm_part_kind */
 static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles",
                                          "autonumber", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };

@@ -49,7 +49,13 @@ typedef struct {
     jm_pos pos;
 } jm_step;
 
-typedef enum { JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATABASE } jm_part_kind;
+/* How a participant's head is drawn: a box, a stick figure, a box with a header band, a
+ * cylinder; UML's boundary, control and entity symbols; a queue (a lying cylinder); a stack of
+ * boxes (collections). */
+typedef enum {
+    JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATABASE,
+    JM_PART_BOUNDARY, JM_PART_CONTROL, JM_PART_ENTITY, JM_PART_QUEUE, JM_PART_COLLECTIONS,
+} jm_part_kind;
 typedef struct { const char *id, *label; jm_part_kind kind; jm_pos pos; } jm_participant;
 
 typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;

@@ -110,6 +110,11 @@ typedef struct {
 void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g);
 /* The height of a head: an actor's figure and name, or box_h. */
 double seq_head_h(const seq_plan *p, int part);
+/* Kinds drawn as a figure with the name under it (their own height); the others are boxes of
+ * the common box height. */
+static inline bool seq_part_figure(jm_part_kind k) {
+    return k == JM_PART_ACTOR || k == JM_PART_BOUNDARY || k == JM_PART_CONTROL || k == JM_PART_ENTITY;
+}
 /* A message row: from its top to the line (pt). */
 double seq_msg_above(const seq_plan *p, const seq_row *r);
 /* A note's box sideways: left and width (pt). */
@@ -162,6 +167,9 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc);
 /* seq_parts.c: heads at the top and bottom (of the participants alive[i] == 1; alive NULL: all),
  * a head where a message creates it, lifelines, the cross where one ends, participant boxes. */
 void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive);
+/* Width and height (pt) of a boundary, control or entity symbol, without its name. */
+void seq_symbol_size(const jm_sequence_style *st, jm_part_kind kind, double *w, double *h);
+#define SEQ_STACK_OFFSET 5.0   /* pt, how far the back box of a collections head shows */
 void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color name);   /* top at y;
                                                     * name: an actor's name colour */
 void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,

@@ -1,6 +1,7 @@
 /* seq_parts.c - the participants' heads (box, system box with a header band, database cylinder,
- * stick figure with its name) at the top and bottom of the lifelines or where a message creates
- * them, the lifelines, the cross where one is destroyed, and the boxes around participants. */
+ * queue, collections, stick figure and UML boundary, control and entity symbols with their names)
+ * at the top and bottom of the lifelines or where a message creates them, the lifelines, the cross
+ * where one is destroyed, and the boxes around participants. */
 #include <math.h>
 #include "seq_layout.h"
 
@@ -76,6 +77,37 @@ static void draw_box(const seq_plan *p, jm_scene *s, const seq_part *pt, double 
         name_in(p, s, pt, x, y + 2 * ry, yb, box, st->part_text);
         break;
     }
+    case JM_PART_QUEUE: {   /* a cylinder lying down, its front face on the right */
+        double rx = st->database_cap / 2, ry = h / 2, xl = x0 + rx, xr = x1 - rx, ym = y + ry;
+        jm_path_op body[] = {
+            mv(xl, y), ln(xr, y),
+            cv(xr + KAPPA * rx, y, x1, ym - KAPPA * ry, x1, ym),
+            cv(x1, ym + KAPPA * ry, xr + KAPPA * rx, y + h, xr, y + h),
+            ln(xl, y + h),
+            cv(xl - KAPPA * rx, y + h, x0, ym + KAPPA * ry, x0, ym),
+            cv(x0, ym - KAPPA * ry, xl - KAPPA * rx, y, xl, y),
+            { .op = JM_OP_CLOSE },
+        };
+        box = jm_scene_path(s, "sequence.participant", body, sizeof body / sizeof body[0],
+                            jm_paint_both(st->database_fill, st->part_stroke, st->part_stroke_width),
+                            JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        jm_path_op rim[] = {
+            mv(xr, y), cv(xr - KAPPA * rx, y, xr - rx, ym - KAPPA * ry, xr - rx, ym),
+            cv(xr - rx, ym + KAPPA * ry, xr - KAPPA * rx, y + h, xr, y + h),
+        };
+        jm_scene_path(s, "sequence.participant.rim", rim, sizeof rim / sizeof rim[0], edge,
+                      JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        name_in(p, s, pt, x - rx, y, y + h, box, st->part_text);
+        break;
+    }
+    case JM_PART_COLLECTIONS: {   /* a box with a second one showing behind, up and right */
+        double o = SEQ_STACK_OFFSET;
+        jm_paint paint = jm_paint_both(st->part_fill, st->part_stroke, st->part_stroke_width);
+        jm_scene_rect(s, "sequence.participant.back", x0 + o, y, w - o, h - o, r, paint);
+        box = jm_scene_rect(s, "sequence.participant", x0, y + o, w - o, h - o, r, paint);
+        name_in(p, s, pt, x - o / 2, y + o, y + h, box, st->part_text);
+        break;
+    }
     default:
         box = jm_scene_rect(s, "sequence.participant", x0, y, w, h, r,
                             jm_paint_both(st->part_fill, st->part_stroke, st->part_stroke_width));
@@ -111,11 +143,64 @@ static void draw_actor(const seq_plan *p, jm_scene *s, const seq_part *pt, doubl
     name_in(p, s, pt, x, ly, ly + pt->label.height, -1, name);
 }
 
+/* UML's symbols, d the circle's diameter (the actor's arm span):
+ *
+ *   boundary  |    control   <          entity
+ *             |--( )        ( )          ( )
+ *             |                         -----
+ */
+void seq_symbol_size(const jm_sequence_style *st, jm_part_kind kind, double *w, double *h) {
+    double d = st->actor_width;
+    *w = kind == JM_PART_BOUNDARY ? 2 * d : d;   /* the circle on the lifeline, the bar d / 2 left of it */
+    *h = kind == JM_PART_CONTROL ? 1.2 * d : kind == JM_PART_ENTITY ? 1.15 * d : d;
+}
+
+static void circle_ops(jm_path_op ops[6], double cx, double cy, double r) {
+    ops[0] = mv(cx + r, cy);
+    ops[1] = cv(cx + r, cy + KAPPA * r, cx + KAPPA * r, cy + r, cx, cy + r);
+    ops[2] = cv(cx - KAPPA * r, cy + r, cx - r, cy + KAPPA * r, cx - r, cy);
+    ops[3] = cv(cx - r, cy - KAPPA * r, cx - KAPPA * r, cy - r, cx, cy - r);
+    ops[4] = cv(cx + KAPPA * r, cy - r, cx + r, cy - KAPPA * r, cx + r, cy);
+    ops[5] = (jm_path_op){ .op = JM_OP_CLOSE };
+}
+
+/* A boundary, control or entity symbol with its top at y, centred on x, the name under it. */
+static void draw_symbol(const seq_plan *p, jm_scene *s, const seq_part *pt, double x, double y, jm_color name) {
+    const jm_sequence_style *st = p->st;
+    jm_part_kind kind = pt->p->kind;
+    double d = st->actor_width, r = d / 2, sw, sh;
+    seq_symbol_size(st, kind, &sw, &sh);
+    double top = kind == JM_PART_CONTROL ? y + 0.2 * d : y;   /* the circle's top */
+    double cx = x, cy = top + r;
+    jm_path_op ring[6];
+    circle_ops(ring, cx, cy, r);
+    int fig = jm_scene_path(s, "sequence.symbol", ring, 6,
+                            jm_paint_both(st->actor_fill, st->actor_stroke, st->part_stroke_width),
+                            JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    s->items[fig].src = pt->p->pos;
+    jm_paint stroke = jm_paint_stroke(st->actor_stroke, st->part_stroke_width);
+    if (kind == JM_PART_BOUNDARY) {
+        double bx = x - r - d / 2;
+        jm_path_op ops[] = { mv(bx, y), ln(bx, y + d), mv(bx, cy), ln(cx - r, cy) };
+        jm_scene_path(s, "sequence.symbol.mark", ops, 4, stroke, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    } else if (kind == JM_PART_CONTROL) {   /* an arrowhead on the circle's top, pointing left */
+        double a = 0.2 * d;
+        jm_path_op ops[] = { mv(cx + a, top - a), ln(cx - a * 0.4, top), ln(cx + a, top + a) };
+        jm_scene_path(s, "sequence.symbol.mark", ops, 3, stroke, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    } else {
+        jm_path_op ops[] = { mv(cx - r, y + sh), ln(cx + r, y + sh) };
+        jm_scene_path(s, "sequence.symbol.mark", ops, 2, stroke, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+    }
+    double ly = y + sh + st->actor_label_gap;
+    name_in(p, s, pt, x, ly, ly + pt->label.height, -1, name);
+}
+
 /* Heads in the band [top, top + head_h]: at the top of the diagram they stand on the band's
  * bottom (where the lifelines start); at the bottom they hang from its top. */
 void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color name) {
     const seq_part *pt = &p->parts[part];
     if (pt->p->kind == JM_PART_ACTOR) draw_actor(p, s, pt, pt->x, y, name);
+    else if (seq_part_figure(pt->p->kind)) draw_symbol(p, s, pt, pt->x, y, name);
     else draw_box(p, s, pt, pt->x, y);
 }
 

@@ -188,7 +188,8 @@ static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int grou
     }
 }
 
-/* Heads: a box, a box with a header band, a cylinder, or a stick figure over its name. */
+/* Heads: a box, a box with a header band, a cylinder, a lying cylinder, a stack of boxes, or a
+ * figure (stick figure, boundary, control, entity) over its name. */
 static void plan_parts(seq_plan *p) {
     const jm_sequence_style *st = p->st;
     p->box_h = 0;
@@ -206,6 +207,26 @@ static void plan_parts(seq_plan *p) {
             pt->w = lw > st->actor_width ? lw : st->actor_width;
             pt->h = st->actor_height + st->actor_label_gap + lh;
             if (pt->h > actor_h) actor_h = pt->h;
+            continue;
+        case JM_PART_BOUNDARY: case JM_PART_CONTROL: case JM_PART_ENTITY: {
+            double sw, sh;
+            seq_symbol_size(st, pt->p->kind, &sw, &sh);
+            pt->w = lw > sw ? lw : sw;
+            pt->h = sh + st->actor_label_gap + lh;
+            if (pt->h > actor_h) actor_h = pt->h;
+            continue;
+        }
+        case JM_PART_QUEUE:   /* the name beside the front face's ellipse */
+            pt->h = lh + 2 * st->part_padding_y;
+            pt->w = lw + 2 * st->part_padding_x + st->database_cap;
+            if (pt->w < st->part_min_width * p->fit) pt->w = st->part_min_width * p->fit;
+            if (pt->h > p->box_h) p->box_h = pt->h;
+            continue;
+        case JM_PART_COLLECTIONS:
+            pt->h = lh + 2 * st->part_padding_y + SEQ_STACK_OFFSET;
+            pt->w = lw + 2 * st->part_padding_x + SEQ_STACK_OFFSET;
+            if (pt->w < st->part_min_width * p->fit) pt->w = st->part_min_width * p->fit;
+            if (pt->h > p->box_h) p->box_h = pt->h;
             continue;
         case JM_PART_SYSTEM:
             pt->h = st->system_band_height + lh + 2 * st->part_padding_y;

@@ -8,7 +8,7 @@
 static bool has_text(const char *s) { return s && *s; }
 
 double seq_head_h(const seq_plan *p, int part) {
-    return p->parts[part].p->kind == JM_PART_ACTOR ? p->parts[part].h : p->box_h;
+    return seq_part_figure(p->parts[part].p->kind) ? p->parts[part].h : p->box_h;
 }
 
 /* A message's line sits under its label and half its badge; a message creating a participant

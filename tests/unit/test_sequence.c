@@ -250,6 +250,36 @@ static void test_numbering(void) {
     done(&bad);
 }
 
+/* UML's participant symbols: the circle centred on the lifeline over the name (boundary's bar on
+ * its left, control's arrowhead on top, entity's underline below), a queue lying on its side, a
+ * collections stack of two boxes. */
+static void test_symbols(void) {
+    built b = build("title: T\nsequence:\n  participants:\n    - {id: B, kind: boundary}\n    - {id: C, kind: control}\n"
+                    "    - {id: E, kind: entity}\n    - {id: Q, kind: queue}\n    - {id: L, kind: collections}\n"
+                    "  messages:\n    - \"B->>L: hi\"\n");
+    CHECK(b.s != NULL, "layout");
+    if (!b.s) { done(&b); return; }
+    CHECK(count_role(b.s, "sequence.symbol") == 6 && count_role(b.s, "sequence.symbol.mark") == 6, "three symbols, top and bottom");
+    const char *names[] = { "B", "C", "E" };
+    for (int k = 0; k < 3; k++) {
+        const jm_item *c = &b.s->items[nth(b.s, "sequence.symbol", k)], *m = &b.s->items[nth(b.s, "sequence.symbol.mark", k)];
+        const jm_item *name = &b.s->items[text_item(b.s, names[k])];
+        CHECK(fabs(c->x + c->w / 2 - lifeline_x(b.s, k)) < 0.01, "%s: the circle on the lifeline", names[k]);
+        CHECK(name->y >= c->y + c->h, "%s: the name under the symbol", names[k]);
+        if (k == 0) CHECK(m->x < c->x - 1 && m->x + m->w <= c->x + 0.01 && m->h >= c->h - 0.01, "boundary: a bar left of the circle, as tall");
+        if (k == 1) CHECK(m->y < c->y && m->y + m->h > c->y, "control: the arrowhead on the circle's top");
+        if (k == 2) CHECK(m->y > c->y + c->h && fabs(m->w - c->w) < 0.01, "entity: an underline as wide as the circle");
+    }
+    int q = nth(b.s, "sequence.participant", 0), rim = nth(b.s, "sequence.participant.rim", 0);
+    CHECK(q >= 0 && rim >= 0 && b.s->items[rim].x > b.s->items[q].x + b.s->items[q].w / 2
+          && fabs(b.s->items[rim].h - b.s->items[q].h) < 0.01, "queue: the front face's rim on the right, full height");
+    int back = nth(b.s, "sequence.participant.back", 0), front = nth(b.s, "sequence.participant", 1);
+    CHECK(back >= 0 && front >= 0 && b.s->items[back].x > b.s->items[front].x && b.s->items[back].y < b.s->items[front].y,
+          "collections: a box behind, up and right");
+    CHECK(defects(b.doc) == 0, "clean layout");
+    done(&b);
+}
+
 static void test_frames(void) {
     built b = build(HEAD "    - \"A->>B: before\"\n"
                          "    - group: loop\n      label: every day\n      messages:\n"
@@ -676,6 +706,7 @@ int main(void) {
     test_half_heads();
     test_circles();
     test_numbering();
+    test_symbols();
     test_frames();
     test_activation();
     test_notes();
