@@ -465,7 +465,7 @@ static void test_sequence_errors(void) {
     EXPECT_ERROR("title: x\nsequence:\n  participants: [{id: P}, {label: K}]\n", 3, 27, "participant needs an 'id'");
     EXPECT_ERROR("title: x\nsequence:\n  participants: [{id: P}, {id: P}]\n", 3, 32, "duplicate participant id 'P' (first at line 3)");
     EXPECT_ERROR("title: x\nsequence:\n  participants: [{id: P, kind: robot}]\n", 3, 32,
-                 "unknown participant kind 'robot' (participant kinds: participant, actor, system, database)");
+                 "unknown participant kind 'robot' (participant kinds: participant, actor, system, database, boundary, control, entity, queue, collections)");
     EXPECT_ERROR("title: x\nsequence:\n  messages: [\"A->>B: x\"]\n", 3, 15,
                  "unknown participant 'A' (the sequence has no 'participants')");
     EXPECT_ERROR("title: x\nsequence: [a]\n", 2, 11, "'sequence' must be a mapping, not a list");
