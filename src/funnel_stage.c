@@ -1,5 +1,5 @@
 /* funnel_stage.c - the funnel's stage band: the chevron row (name, count with unit, note), the
- * duration chips and needs under it, and each stage's item cards stacked in its column. */
+ * transitions between stages, the duration chips and needs under it, and each stage's item cards stacked in its column. */
 #include "funnel_int.h"
 #include <math.h>
 #include <string.h>
@@ -242,6 +242,33 @@ static double fn_layout_chips(const fn_geo *g, jm_scene *s, const fn_band *bd, d
     return row_h;
 }
 
+/* Transitions (what leads from one stage to the next, a flowchart arrow's label), one row of small
+ * text under the chevrons, each centred under the junction it names; returns the row height (0:
+ * none). Junctions are col_w + col_gap apart and a text is at most col_w wide, so neighbours never
+ * touch; the first stage of a wrapped row has its text from its column's left edge.
+ *
+ *   ___________   ___________
+ *   \  Aware    >>  Consider  >
+ *   /__________>>/___________>
+ *          signs up              <- centred on the junction, cx(i) - col_gap / 2
+ */
+static double fn_layout_transitions(const fn_geo *g, jm_scene *s, const fn_band *bd, double y) {
+    const jm_journey *j = g->ctx->journey;
+    double row_h = 0;
+    for (size_t i = bd->from; i < bd->to; i++) {
+        const jm_stage *st = &j->stages[i];
+        if (i == 0 || !st->transition || !*st->transition) continue;
+        jm_textblock b = jm_text_layout(g->ctx->text, g->ctx->arena, st->transition, &g->st.need_font, g->col_w,
+                                        JM_ALIGN_CENTER, g->ls);
+        double x = i == bd->from ? fn_col_x(g, bd, i) : fn_col_x(g, bd, i) - g->col_gap / 2 - b.width / 2;
+        int k = jm_scene_text(s, "funnel.transition", x - b.x, y, st->transition, &g->st.need_font,
+                              st->gap ? g->c->gap_text : g->st.need_color, JM_ALIGN_CENTER, g->col_w, g->ls, b, -1);
+        s->items[k].src = st->pos;
+        row_h = fmax(row_h, b.height);
+    }
+    return row_h;
+}
+
 /* Needs, one row of text centred in the columns under the chips; returns the row height (0: none). */
 static double fn_layout_needs(const fn_geo *g, jm_scene *s, const fn_band *bd, double y) {
     const jm_journey *j = g->ctx->journey;
@@ -298,15 +325,17 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
     return h;
 }
 
-/* The head of one row of stages: chevrons with their top at y, then (with `details`) the
- * duration chips and the needs, each row-gap below the one above. Returns the bottom, pt. */
+/* The head of one row of stages: chevrons with their top at y, the transitions, then (with
+ * `details`) the duration chips and the needs, each row-gap below the one above. Returns the bottom, pt. */
 static double fn_layout_head(const fn_geo *g, jm_scene *s, const fn_chevrons *cv, const fn_band *bd,
                              double y, bool details) {
     double unit = g->c->grid_unit, row_gap = g->st.row_gap;
     fn_layout_chevrons(g, s, cv, bd, y);
     y += cv->h;
+    double h = fn_layout_transitions(g, s, bd, jm_snap(y + row_gap, unit));
+    if (h > 0) y = jm_snap(y + row_gap, unit) + h;
     if (!details) return y;
-    double h = fn_layout_chips(g, s, bd, jm_snap(y + row_gap, unit));
+    h = fn_layout_chips(g, s, bd, jm_snap(y + row_gap, unit));
     if (h > 0) y = jm_snap(y + row_gap, unit) + h;
     h = fn_layout_needs(g, s, bd, jm_snap(y + row_gap, unit));
     if (h > 0) y = jm_snap(y + row_gap, unit) + h;

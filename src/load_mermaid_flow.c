@@ -38,6 +38,7 @@ typedef struct {
     const char *style;           /* `style` statements, joined with ',' */
     int in, out;                 /* arrows into and out of it */
     int next;                    /* the node after it, -1 */
+    const char *transition;      /* the label of the arrow into it, NULL */
     int comp;                    /* union-find parent */
 } fnode;
 
@@ -220,11 +221,21 @@ static int read_node(freader *F) {
 
 static bool link_char(char ch) { return ch == '-' || ch == '=' || ch == '.' || ch == '~'; }
 
+/* An arrow's label between a and b: trimmed, quotes and backticks taken off, <br/> and entity
+ * codes as in node labels; NULL when empty. */
+static const char *link_text(freader *F, const char *a, const char *b) {
+    while (a < b && blank(*a)) a++;
+    while (b > a && blank(b[-1])) b--;
+    if (b - a >= 2 && ((*a == '"' && b[-1] == '"') || (*a == '`' && b[-1] == '`'))) { a++; b--; }
+    const char *t = mmd_text(F->m, a, (size_t)(b - a));
+    return *t ? t : NULL;
+}
+
 /* A link at p: --> --- -.-> ==> ~~~ <--> --x --o, "-- text -->", then |text|. True when one was
- * read; *label tells whether it had a label. */
-static bool read_link(freader *F, bool *label) {
+ * read; *label is its label's text, or NULL. */
+static bool read_link(freader *F, const char **label) {
     const char *q = F->p;
-    *label = false;
+    *label = NULL;
     if (q < F->end && (*q == '<' || ((*q == 'o' || *q == 'x') && F->end - q > 2 && link_char(q[1]) && link_char(q[2])))) q++;
     const char *r = q;
     while (r < F->end && link_char(*r)) r++;
@@ -240,7 +251,7 @@ static bool read_link(freader *F, bool *label) {
                 while (e < F->end && link_char(*e)) e++;
                 if (e < F->end && (*e == '>' || *e == 'x' || *e == 'o')) e++;
                 F->p = e;
-                *label = true;
+                *label = link_text(F, r, s);
                 return true;
             }
             s++;
@@ -252,7 +263,7 @@ static bool read_link(freader *F, bool *label) {
     if (s < F->end && *s == '|') {
         const char *e = memchr(s + 1, '|', (size_t)(F->end - s - 1));
         F->p = e ? e + 1 : F->end;
-        *label = true;
+        *label = link_text(F, s + 1, e ? e : F->end);
     }
     return true;
 }
@@ -270,7 +281,7 @@ static void chain_error(freader *F, jm_pos pos, const char *at, const char *why)
 }
 
 /* An arrow from a (written at pa) to b (at pb); the error is at the node where the chain breaks. */
-static void add_edge(freader *F, int a, int b, jm_pos pa, jm_pos pb) {
+static void add_edge(freader *F, int a, int b, jm_pos pa, jm_pos pb, const char *label) {
     fnode *na = &F->nodes[a], *nb = &F->nodes[b];
     if (F->failed) return;
     if (na->out) { chain_error(F, pa, na->id, "a second arrow leaves it"); return; }
@@ -279,6 +290,7 @@ static void add_edge(freader *F, int a, int b, jm_pos pa, jm_pos pb) {
     na->out++;
     nb->in++;
     na->next = b;
+    nb->transition = label;
     F->nodes[find_root(F, a)].comp = find_root(F, b);
 }
 
@@ -309,14 +321,12 @@ static void read_chain(freader *F) {
     jm_pos gp[64], np[64];
     if (!read_group(F, group, gp, &n, "")) return;
     for (;;) {
-        const char *at = F->p;
-        bool labelled;
-        if (!read_link(F, &labelled)) return;
-        if (labelled) mmd_warn_once(F->m, "edge label", pos_at(F, at), "arrow labels are not drawn in the funnel");
+        const char *label;
+        if (!read_link(F, &label)) return;
         skip(F, false);
         if (!read_group(F, next, np, &m, " after the arrow")) return;
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < m; k++) add_edge(F, group[i], next[k], gp[i], np[k]);
+            for (int k = 0; k < m; k++) add_edge(F, group[i], next[k], gp[i], np[k], label);
         memcpy(group, next, sizeof next[0] * (size_t)m);
         memcpy(gp, np, sizeof np[0] * (size_t)m);
         n = m;
@@ -561,6 +571,7 @@ static bool build_stages(freader *F) {
     for (int k = start; k >= 0; k = F->nodes[k].next) {
         jm_stage *s = &j->stages[j->n_stages++];
         fill_stage(F, &F->nodes[k], s);
+        s->transition = F->nodes[k].transition;
         s->gap = is_gap(F, &F->nodes[k], &coloured);
     }
     if (coloured.line)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const stage_keys[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
-                                          "items", "triggers", "pain_points", "touchpoints", "metrics",
+                                          "transition", "items", "triggers", "pain_points", "touchpoints", "metrics",
                                           "thoughts", "actions", "emotions", "opportunities", "lanes", NULL };
 static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
                                          "pain_points", "opportunities", "actors", NULL };
@@ -164,6 +164,7 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
     s->note = jm_load_text(c, n, "note");
     s->duration = jm_load_text(c, n, "duration");
     s->need = jm_load_text(c, n, "need");
+    s->transition = jm_load_text(c, n, "transition");
     jm_load_bool(c, n, "gap", &s->gap);
     load_items(c, n, s);
     s->triggers = jm_load_texts(c, n, "triggers", false);

@@ -29,6 +29,7 @@ typedef struct {
     const char *name;
     double count; bool has_count;
     const char *unit, *note, *duration, *need;  /* NULL if absent */
+    const char *transition;  /* what leads into this stage from the one before (a flowchart arrow's label), NULL */
     bool gap;
     jm_card *items; size_t n_items;     /* `items`: cards in the funnel */
     jm_texts triggers, pain_points, touchpoints, metrics, thoughts;

@@ -230,6 +230,34 @@ static void test_cards_in_columns(void) {
 }
 
 /* A longer name makes the row taller (it wraps); a long unbroken word widens the columns. */
+/* Transitions: small text under the chevrons, centred on the junction before its stage, never
+ * overlapping each other or the chevrons, also when a narrow canvas wraps the row. */
+static void test_transitions(void) {
+    const char *yaml = "title: T\nstages:\n  - {name: Awareness}\n"
+                       "  - {name: Consideration, transition: compares plans and prices on the website}\n"
+                       "  - {name: Purchase, transition: pays}\n  - {name: Retention, transition: renews}\n";
+    for (int pass = 0; pass < 2; pass++) {
+        built b = build(yaml, pass ? 300 : 0, "default");
+        CHECK(b.s != NULL, "layout");
+        if (!b.s) { done(&b); continue; }
+        CHECK(count_role(b.s, "funnel.transition") == 3, "three transitions");
+        int st[4];
+        int n = stages(b.s, st, 4);
+        CHECK(n == 4, "four chevrons");
+        for (int k = 0; k < 3 && n == 4; k++) {
+            const jm_item *t = &b.s->items[nth(b.s, "funnel.transition", k)];
+            const jm_item *next = &b.s->items[st[k + 1]], *prev = &b.s->items[st[k]];
+            CHECK(t->y >= next->y + next->h, "transition %d under its chevron", k);
+            if (fabs(prev->y - next->y) < 0.01) {   /* same row: centred on the junction */
+                double mid = t->x + t->w / 2;
+                CHECK(mid > prev->x + prev->w / 2 && mid < next->x + next->w / 2, "transition %d between its chevrons", k);
+            } else CHECK(t->x >= next->x - 0.01, "transition %d from its column when the row wraps", k);
+        }
+        CHECK(defects(b.s) == 0, "clean layout (width %d)", pass ? 300 : 0);
+        done(&b);
+    }
+}
+
 static void test_boxes_grow(void) {
     built a = build("title: T\nstages: [{name: Awareness, count: 3, unit: journeys}, {name: B}]\n", 0, "default");
     built b = build("title: T\nstages: [{name: Awareness of the mandate and its many consequences for the supplier, count: 3, unit: journeys}, {name: B}]\n",
@@ -409,6 +437,7 @@ int main(void) {
     test_twenty_stages_1920();
     test_styles_and_missing();
     test_odd_text();
+    test_transitions();
     jm_text_free(text);
     jm_diags_free(d);
     return CHECK_DONE();

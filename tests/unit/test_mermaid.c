@@ -289,6 +289,18 @@ static void test_flowchart(void) {
     r = load("graph TD\n  C --> A\n  A --> B\n");
     CHECK(r.j && r.j->n_stages == 3 && !strcmp(r.j->stages[0].name, "C"), "the arrows give the order");
     done(&r);
+    /* arrow labels become the transition into the stage they lead to */
+    r = load("flowchart LR\n  A -->|signs <br/>up| B -- \"pays\" --> C ==> D\n  D -.->|`renews`| E\n");
+    CHECK(r.j && r.j->n_stages == 5, "five stages");
+    if (r.j && r.j->n_stages == 5) {
+        const jm_stage *st = r.j->stages;
+        CHECK(!st[0].transition && !st[3].transition, "no label, no transition");
+        CHECK_STR(st[1].transition, "signs\nup");
+        CHECK_STR(st[2].transition, "pays");
+        CHECK_STR(st[4].transition, "renews");
+    }
+    CHECK(count(r.d, JM_WARNING) == 0, "arrow labels drawn, not warned: %zu", count(r.d, JM_WARNING));
+    done(&r);
 }
 
 static void test_errors(void) {
