@@ -15,6 +15,8 @@ typedef struct {
     const char *label;   /* NULL if absent */
     double score;        /* -2 .. +2, valid only when has_score */
     bool has_score;
+    bool estimated;      /* the score was not written down but estimated from the emoji or the
+                          * label (valence.h); views draw such scores as estimates */
     const char *emoji;   /* NULL if absent */
     jm_pos pos;
 } jm_emotion;
