@@ -33,7 +33,7 @@ UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c
 TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(BUILD)/tests/replay
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test-deps demo test test-asan test-update bench fuzz fuzz-gen install clean
+.PHONY: all deps test-deps demo docs test test-asan test-update bench fuzz fuzz-gen install clean
 all: deps $(BUILD)/journeymap
 
 $(BUILD)/journeymap: $(OBJ)
@@ -117,6 +117,10 @@ test-asan: deps test-deps
 
 test-update: all $(UNIT) $(TOOLS)
 	@JM_BUILD=$(BUILD) JM_UPDATE=1 bash tests/run.sh
+
+# The README's pictures (docs/*.png), drawn from the samples; tests/cli/docs.sh fails when stale.
+docs: all
+	bash docs/render.sh $(BUILD)/journeymap docs
 
 bench: all $(BUILD)/tests/pnginfo
 	@JM=$(CURDIR)/$(BUILD)/journeymap PNGINFO=$(CURDIR)/$(BUILD)/tests/pnginfo bash tests/bench/run.sh
