@@ -134,6 +134,14 @@ static void fn_place_chevron_text(const fn_geo *g, jm_scene *s, const jm_stage *
     double gap = fs->stage_text_gap;
     jm_color name_c = st->gap ? c->gap_text : fs->name_color, count_c = st->gap ? c->gap_text : fs->count_color;
     jm_color unit_c = st->gap ? c->gap_text : fs->unit_color, note_c = st->gap ? c->gap_text : fs->note_color;
+    if (!st->gap && (st->fill.a > 0 || st->text.a > 0)) {
+        /* the stage's own colours: its text colour (else the style's) where it stays readable */
+        jm_color bg = jm_color_over(st->fill.a > 0 ? st->fill : fs->stage_fill, c->background);
+        name_c = jm_color_readable(st->text.a > 0 ? st->text : name_c, bg);
+        count_c = jm_color_readable(st->text.a > 0 ? st->text : count_c, bg);
+        unit_c = jm_color_readable(st->text.a > 0 ? st->text : unit_c, bg);
+        note_c = jm_color_readable(st->text.a > 0 ? st->text : note_c, bg);
+    }
     int k;
 
     /* the name sits on the bottom of the name row, right above the count */
@@ -208,7 +216,8 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
         jm_path_op ops[8];
         size_t n_ops = jm_shape_chevron(ops, left, y, right - left, cv->h, first ? 0 : g->point, g->point);
         jm_paint p = st->gap ? jm_paint_dashed(jm_paint_both(c->gap_fill, c->gap_stroke, c->stroke_width), c->gap_dash)
-                             : jm_paint_both(fs->stage_fill, fs->stage_stroke, fs->stage_stroke_width);
+                             : jm_paint_both(st->fill.a > 0 ? st->fill : fs->stage_fill,
+                                             st->stroke.a > 0 ? st->stroke : fs->stage_stroke, fs->stage_stroke_width);
         int box = jm_scene_path(s, st->gap ? "funnel.stage.gap" : "funnel.stage", ops, n_ops, p,
                                 JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[box].src = st->pos;

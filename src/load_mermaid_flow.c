@@ -9,6 +9,7 @@
  * node without an arrow (so a flowchart flattened onto one line still reads). A chart that
  * branches, merges, loops or falls apart is an error at the arrow that breaks the chain. */
 #include "load_mermaid.h"
+#include "css_color.h"
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -412,7 +413,7 @@ static const char *node_style(freader *F, const fnode *n) {
 }
 
 /* Greyed out: a light grey fill with grey (or no) stroke and text colours, or a dashed outline. */
-static bool is_gap(freader *F, const fnode *n, jm_pos *coloured) {
+static bool is_gap(freader *F, const fnode *n) {
     const char *st = node_style(F, n);
     if (style_value(F, st, "stroke-dasharray")) return true;
     const char *fill = style_value(F, st, "fill"), *stroke = style_value(F, st, "stroke"),
@@ -422,9 +423,22 @@ static bool is_gap(freader *F, const fnode *n, jm_pos *coloured) {
     bool grey_fill = fill && css_color(fill, &v) && greyish(v, &l) && l >= 0.45 && l < 0.97;
     bool grey_stroke = !stroke || (css_color(stroke, &v) && greyish(v, &l));
     bool grey_text = !color || (css_color(color, &v) && greyish(v, &l) && l > 0.15 && l < 0.85);
-    if (grey_fill && grey_stroke && grey_text) return true;
-    if (fill && strcmp(fill, "none") != 0) *coloured = n->pos;
-    return false;
+    return grey_fill && grey_stroke && grey_text;
+}
+
+/* Any other classDef or style colour is the stage's own (fill, stroke, text); one that cannot be
+ * read is left to the style, with a warning at the node. */
+static void stage_colors(freader *F, const fnode *n, jm_stage *s) {
+    const char *st = node_style(F, n);
+    static const char *const keys[] = { "fill", "stroke", "color" };
+    jm_color *out[] = { &s->fill, &s->stroke, &s->text };
+    for (int k = 0; k < 3; k++) {
+        const char *v = style_value(F, st, keys[k]);
+        size_t used = 0;
+        if (!v || !*v) continue;
+        if (!jm_css_color(v, strlen(v), out[k], &used))
+            mmd_warn_once(F->m, "colour", n->pos, "'%s:%s' is not a colour journeymap reads; the style's is used", keys[k], v);
+    }
 }
 
 /* ---- statements ---- */
@@ -567,16 +581,13 @@ static bool build_stages(freader *F) {
         return false;
     }
     j->stages = JM_NEWV(F->m->c->a, jm_stage, F->n_nodes);
-    jm_pos coloured = { 0, 0 };
     for (int k = start; k >= 0; k = F->nodes[k].next) {
         jm_stage *s = &j->stages[j->n_stages++];
         fill_stage(F, &F->nodes[k], s);
         s->transition = F->nodes[k].transition;
-        s->gap = is_gap(F, &F->nodes[k], &coloured);
+        s->gap = is_gap(F, &F->nodes[k]);
+        if (!s->gap) stage_colors(F, &F->nodes[k], s);
     }
-    if (coloured.line)
-        mmd_warn_once(F->m, "colour", coloured, "classDef and style colours are not drawn yet (a grey "
-                      "fill marks a gap stage)");
     return true;
 }
 

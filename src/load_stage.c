@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const stage_keys[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
-                                          "transition", "items", "triggers", "pain_points", "touchpoints", "metrics",
+                                          "transition", "fill", "stroke", "color", "items", "triggers", "pain_points", "touchpoints", "metrics",
                                           "thoughts", "actions", "emotions", "opportunities", "lanes", NULL };
 static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
                                          "pain_points", "opportunities", "actors", NULL };
@@ -90,6 +90,14 @@ static void load_actions(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
     }
 }
 
+/* An optional colour "#rrggbb" (or "#rrggbbaa") at `key`; absent leaves *out as it is. */
+static void load_color(jm_lctx *c, const jm_ynode *n, const char *key, jm_color *out) {
+    const char *v = jm_load_raw(c, n, key);
+    if (v && !jm_color_parse(v, out))
+        jm_error(c->d, c->file, jm_load_get(n, key)->pos, "'%s' takes a colour like \"#4357c9\", not '%s'", key,
+                 jm_load_show(c, v));
+}
+
 static void load_items(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
     const jm_ynode *l = jm_load_list(c, map, "items", JM_MAX_ITEMS);
     if (!l) return;
@@ -165,6 +173,9 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
     s->duration = jm_load_text(c, n, "duration");
     s->need = jm_load_text(c, n, "need");
     s->transition = jm_load_text(c, n, "transition");
+    load_color(c, n, "fill", &s->fill);
+    load_color(c, n, "stroke", &s->stroke);
+    load_color(c, n, "color", &s->text);
     jm_load_bool(c, n, "gap", &s->gap);
     load_items(c, n, s);
     s->triggers = jm_load_texts(c, n, "triggers", false);

@@ -32,6 +32,8 @@ typedef struct {
     double count; bool has_count;
     const char *unit, *note, *duration, *need;  /* NULL if absent */
     const char *transition;  /* what leads into this stage from the one before (a flowchart arrow's label), NULL */
+    jm_color fill, stroke, text;  /* the stage's own colours (a flowchart's classDef or style, YAML
+                                   * `fill`, `stroke`, `color`); a == 0: the style's */
     bool gap;
     jm_card *items; size_t n_items;     /* `items`: cards in the funnel */
     jm_texts triggers, pain_points, touchpoints, metrics, thoughts;

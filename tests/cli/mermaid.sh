@@ -72,3 +72,19 @@ expect_err "mermaid: invalid UTF-8 at its byte" "latin1.mmd:2:13: error: invalid
 printf 'journey\n  title Plan \357\277\276\n' > "$T/nonchar.mmd"
 expect_exit "mermaid: a noncharacter is an error" 1 "$JM" "$T/nonchar.mmd" -o "$T/nonchar.png"
 expect_err "mermaid: the noncharacter at its position" "nonchar.mmd:2:14: error: the text contains the noncharacter U+FFFE"
+# classDef and style colours other than a gap's grey are the stage's own; its text stays readable
+printf 'flowchart LR\n  A["Awareness<br/>3 journeys"]:::hot --> B["Evaluation<br/>4 journeys"] --> C["Running<br/>0 (v2 gap)"]:::gap\n  classDef hot fill:#fecaca,stroke:#b91c1c,color:#7f1d1d\n  classDef gap fill:#ddd,stroke:#888,color:#555\n  style B fill:teal,color:white\n' > "$T/colours.mmd"
+expect_exit "mermaid: coloured stages draw" 0 "$JM" "$T/colours.mmd" --view funnel --dump-scene
+expect_out "mermaid: classDef fill and stroke kept" "fill #fecacaff stroke #b91c1cff"
+expect_out "mermaid: style fill by name kept" "fill #008080ff"
+expect_out "mermaid: classDef text colour kept" "color #7f1d1dff align center"
+expect_out "mermaid: white text on teal" "color #ffffffff align center"
+expect_out "mermaid: the grey class is still a gap stage" "funnel.stage.gap"
+expect_err_lacks "mermaid: colours draw without a warning" "warning"
+yaml badfill <<'Y'
+title: t
+stages:
+  - {name: A, fill: "blue-ish"}
+Y
+expect_exit "yaml: a stage colour that is no colour" 1 "$JM" "$T/badfill.yaml" --check
+expect_err "yaml: the bad colour at its value" "badfill.yaml:3:"
