@@ -336,57 +336,32 @@ static void read_chain(freader *F) {
 
 /* ---- classes and styles: which nodes are greyed out ---- */
 
-static const struct { const char *name; unsigned rgb; } named[] = {
-    { "white", 0xffffff }, { "black", 0x000000 }, { "grey", 0x808080 }, { "gray", 0x808080 },
-    { "lightgrey", 0xd3d3d3 }, { "lightgray", 0xd3d3d3 }, { "darkgrey", 0xa9a9a9 }, { "darkgray", 0xa9a9a9 },
-    { "silver", 0xc0c0c0 }, { "gainsboro", 0xdcdcdc }, { "whitesmoke", 0xf5f5f5 }, { "dimgrey", 0x696969 },
-    { "dimgray", 0x696969 },
-};
-
-/* A CSS colour as 0xrrggbb: #rgb, #rrggbb, rgb(r,g,b) or a grey's name; false for others. */
-static bool css_color(const char *s, unsigned *rgb) {
-    size_t n = strlen(s);
-    if (s[0] == '#' && (n == 4 || n == 7)) {
-        unsigned v = 0;
-        for (size_t i = 1; i < n; i++) {
-            int x = g_ascii_xdigit_value(s[i]);
-            if (x < 0) return false;
-            v = v << 4 | (unsigned)x;
-        }
-        if (n == 4) v = (v >> 8 & 0xf) * 0x110000u | (v >> 4 & 0xf) * 0x1100u | (v & 0xf) * 0x11u;
-        *rgb = v;
-        return true;
-    }
-    int r, g, b;
-    if (sscanf(s, "rgb(%d ,%d ,%d )", &r, &g, &b) == 3 || sscanf(s, "rgba(%d ,%d ,%d", &r, &g, &b) == 3) {
-        *rgb = (unsigned)(CLAMP(r, 0, 255) << 16 | CLAMP(g, 0, 255) << 8 | CLAMP(b, 0, 255));
-        return true;
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(named); i++)
-        if (g_ascii_strcasecmp(named[i].name, s) == 0) { *rgb = named[i].rgb; return true; }
-    return false;
+/* A CSS colour (css_color.c: names, #hex, rgb(), hsl(), ...) that is grey: the channels within
+ * 24 of 255 of each other; its lightness (0..1) in *l. False for other colours and non-colours. */
+static bool grey_color(const char *s, double *l) {
+    jm_color c;
+    size_t used;
+    if (!s || !jm_css_color(s, strlen(s), &c, &used)) return false;
+    double hi = MAX(c.r, MAX(c.g, c.b)), lo = MIN(c.r, MIN(c.g, c.b));
+    *l = (hi + lo) / 2;
+    return (hi - lo) * 255 <= 24;
 }
 
-/* Grey: the channels within 24 of each other; lightness (0..1) in *l. */
-static bool greyish(unsigned rgb, double *l) {
-    int r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
-    int hi = MAX(r, MAX(g, b)), lo = MIN(r, MIN(g, b));
-    *l = (hi + lo) / 510.0;
-    return hi - lo <= 24;
-}
-
-/* The value of `key` in a style list "fill:#ddd,stroke:#888" (the last one wins), or NULL. */
+/* The value of `key` in a style list "fill:#ddd,stroke:rgb(1, 2, 3)" (the last one wins; commas
+ * inside parentheses belong to the value), or NULL. */
 static const char *style_value(freader *F, const char *style, const char *key) {
     const char *found = NULL;
-    if (!style) return NULL;
-    gchar **parts = g_strsplit(style, ",", -1);
-    for (gchar **q = parts; *q; q++) {
-        char *colon = strchr(*q, ':');
-        if (!colon) continue;
-        *colon = '\0';
-        if (strcmp(g_strstrip(*q), key) == 0) found = jm_arena_strdup(F->m->c->a, g_strstrip(colon + 1));
+    for (const char *p = style; p && *p;) {
+        const char *end = p;
+        for (int depth = 0; *end && (*end != ',' || depth > 0); end++) depth += (*end == '(') - (*end == ')');
+        const char *colon = memchr(p, ':', (size_t)(end - p));
+        if (colon) {
+            char *k = g_strstrip(g_strndup(p, (gsize)(colon - p)));
+            if (strcmp(k, key) == 0) found = g_strstrip(jm_arena_strndup(F->m->c->a, colon + 1, (size_t)(end - colon - 1)));
+            g_free(k);
+        }
+        p = *end ? end + 1 : end;
     }
-    g_strfreev(parts);
     return found;
 }
 
@@ -418,11 +393,10 @@ static bool is_gap(freader *F, const fnode *n) {
     if (style_value(F, st, "stroke-dasharray")) return true;
     const char *fill = style_value(F, st, "fill"), *stroke = style_value(F, st, "stroke"),
                *color = style_value(F, st, "color");
-    unsigned v;
     double l;
-    bool grey_fill = fill && css_color(fill, &v) && greyish(v, &l) && l >= 0.45 && l < 0.97;
-    bool grey_stroke = !stroke || (css_color(stroke, &v) && greyish(v, &l));
-    bool grey_text = !color || (css_color(color, &v) && greyish(v, &l) && l > 0.15 && l < 0.85);
+    bool grey_fill = grey_color(fill, &l) && l >= 0.45 && l < 0.97;
+    bool grey_stroke = !stroke || grey_color(stroke, &l);
+    bool grey_text = !color || (grey_color(color, &l) && l > 0.15 && l < 0.85);
     return grey_fill && grey_stroke && grey_text;
 }
 

@@ -88,3 +88,6 @@ stages:
 Y
 expect_exit "yaml: a stage colour that is no colour" 1 "$JM" "$T/badfill.yaml" --check
 expect_err "yaml: the bad colour at its value" "badfill.yaml:3:"
+printf 'flowchart LR\n  A[Awareness]:::hot --> B[Evaluation]\n  classDef hot fill:rgb(254, 202, 202),stroke:#b91c1c\n' > "$T/rgb.mmd"
+expect_exit "mermaid: an rgb() colour with commas" 0 "$JM" "$T/rgb.mmd" --view funnel --dump-scene
+expect_out "mermaid: the rgb() fill and the stroke after it" "fill #fecacaff stroke #b91c1cff"
