@@ -92,7 +92,7 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
     const char *name = jm_mdj_strip_stage(s, &numbered);
     int k = jm_mdj_stage_named(m, s);
     m->step = -1; m->lane = MDJ_NONE; m->section = NULL;
-    if (k >= 0) m->stage = k;
+    if (k >= 0) { m->stage = k; m->j->stages[k].pos = pos; }   /* its heading, not the flowchart's node */
     else if (numbered) m->stage = jm_mdj_new_stage(m, name, pos);
     else { m->stage = -1; m->section = name; m->section_pos = pos; }
 }
@@ -320,14 +320,27 @@ void jm_mdj_table(mdj *m, cmark_node *n, jm_pos pos) {
     }
     t.columns = JM_NEWV(m->c->a, const char *, t.n_columns);
     t.cells = JM_NEWV(m->c->a, const char *, t.n_columns * rows);
+    jm_pos *row_pos = JM_NEWV(m->c->a, jm_pos, rows);
     size_t k = 0;
     for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c)) t.columns[k++] = jm_mdj_inline(m, c);
     for (cmark_node *r = cmark_node_next(head); r; r = cmark_node_next(r), t.n_rows++) {
+        row_pos[t.n_rows] = (jm_pos){ cmark_node_get_start_line(r), cmark_node_get_start_column(r) };
         k = 0;
         for (cmark_node *c = cmark_node_first_child(r); c && k < t.n_columns; c = cmark_node_next(c))
             t.cells[t.n_rows * t.n_columns + k++] = jm_mdj_inline(m, c);
         while (k < t.n_columns) t.cells[t.n_rows * t.n_columns + k++] = "";
     }
+    int dur = column(&t, "duration"), need = column(&t, "key need");
+    if (need < 0) need = column(&t, "need");
+    if (column(&t, "stage") == 0 && (dur >= 0 || need >= 0))   /* a summary: each stage's duration and need */
+        for (size_t r = 0; r < t.n_rows; r++) {
+            const char **row = t.cells + r * t.n_columns;
+            int k2 = jm_mdj_stage_named(m, row[0]);
+            if (k2 < 0) continue;
+            jm_stage *st = &m->j->stages[k2];
+            if (dur >= 0 && !st->duration && *row[dur]) st->duration = row[dur];
+            if (need >= 0 && !st->need && *row[need]) st->need = row[need];
+        }
     int act = column(&t, "action"), ch = column(&t, "channel"), fr = column(&t, "frequen");
     if (m->lane == MDJ_ACTIONS && m->step < 0 && in_stage(m) && (act >= 0 || ch >= 0 || fr >= 0)) {
         jm_stage *st = &m->j->stages[m->stage];
@@ -335,7 +348,7 @@ void jm_mdj_table(mdj *m, cmark_node *n, jm_pos pos) {
             const char **row = t.cells + r * t.n_columns;
             jm_action *a = PUSH(m, st->actions, st->n_actions);
             *a = (jm_action){ row[act >= 0 ? act : 0], ch >= 0 ? row[ch] : NULL, fr >= 0 ? row[fr] : NULL,
-                              { pos.line + 2 + (int)r, pos.col } };
+                              row_pos[r] };
         }
         return;
     }

@@ -4,13 +4,12 @@
 #include "load.h"
 #include <string.h>
 
-/* Moves the block's diagnostics to the document, lines shifted to the block's place; an error of
- * a block that cannot be used is a warning there. */
-static void move_diags(mdj *m, jm_diags *bd, jm_pos at, bool used) {
+/* Moves the block's diagnostics to the document; an error of a block that cannot be used is a
+ * warning there. */
+static void move_diags(mdj *m, jm_diags *bd, bool used) {
     for (size_t i = 0; i < jm_diags_count(bd); i++) {
         const jm_diag *d = jm_diags_get(bd, i);
-        jm_pos p = d->pos.line > 0 ? (jm_pos){ d->pos.line + at.line - 1, d->pos.col + (d->pos.line == 1 ? at.col - 1 : 0) } : at;
-        jm_diag_add(m->c->d, used ? d->severity : JM_WARNING, m->c->file, p, "%s%s",
+        jm_diag_add(m->c->d, used ? d->severity : JM_WARNING, m->c->file, d->pos, "%s%s",
                     used || d->severity != JM_ERROR ? "" : "mermaid block left out: ", d->message);
     }
 }
@@ -34,11 +33,16 @@ static void merge_stages(mdj *m, const jm_journey *mj) {
 }
 
 void jm_mdj_mermaid(mdj *m, const char *text, jm_pos pos) {
+    /* Blank lines before the block put its positions (and its diagnostics') at the document's lines. */
+    GString *padded = g_string_new(NULL);
+    for (int i = 1; i < pos.line; i++) g_string_append_c(padded, '\n');
+    g_string_append(padded, text);
     jm_diags *bd = jm_diags_new();
     bool undrawable = false;
-    const jm_journey *mj = jm_load_journey_as(m->c->a, m->c->file, text, strlen(text), JM_INPUT_MERMAID,
-                                              &undrawable, bd);
-    move_diags(m, bd, pos, mj != NULL);
+    const char *t = jm_arena_strndup(m->c->a, padded->str, padded->len);
+    const jm_journey *mj = jm_load_journey_as(m->c->a, m->c->file, t, padded->len, JM_INPUT_MERMAID, &undrawable, bd);
+    g_string_free(padded, TRUE);
+    move_diags(m, bd, mj != NULL);
     jm_diags_free(bd);
     if (!mj) return;
     if (mj->sequence && m->j->sequence)
