@@ -68,7 +68,9 @@ static bool plain_heading(mdj *m, const char *s, bool alone, jm_pos pos) {
 static void paragraph(mdj *m, cmark_node *p, bool in_item) {
     int first = cmark_node_get_start_line(p), last = cmark_node_get_end_line(p);
     int col = cmark_node_get_start_column(p);
-    bool broke = false;   /* a heading line ended the item: the lines after it are not the item's */
+    /* In plain text every line is a line of its own (a list item's later lines too); in Markdown
+     * they continue the item, unless a heading line ended it. */
+    bool broke = !m->markdown;
     for (int l = first; l <= last; l++) {
         jm_pos pos = { l, l == first ? col : 1 };
         const char *raw = src_line(m, l, pos.col), *s = jm_mdj_clean(m->c->a, raw, strlen(raw));

@@ -94,7 +94,7 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
     m->step = -1; m->lane = MDJ_NONE; m->section = NULL;
     if (k >= 0) { m->stage = k; m->j->stages[k].pos = pos; }   /* its heading, not the flowchart's node */
     else if (numbered) m->stage = jm_mdj_new_stage(m, name, pos);
-    else { m->stage = -1; m->section = name; m->section_pos = pos; }
+    else { m->stage = -1; m->section = name; m->section_pos = pos; m->section_table = -1; }
 }
 
 /* "**Key**: value" or "**Key:** value" (the clean text keeps the stars); NULL otherwise. */
@@ -251,6 +251,28 @@ static void card(mdj *m, const char *s, jm_pos pos) {
     if (!c->text) m->more = &c->who;
 }
 
+/* A list item or a line of text under a plain-text section that is no stage ("Where to go next",
+ * the seed's "Scenario"): a row of a table titled with the section. Items "name: description"
+ * (when the first entry is one) make two columns, anything else one. */
+static void section_row(mdj *m, const char *s, jm_pos pos) {
+    static const char *const two[] = { "Item", "Description" }, *const one[] = { "Text" };
+    const char *colon = strstr(s, ": ");
+    if (m->section_table < 0) {
+        jm_table *t = PUSH(m, m->j->tables, m->j->n_tables);
+        *t = (jm_table){ *m->section ? m->section : NULL, (const char **)(colon ? two : one), colon ? 2 : 1, NULL, 0, pos };
+        m->section_table = (int)m->j->n_tables - 1;
+    }
+    jm_table *t = &m->j->tables[m->section_table];
+    if (t->n_rows >= JM_MAX_ITEMS) return;
+    size_t n = t->n_rows * t->n_columns;
+    if (t->n_columns == 1) *PUSH(m, t->cells, n) = s;
+    else {
+        *PUSH(m, t->cells, n) = colon ? jm_arena_strndup(m->c->a, s, (size_t)(colon - s)) : s;
+        *PUSH(m, t->cells, n) = colon ? colon + 2 : "";
+    }
+    t->n_rows++;
+}
+
 void jm_mdj_item(mdj *m, const char *raw, jm_pos pos) {
     const char *s = jm_mdj_clean(m->c->a, raw, strlen(raw));
     m->more = NULL;
@@ -263,6 +285,7 @@ void jm_mdj_item(mdj *m, const char *raw, jm_pos pos) {
     else if (m->lane != MDJ_NONE && m->step >= 0) step_lane(m, s, pos);
     else if (m->lane != MDJ_NONE && in_stage(m)) stage_lane(m, s, pos);
     else if (m->step < 0 && in_stage(m)) card(m, s, pos);
+    else if (m->step < 0 && m->section && !m->markdown) section_row(m, s, pos);
 }
 
 void jm_mdj_item_more(mdj *m, const char *s) {
@@ -273,10 +296,15 @@ void jm_mdj_item_more(mdj *m, const char *s) {
 void jm_mdj_line(mdj *m, const char *raw, jm_pos pos) {
     const char *value, *key = key_value(m, raw, &value), *s = jm_mdj_clean(m->c->a, raw, strlen(raw));
     if (!*s) return;
-    if (!strncmp(s, "\xE2\x80\xA2 ", 4)) { jm_mdj_item(m, s + 4, pos); return; }   /* "• " bullets */
+    if (!strncmp(s, "\xE2\x80\xA2 ", 4)) {   /* "• " bullets: a list; after feature lines, a list of its own */
+        if (m->lane == MDJ_FEATURES) { m->lane = MDJ_NONE; m->section = ""; m->section_table = -1; }
+        jm_mdj_item(m, s + 4, pos);
+        return;
+    }
     if (m->lane != MDJ_NONE) { jm_mdj_item(m, raw, pos); return; }
     if (key && m->stage < 0 && m->step < 0 && !m->section && m->lane == MDJ_NONE) { meta(m, key, value, pos); return; }
-    if (m->step >= 0 || m->section) return;   /* narrative under a step or a section: not drawn */
+    if (m->section && m->step < 0 && !m->markdown) { section_row(m, s, pos); return; }
+    if (m->step >= 0 || m->section) return;   /* narrative under a step, or a Markdown section: not drawn */
     if (m->stage >= 0) {
         jm_stage *st = &m->j->stages[m->stage];
         st->need = st->need ? jm_arena_printf(m->c->a, "%s %s", st->need, s) : s;
