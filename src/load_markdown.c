@@ -142,7 +142,16 @@ static bool has_headings(cmark_node *doc) {
     return false;
 }
 
+/* Every text of the model comes from the document, once: its size bounds the text the views lay
+ * out (JM_MAX_EXPANDED_TEXT for YAML), with room for the Markdown around the text. */
+#define MDJ_MAX_BYTES (2 * JM_MAX_EXPANDED_TEXT)
+
 const jm_journey *jm_mdj_load(jm_lctx *c) {
+    if (c->len > MDJ_MAX_BYTES) {
+        jm_error(c->d, c->file, (jm_pos){ 1, 1 }, "the Markdown document has %zu bytes, more than the limit of %d "
+                 "for a journey document (the text a map can lay out)", c->len, MDJ_MAX_BYTES);
+        return NULL;
+    }
     size_t len = 0, fixed = 0;
     const char *text = jm_mdj_unmojibake(c->a, c->text, c->len, &len, &fixed);
     mdj m0 = { .c = c, .text = text, .len = len };

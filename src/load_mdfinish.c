@@ -48,10 +48,17 @@ void jm_mdj_mermaid(mdj *m, const char *text, jm_pos pos) {
     if (mj->sequence && m->j->sequence)
         jm_diag_add(m->c->d, JM_WARNING, m->c->file, pos, "a second sequenceDiagram: the first one is drawn");
     else if (mj->sequence) m->j->sequence = mj->sequence;
-    if (mj->n_steps)
-        jm_diag_add(m->c->d, JM_WARNING, m->c->file, pos, "a Mermaid journey inside a journey document is left out: "
-                    "write its steps as 'Step N: Title' headings");
+    if (mj->n_steps && (m->j->n_stages || m->j->n_steps)) {
+        jm_diag_add(m->c->d, JM_WARNING, m->c->file, pos, "a Mermaid journey after stages or steps of the document "
+                    "is left out: write its steps as 'Step N: Title' headings");
+        return;
+    }
     merge_stages(m, mj);
+    if (mj->n_steps) {   /* the document's journey is this one: its sections are the stages, in order */
+        m->j->steps = (jm_step *)mj->steps;
+        m->j->n_steps = mj->n_steps;
+        if (!m->j->title) m->j->title = mj->title;
+    }
 }
 
 const jm_journey *jm_mdj_finish(mdj *m) {

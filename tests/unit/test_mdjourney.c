@@ -5,6 +5,7 @@
  * what cannot be read, and the error for a document that is no journey. */
 #include "check.h"
 #include "load.h"
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
@@ -132,6 +133,16 @@ static void test_plain_text(void) {
         CHECK_STR(j->stages[1].need, "Nothing yet.");
     }
     done(&r);
+    /* a plain section that is no stage: its items and lines are a table titled with it */
+    r = load("Index\nflowchart LR A[One] --> B[Two]\nOne\n- x: y\nWhere to go next\n- By persona: the people.\n"
+             "- Product: the parts.\nMore in v2.\n");
+    j = r.j;
+    CHECK(j && j->n_tables == 1 && !strcmp(j->tables[0].title, "Where to go next") && j->tables[0].n_columns == 2 &&
+          j->tables[0].n_rows == 3, "a section's list is a table");
+    CHECK(j && j->n_tables == 1 && j->tables[0].n_rows == 3 && !strcmp(j->tables[0].cells[2], "Product") &&
+          !strcmp(j->tables[0].cells[3], "the parts.") && !strcmp(j->tables[0].cells[4], "More in v2."),
+          "name: description in two cells; a line in the first");
+    done(&r);
     /* seed 001's shape: steps with Action / Thoughts / Emotions paragraphs, no stages */
     r = load("A story\n\nIntro text.\n\nStep 1: Begin\n\nAction\n\nShe starts.\n\nThoughts\n\n\xE2\x80\x9CHere we go.\xE2\x80\x9D\n\n"
              "Emotions\n\nNervous but ready. More words here.\n\nStep 2: End\n\nAction\n\nShe ends.\n");
@@ -163,6 +174,18 @@ static void test_mojibake(void) {
     done(&r);
 }
 
+static void test_mermaid_journey(void) {
+    /* a page whose journey is a ```mermaid journey block: its sections and tasks are the journey */
+    loaded r = load("# Page\n\nSome text.\n\n```mermaid\njourney\n  title Shop\n  section Find\n    Search: 3: Me\n"
+                    "  section Buy\n    Pay: 5: Me\n```\n");
+    const jm_journey *j = r.j;
+    CHECK(j && j->n_stages == 2 && j->n_steps == 2, "stages and steps from the journey block");
+    CHECK(j && j->n_steps == 2 && j->steps[1].stage == 1 && !strcmp(j->steps[1].stage_id, "buy"), "step in its section");
+    CHECK(j && j->n_steps == 2 && j->steps[0].pos.line == 9, "task at its document line (9)");
+    CHECK(j && !strcmp(j->title, "Page"), "the document's title");
+    done(&r);
+}
+
 static void test_errors(void) {
     loaded r = load("# Notes\n\nJust some text.\n\n- a list\n");
     CHECK(r.j == NULL, "a document with no journey fails");
@@ -182,12 +205,23 @@ static void test_errors(void) {
     CHECK(r.j && r.j->n_tables == 1 && r.j->stages[0].n_emotions == 1 && !r.j->stages[0].emotions[0].has_score,
           "the unreadable actions table is a map table, the score out of range is dropped");
     done(&r);
+    /* too large a document: an error before any parsing */
+    size_t big = 300 * 1024;
+    char *text = malloc(big + 1);
+    memset(text, 'x', big);
+    text[big] = '\0';
+    r = load(text);
+    CHECK(r.j == NULL && jm_diags_count(r.d) == 1 && strstr(jm_diags_get(r.d, 0)->message, "more than the limit"),
+          "a document over the limit is refused");
+    done(&r);
+    free(text);
 }
 
 int main(void) {
     test_model();
     test_plain_text();
     test_mojibake();
+    test_mermaid_journey();
     test_errors();
     return CHECK_DONE();
 }
