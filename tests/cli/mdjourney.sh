@@ -68,6 +68,16 @@ expect_err "md: ... the table at its line:col" "warn.md:6:1: warning: an actions
 expect_err "md: ... the score at its line:col" "warn.md:11:3: warning: emotion score 7 is outside"
 expect_err "md: ... the mermaid block's error at its line in the document" "warn.md:15:"
 "$PNGINFO" warn.png > /dev/null 2>&1 && pass "md: ... and the rest is drawn" || fail "md: the rest is drawn" "no image"
+# hostile nesting (quotes, lists, links 20000 deep): no crash, no hang, the document still loads
+{ printf '# T\n## S\n### Emotions\n'; printf '>%.0s' $(seq 20000); printf ' deep\n'; } > deep-quote.md
+{ printf '# T\n## S\n### Pain points\n'; printf -- '- %.0s' $(seq 20000); printf 'x\n'; } > deep-list.md
+{ printf '# T\n## S\n### Thoughts\n'; printf '[a%.0s' $(seq 20000); printf ' x\n'; } > deep-link.md
+for d in deep-quote deep-list deep-link; do
+    expect_exit "md: $d.md loads" 0 timeout 60 "$JM" "$d.md" --check
+done
+printf '# T\n## S\n- x\n' > big.md; head -c 300000 /dev/zero | tr '\0' 'x' >> big.md
+expect_exit "md: a document over 256 KB is refused" 1 "$JM" big.md --check
+expect_err "md: ... saying the limit" "more than the limit of 262144"
 # Markdown mode is unchanged: a page to a page still draws its blocks
 printf '# P\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n' > page.md
 expect_exit "md: a page to a page is Markdown mode" 0 "$JM" page.md -o out.md
