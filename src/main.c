@@ -132,9 +132,6 @@ static int validate(options *o, jm_output_opts *out) {
     if (docs && (o->dump_scene || o->list_views || o->check_layout))
         return usage_error("--dump-scene, --list-views and --check-layout take one input and no -O, --batch, --watch or Markdown page");
     if (!docs && (!o->inputs || !o->inputs[0])) return usage_error("no input file (give a journey YAML file, or '-' for standard input)");
-    if (!docs && jm_docs_is_markdown(o->inputs[0]))   /* Markdown mode is chosen by the output's name */
-        return usage_error("'%s' is a Markdown page: to draw its diagram blocks into a new page, name the page "
-                           "with -o PAGE.md (or give --markdown)", o->inputs[0]);
     if (!docs && o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
     int code;
     o->scale = 1;

@@ -121,6 +121,7 @@ expect_exit "markdown: a page from standard input" 0 "$JM" - -o stdin-out.md < p
 [ -f stdin-out-3.svg ] && pass "markdown: ... draws its blocks" || fail "markdown: a page from standard input" "$(ls)"
 expect_exit "markdown: a YAML file to a page is a usage error" 2 "$JM" "$ROOT/samples/seq-arrows.yaml" -o y.md
 expect_err "markdown: ... that says so" "is not a Markdown page"
-expect_exit "markdown: a page to an image is a usage error" 2 "$JM" page.md -o page.png
-expect_err "markdown: ... that says how to get Markdown mode" "-o PAGE.md"
+expect_exit "markdown: a page that is no journey document, to an image, is an error" 1 "$JM" plain.md -o page.png
+expect_err "markdown: ... that says what was looked for" "looked for stage headings"
+[ ! -e page.png ] && pass "markdown: ... and writes nothing" || fail "markdown: no image" "page.png written"
 cd "$ROOT" || return
