@@ -16,6 +16,7 @@
 #include "handout.h"
 #include "load.h"
 #include "output.h"
+#include "valence.h"
 #include "view.h"
 
 #ifndef JM_VERSION
@@ -35,7 +36,7 @@ typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
-    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
@@ -60,6 +61,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
+        { "no-estimate", 0, 0, G_OPTION_ARG_NONE, &o->no_estimate, "Draw emotions without a stated score as markers without a curve, not estimated from their emoji or words", NULL },
         { "check", 0, 0, G_OPTION_ARG_NONE, &o->check, "Only validate the input", NULL },
         { "list-views", 0, 0, G_OPTION_ARG_NONE, &o->list_views, "List the views the input supports", NULL },
         { "check-layout", 0, 0, G_OPTION_ARG_NONE, &o->check_layout, "Report layout defects (exit 4 if any)", NULL },
@@ -361,6 +363,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
      * in or a file in the page's folder, and it wins over --style. */
     jm_journey j = *r->journey;
+    if (o.no_estimate) jm_valence_drop(a, &j);
     if (r->style) {
         j.style = r->style;
         j.style_pos = (jm_pos){ 0, 0 };
@@ -412,8 +415,10 @@ static int run(options *o) {
     if (!j) goto done;
     if (o->check) { code = EXIT_OK; goto done; }
     if (o->list_views) {
+        jm_journey lj = *j;
+        if (o->no_estimate) jm_valence_drop(a, &lj);
         for (size_t i = 0; jm_views[i]; i++)
-            if (!jm_views[i]->missing(j, a)) printf("%s\n", jm_views[i]->name);
+            if (!jm_views[i]->missing(&lj, a)) printf("%s\n", jm_views[i]->name);
         code = EXIT_OK;
         goto done;
     }

@@ -80,3 +80,38 @@ static bool from_words(const char *label, double *score) {
 bool jm_valence_estimate(const char *emoji, const char *label, double *score) {
     return from_emoji(emoji, score) || from_words(label, score);
 }
+
+void jm_valence_fill(jm_emotion *e) {
+    double s;
+    if (e->has_score || !jm_valence_estimate(e->emoji, e->label, &s)) return;
+    e->score = s;
+    e->has_score = e->estimated = true;
+}
+
+static void unestimate(jm_emotion *e) {
+    if (e->estimated) { e->has_score = e->estimated = false; e->score = 0; }
+}
+
+void jm_valence_drop(jm_arena *a, jm_journey *j) {
+    jm_stage *stages = JM_NEWV(a, jm_stage, j->n_stages ? j->n_stages : 1);
+    for (size_t i = 0; i < j->n_stages; i++) {
+        stages[i] = j->stages[i];
+        jm_emotion *em = JM_NEWV(a, jm_emotion, stages[i].n_emotions ? stages[i].n_emotions : 1);
+        for (size_t k = 0; k < stages[i].n_emotions; k++) {
+            em[k] = stages[i].emotions[k];
+            unestimate(&em[k]);
+        }
+        stages[i].emotions = em;
+    }
+    jm_step *steps = JM_NEWV(a, jm_step, j->n_steps ? j->n_steps : 1);
+    for (size_t i = 0; i < j->n_steps; i++) {
+        steps[i] = j->steps[i];
+        if (!steps[i].emotion) continue;
+        jm_emotion *e = JM_NEW(a, jm_emotion);
+        *e = *steps[i].emotion;
+        unestimate(e);
+        steps[i].emotion = e;
+    }
+    j->stages = stages;
+    j->steps = steps;
+}

@@ -219,8 +219,10 @@ static void test_full_document(void) {
           s->thoughts.n == 1, "lane lists");
     CHECK(s->n_actions == 2 && !strcmp(s->actions[0].text, "Read the email") && !s->actions[0].channel &&
           !strcmp(s->actions[1].channel, "phone") && !strcmp(s->actions[1].frequency, "once"), "actions, both forms");
-    CHECK(s->n_emotions == 2 && s->emotions[0].has_score && !s->emotions[1].has_score &&
+    CHECK(s->n_emotions == 2 && s->emotions[0].has_score && !s->emotions[0].estimated &&
           !strcmp(s->emotions[1].emoji, "🙂"), "stage emotions");
+    CHECK(s->n_emotions == 2 && s->emotions[1].has_score && s->emotions[1].estimated && s->emotions[1].score == 1,
+          "an emotion without a score gets its emoji's, marked estimated");
     CHECK(s->n_opportunities == 2 && !strcmp(s->opportunities[0].title, "Clear docs") && !s->opportunities[0].text &&
           !strcmp(s->opportunities[1].text, "A step-by-step guide"), "opportunities, both forms");
     CHECK(s->n_lanes == 2 && !strcmp(s->lanes[0].name, "backstage") && s->lanes[0].items.n == 2 &&
