@@ -284,6 +284,7 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     j->pos = root->pos;
     jm_load_keys(c, root, top_keys, "the journey");
     j->title = jm_load_text_req(c, root, "title", "the journey");
+    if (j->title && !*j->title) j->title = NULL;   /* `title: ""`: no title, as a Mermaid file without one */
     j->subtitle = jm_load_text(c, root, "subtitle");
     j->author = jm_load_text(c, root, "author");
     const jm_ynode *persona = jm_load_get(root, "persona");
