@@ -191,7 +191,22 @@ static void color(emit_ctx *E, const char *k, jm_color c) {
 
 static void items(emit_ctx *E, const jm_seq_item *it, size_t n);
 
-static void message(emit_ctx *E, const jm_seq_item *m) {
+/* The sequence's first numbers (Mermaid's `autonumber 10 5` before any message) as the first
+ * message's restart, which numbers the same. */
+static jm_seq_item first_numbered(const jm_sequence *s, const jm_seq_item *m) {
+    jm_seq_item c = *m;
+    if (m == &s->items[0] && m->numbering == JM_NUMBER_KEEP && s->autonumber &&
+        (s->autonumber_start > 0 || s->autonumber_step > 0)) {
+        c.numbering = JM_NUMBER_ON;
+        c.number_start = s->autonumber_start > 0 ? s->autonumber_start : 1;
+        c.number_step = s->autonumber_step;
+    }
+    return c;
+}
+
+static void message(emit_ctx *E, const jm_seq_item *msg) {
+    jm_seq_item first = first_numbered(E->seq, msg);
+    const jm_seq_item *m = &first;
     static const char *const kinds[] = { "sync", "reply", "async" };
     static const char *const halves[] = { "none", "top", "bottom" };
     static const char *const tips[] = { "kind", "none", "open", "cross" };
@@ -329,6 +344,8 @@ bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
     kv(&E, "title", j->title ? j->title : "");   /* YAML needs one; "" reads as none (a Mermaid file may have none) */
     kv(&E, "subtitle", j->subtitle);
     kv(&E, "author", j->author);
+    kv(&E, "acc_title", j->acc_title);
+    kv(&E, "acc_descr", j->acc_descr);
     kv(&E, "style", j->style);
     texts(&E, "views", &j->views);
     if (j->persona) persona(&E, j->persona);

@@ -70,3 +70,12 @@ grep -q 'tip: cross' "$T/tips.yaml" && grep -q 'both_ends: true' "$T/tips.yaml" 
 "$JM" "$T/tips.yaml" --view sequence --dump-scene > "$T/tb" 2>/dev/null
 [ -s "$T/ta" ] && diff <(norm "$T/ta") <(norm "$T/tb") > "$T/d.txt" && pass "emit: arrow tips drawn the same" \
     || fail "emit: arrow tips drawn the same" "$(head -c 300 "$T/d.txt")"
+# Mermaid's leading `autonumber 10 5` and accTitle/accDescr survive
+printf 'sequenceDiagram\n    accTitle: The access title\n    accDescr: What it shows\n    autonumber 10 5\n    A->>B: one\n    B-->>A: two\n    A->>B: three\n' > "$T/an.mmd"
+"$JM" "$T/an.mmd" --emit-yaml -o "$T/an.yaml" 2>/dev/null
+grep -q '^acc_title: The access title$' "$T/an.yaml" && grep -q '^acc_descr: What it shows$' "$T/an.yaml" \
+    && pass "emit: accTitle and accDescr written" || fail "emit: accTitle and accDescr written" "$(head -c 200 "$T/an.yaml")"
+"$JM" "$T/an.mmd" --view sequence --dump-scene > "$T/na" 2>/dev/null
+"$JM" "$T/an.yaml" --view sequence --dump-scene > "$T/nb" 2>/dev/null
+grep -q '"20"$' "$T/na" && diff <(norm "$T/na") <(norm "$T/nb") > "$T/d.txt" && pass "emit: autonumber 10 5 numbers the same" \
+    || fail "emit: autonumber 10 5 numbers the same" "$(head -c 300 "$T/d.txt")"
