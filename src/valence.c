@@ -88,6 +88,22 @@ void jm_valence_fill(jm_emotion *e) {
     e->has_score = e->estimated = true;
 }
 
+bool jm_valence_mean(const jm_emotion *e, size_t n, double *score, bool *estimated) {
+    double sum = 0;
+    size_t k = 0;
+    bool est = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!e[i].has_score) continue;
+        sum += e[i].score;
+        est |= e[i].estimated;
+        k++;
+    }
+    if (!k) return false;
+    *score = sum / (double)k;
+    *estimated = est;
+    return true;
+}
+
 static void unestimate(jm_emotion *e) {
     if (e->estimated) { e->has_score = e->estimated = false; e->score = 0; }
 }

@@ -18,6 +18,11 @@ bool jm_valence_estimate(const char *emoji, const char *label, double *score);
  * jm_valence_estimate finds one; otherwise leaves it unscored. Loaders call it on each emotion. */
 void jm_valence_fill(jm_emotion *e);
 
+/* A stage with several emotions as one score: the mean of the scored ones among e[0..n), marked
+ * estimated when any of them is. False (out untouched) when none has a score. For loaders that
+ * need one emotion per stage (a Markdown stage's Emotions list under one step). */
+bool jm_valence_mean(const jm_emotion *e, size_t n, double *score, bool *estimated);
+
 /* --no-estimate: points j's stages and steps at copies (in a) whose estimated scores are
  * removed again, so unscored moments are drawn as markers without a curve. j itself is the
  * caller's copy of the journey; the loaded model is not changed. */

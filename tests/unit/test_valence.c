@@ -58,7 +58,25 @@ static void estimates(void) {
     CHECK(!jm_valence_estimate(NULL, "unsad", &s), "a stem matches at the start of a word only");
 }
 
+static void means(void) {
+    jm_emotion e[3] = { { .score = 1, .has_score = true }, { .label = "no score" },
+                        { .score = -2, .has_score = true, .estimated = true } };
+    double s = 99;
+    bool est = false;
+    CHECK(jm_valence_mean(e, 3, &s, &est) && s == -0.5 && est, "mean of the scored two, estimated: %g", s);
+    CHECK(jm_valence_mean(e, 1, &s, &est) && s == 1 && !est, "one stated score: %g", s);
+    s = 99;
+    CHECK(!jm_valence_mean(e + 1, 1, &s, &est) && s == 99, "none scored: false, untouched");
+    jm_emotion f = { .emoji = "😤", .label = "Frustration" };
+    jm_valence_fill(&f);
+    CHECK(f.has_score && f.estimated && f.score == -2, "fill: estimated from the emoji");
+    jm_emotion g = { .emoji = "😤", .score = 1, .has_score = true };
+    jm_valence_fill(&g);
+    CHECK(g.score == 1 && !g.estimated, "fill: a stated score stays");
+}
+
 int main(void) {
+    means();
     table_entries();
     estimates();
     return CHECK_DONE();
