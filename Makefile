@@ -22,7 +22,7 @@ DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/deja
 CFLAGS   ?= -O2 -g
 # Always on, also when CFLAGS is given on the command line (make test-asan does that).
 JM_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wno-unused-parameter -D_GNU_SOURCE
-CPPFLAGS += -DJM_DATADIR='"$(DATADIR)"' -Isrc
+CPPFLAGS += -DJM_DATADIR='"$(DATADIR)"' -Isrc -I$(BUILD)/gen
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
@@ -42,6 +42,12 @@ $(BUILD)/journeymap: $(OBJ)
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) Makefile | $(BUILD)/obj
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The emoji valence table (data/valence.tsv, see data/README.md) as C initialisers for src/valence.c.
+$(BUILD)/gen/valence_table.inc: data/valence.tsv Makefile
+	@mkdir -p $(BUILD)/gen; echo "  GEN $@"; awk -F'\t' '/^#/ || NF < 2 { next } \
+	  { printf "    { \"%s\", %s },   /* %s */\n", $$1, $$2, $$3 }' $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/valence.o: $(BUILD)/gen/valence_table.inc
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
@@ -59,7 +65,7 @@ $(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c src/main.c 
 fuzz: deps build-fuzz/fuzz_journey
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/libfuzzer.sh
 
-build-fuzz/fuzz_journey: tests/fuzz/fuzz_journey.c $(SRC) $(wildcard src/*.h) Makefile
+build-fuzz/fuzz_journey: tests/fuzz/fuzz_journey.c $(BUILD)/gen/valence_table.inc $(SRC) $(wildcard src/*.h) Makefile
 	@command -v clang >/dev/null || sh tests/apt-install.sh clang libclang-rt-14-dev
 	@mkdir -p build-fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_GNU_SOURCE \

@@ -41,7 +41,8 @@ static em_source source_of(const jm_journey *j) {
 }
 
 static const char *const MISSING =
-    "no emotion has a score: give the steps' or stages' emotions a `score` from -2 to 2";
+    "no emotion has a score: give the steps' or stages' emotions a `score` from -2 to 2, or an emoji or "
+    "word to estimate one from (data/README.md; not with --no-estimate)";
 
 static const char *emotions_missing(const jm_journey *j, jm_arena *a) {
     (void)a;
@@ -55,6 +56,7 @@ static void set_point(em_point *p, const jm_emotion *e, size_t band) {
     p->band = band;
     p->scored = e && e->has_score;
     p->score = p->scored ? clamp_score(e->score) : 0;
+    p->estimated = p->scored && e->estimated;
     if (e) p->src = e->pos;
 }
 
@@ -163,6 +165,8 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     double dy = plot_top + L.st.plot_padding - L.top;
     double plot_bottom = dy + L.bottom + L.st.plot_padding;
     double bands_bottom = plot_bottom + L.row_height + (L.row_height > 0 ? L.st.plot_padding : 0);
+    double note_y = bands_bottom;   /* "scores estimated from emoji", inside the bands, under the steps */
+    if (L.any_estimated) bands_bottom += L.estimate_note.height + L.st.plot_padding;
 
     em_axes_bands(&L, s, plot_top, bands_bottom);
     em_axes_scale(&L, s, dy);
@@ -172,6 +176,12 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     em_curve_markers(&L, s, dy);
     em_labels_text(&L, s, dy);
     em_axes_steps(&L, s, plot_bottom);
+    if (L.any_estimated) {
+        int it = jm_scene_text(s, "emotions.note.estimated", L.plot_x + L.st.plot_padding - L.estimate_note.x, note_y,
+                               L.st.estimate_text, &L.st.estimate_font, L.c->text_muted, JM_ALIGN_LEFT,
+                               L.plot_w - 2 * L.st.plot_padding, L.c->line_spacing, L.estimate_note, -1);
+        s->items[it].src = L.j->pos;
+    }
     y = bands_bottom;
     if (ctx->show_thoughts) y += em_thoughts(&L, s, y);
     s->height = ceil(y + L.c->margin);

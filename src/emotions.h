@@ -41,6 +41,10 @@ typedef struct {
     jm_color curve_color;
     double curve_width;         /* pt */
     jm_dash bridge_dash;        /* the curve across steps without a score */
+    jm_color estimate_color;    /* the curve into and out of an estimated score (valence.h) */
+    jm_dash estimate_dash;      /* its dash: unlike the bridge's, so print tells them apart */
+    const char *estimate_text;  /* the note under the plot when any score is estimated */
+    jm_font estimate_font;
     jm_color positive_fill, negative_fill;  /* area between curve and baseline, above / below */
     /* markers */
     jm_font emoji_font;

@@ -90,7 +90,16 @@ void em_curve_build(em_layout *L) {
     L->segs = JM_NEWV(L->a, jm_bezier, n ? n : 1);
     L->bridged = JM_NEWV(L->a, bool, n ? n : 1);
     L->n_segs = jm_curve_monotone(xs, ys, n, L->segs);
-    for (size_t k = 0; k < L->n_segs; k++) L->bridged[k] = idx[k + 1] - idx[k] > 1;
+    L->estimated = JM_NEWV(L->a, bool, n ? n : 1);
+    for (size_t k = 0; k < L->n_segs; k++) {
+        L->bridged[k] = idx[k + 1] - idx[k] > 1;
+        L->estimated[k] = L->pts[idx[k]].estimated || L->pts[idx[k + 1]].estimated;
+    }
+    for (size_t i = 0; i < L->n_pts; i++) L->any_estimated |= L->pts[i].estimated;
+    if (L->any_estimated && L->st.estimate_text && *L->st.estimate_text)
+        L->estimate_note = jm_text_layout(L->text, L->a, L->st.estimate_text, &L->st.estimate_font,
+                                          fmax(1, L->plot_w - 2 * L->st.plot_padding), JM_ALIGN_LEFT, L->c->line_spacing);
+    else L->any_estimated = false;
 
     L->n_poly = L->n_segs ? L->n_segs * POLY_SAMPLES + 1 : 0;
     L->poly_x = JM_NEWV(L->a, double, L->n_poly ? L->n_poly : 1);
@@ -140,14 +149,14 @@ static void emit_region(em_layout *L, jm_scene *s, const jm_bezier *pieces, size
 /* The tinted areas. The scene has no clipping, so the split happens here: each segment of a
  * solid run is cut (de Casteljau) where it crosses the baseline, the pieces are grouped into
  * maximal runs on one side, and each group is closed along the baseline. Bridged segments (over
- * unscored steps) get no tint: the area stands for what was measured. */
+ * unscored steps) and estimated ones get no tint: the area stands for what was measured. */
 void em_curve_areas(em_layout *L, jm_scene *s, double dy) {
     double base = em_score_y(L, 0) + dy;
     jm_bezier *pieces = JM_NEWV(L->a, jm_bezier, 4 * L->n_segs + 1);
     size_t n = 0;
     int side = 0;
     for (size_t k = 0; k <= L->n_segs; k++) {
-        if (k == L->n_segs || L->bridged[k]) {           /* end of a solid run */
+        if (k == L->n_segs || L->bridged[k] || L->estimated[k]) {   /* end of a solid run */
             emit_region(L, s, pieces, n, side, base);
             n = 0; side = 0;
             continue;
@@ -171,24 +180,31 @@ void em_curve_areas(em_layout *L, jm_scene *s, double dy) {
     }
 }
 
-/* The curve: one solid path per run of measured segments, a dashed one per bridge. */
+/* The curve: one path per run of measured segments (solid) and per run of segments that touch
+ * an estimated score (lighter and dotted), a dashed one per bridge over unscored steps (also
+ * lighter and dotted when an end of it is estimated). */
 void em_curve_line(em_layout *L, jm_scene *s, double dy) {
     jm_paint solid = jm_paint_stroke(L->st.curve_color, L->st.curve_width);
     jm_paint dashed = jm_paint_dashed(solid, L->st.bridge_dash);
+    jm_paint dotted = jm_paint_dashed(jm_paint_stroke(L->st.estimate_color, L->st.curve_width), L->st.estimate_dash);
     jm_path_op *ops = JM_NEWV(L->a, jm_path_op, L->n_segs + 2);
     size_t n = 0;
+    bool run_est = false;   /* the run in ops is of estimated segments */
     for (size_t k = 0; k <= L->n_segs; k++) {
-        if (k == L->n_segs || L->bridged[k]) {
-            if (n > 1) jm_scene_path(s, "emotions.curve", ops, n, solid, JM_HEAD_NONE, JM_HEAD_NONE, 0);
-            n = 0;
-            if (k < L->n_segs) {
-                jm_bezier b = moved(L->segs[k], dy);
-                jm_path_op bridge[2] = { { .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 }, curve_op(&b) };
-                jm_scene_path(s, "emotions.curve.bridge", bridge, 2, dashed, JM_HEAD_NONE, JM_HEAD_NONE, 0);
-            }
+        bool end = k == L->n_segs || L->bridged[k] || L->estimated[k] != run_est;
+        if (end && n > 1)
+            jm_scene_path(s, run_est ? "emotions.curve.estimated" : "emotions.curve", ops, n, run_est ? dotted : solid,
+                          JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        if (end) n = 0;
+        if (k == L->n_segs) break;
+        jm_bezier b = moved(L->segs[k], dy);
+        if (L->bridged[k]) {
+            jm_path_op bridge[2] = { { .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 }, curve_op(&b) };
+            jm_scene_path(s, L->estimated[k] ? "emotions.curve.bridge.estimated" : "emotions.curve.bridge", bridge, 2,
+                          L->estimated[k] ? dotted : dashed, JM_HEAD_NONE, JM_HEAD_NONE, 0);
             continue;
         }
-        jm_bezier b = moved(L->segs[k], dy);
+        run_est = L->estimated[k];
         if (n == 0) ops[n++] = (jm_path_op){ .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 };
         ops[n++] = curve_op(&b);
     }
@@ -202,7 +218,9 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
         const em_point *p = &L->pts[i];
         if (!p->scored || !(p->high || p->low)) continue;
         em_circle(ops, p->x, p->y + dy, p->r + st->ring_gap + st->ring_width / 2);
-        int it = jm_scene_path(s, p->high ? "emotions.marker.high" : "emotions.marker.low", ops, 6,
+        const char *role = p->estimated ? (p->high ? "emotions.marker.high.estimated" : "emotions.marker.low.estimated")
+                                        : (p->high ? "emotions.marker.high" : "emotions.marker.low");
+        int it = jm_scene_path(s, role, ops, 6,
                                jm_paint_stroke(p->high ? st->high_color : st->low_color, st->ring_width),
                                JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[it].src = p->src;
@@ -212,10 +230,12 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
         if (!p->scored) continue;
         bool emoji = L->use_emoji && has_emoji(p);
         em_circle(ops, p->x, p->y + dy, p->r);
-        jm_paint paint = emoji ? jm_paint_both(st->marker_fill, st->marker_stroke, st->marker_stroke_width)
-                               : jm_paint_both(st->curve_color, st->marker_fill, st->marker_stroke_width);
-        int it = jm_scene_path(s, emoji ? "emotions.marker" : "emotions.marker.dot", ops, 6, paint,
-                               JM_HEAD_NONE, JM_HEAD_NONE, 0);
+        jm_color line = p->estimated ? st->estimate_color : st->curve_color;
+        jm_paint paint = emoji ? jm_paint_both(st->marker_fill, p->estimated ? line : st->marker_stroke, st->marker_stroke_width)
+                               : jm_paint_both(line, st->marker_fill, st->marker_stroke_width);
+        const char *role = emoji ? (p->estimated ? "emotions.marker.estimated" : "emotions.marker")
+                                 : (p->estimated ? "emotions.marker.dot.estimated" : "emotions.marker.dot");
+        int it = jm_scene_path(s, role, ops, 6, paint, JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[it].src = p->src;
         if (!emoji) continue;
         const jm_textblock *b = &p->emoji;

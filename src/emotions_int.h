@@ -20,6 +20,7 @@ typedef struct {
     int number;                 /* step number from 1; 0 for stage emotions */
     size_t band;
     bool scored;
+    bool estimated;             /* scored, but the score was estimated (valence.h) */
     double score;               /* -2 .. 2 when scored */
     jm_pos src;
     /* curve */
@@ -87,6 +88,9 @@ typedef struct {
     bool use_emoji;
     double disc_r;              /* pt, radius of the largest marker (labels keep this far) */
     jm_bezier *segs; bool *bridged; size_t n_segs;
+    bool *estimated;            /* per segment: an end of it is an estimated score */
+    bool any_estimated;         /* then the plot carries the estimate note */
+    jm_textblock estimate_note; /* measured when any_estimated */
     double *poly_x, *poly_y; size_t n_poly;   /* the curve sampled densely, x non-decreasing */
     double top, bottom;         /* pt, extent of everything in the plot frame */
     /* step row */

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 static const char *const top_keys[] = { "title", "subtitle", "persona", "stages", "steps", "sequence",
-                                        "features", "tables", "style", "views", "author", NULL };
+                                        "features", "tables", "style", "views", "author", "acc_title", "acc_descr", NULL };
 static const char *const persona_keys[] = { "name", "role", "archetype", "quote", "goals", "frustrations",
                                             "image", NULL };
 static const char *const feature_keys[] = { "icon", "title", "text", NULL };
@@ -286,8 +286,11 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     j->pos = root->pos;
     jm_load_keys(c, root, top_keys, "the journey");
     j->title = jm_load_text_req(c, root, "title", "the journey");
+    if (j->title && !*j->title) j->title = NULL;   /* `title: ""`: no title, as a Mermaid file without one */
     j->subtitle = jm_load_text(c, root, "subtitle");
     j->author = jm_load_text(c, root, "author");
+    j->acc_title = jm_load_text(c, root, "acc_title");   /* Mermaid's accTitle / accDescr */
+    j->acc_descr = jm_load_text(c, root, "acc_descr");
     const jm_ynode *persona = jm_load_get(root, "persona");
     if (persona) j->persona = load_persona(c, j, persona);
     bool stages_ok = jm_load_stages(c, root, j);

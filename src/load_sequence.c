@@ -13,10 +13,11 @@ static const char *const part_keys[] = { "id", "label", "kind", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
                                           "entity", "queue", "collections", NULL };   /* jm_part_kind */
 static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles",
-                                         "autonumber", NULL };
+                                         "autonumber", "tip", "both_ends", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
 static const char *const msg_circles[] = { "none", "from", "to", "both", NULL };
 static const char *const msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
+static const char *const msg_tips[] = { "kind", "none", "open", "cross", NULL };   /* jm_msg_tip */
 static const char *const note_keys[] = { "note", "over", "left_of", "right_of", NULL };
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
 static const char *const delay_keys[] = { "delay", NULL };
@@ -235,6 +236,12 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
         it->circle_from = k == 1 || k == 3;
         it->circle_to = k == 2 || k == 3;
     }
+    const char *tip = jm_load_raw(c, m, "tip");
+    if (tip) {
+        int k = find_name(c, jm_load_get(m, "tip"), tip, msg_tips, "message tip");
+        if (k >= 0) it->tip = (jm_msg_tip)k;
+    }
+    jm_load_bool(c, m, "both_ends", &it->both_ends);
     load_numbering(c, m, it);
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);

@@ -1,6 +1,7 @@
 /* load_stage.c - the loader's stages and steps: ids, counts, lanes, actions, emotions, opportunities.
  * Stage ids default to the name; each step's `stage` must name one of them. */
 #include "load_internal.h"
+#include "valence.h"
 #include <glib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ static bool load_emotion(jm_lctx *c, const jm_ynode *n, jm_emotion *e) {
         jm_error(c->d, c->file, n->pos, "an emotion needs a 'label', a 'score' or an 'emoji'");
         return false;
     }
+    jm_valence_fill(e);
     return true;
 }
 

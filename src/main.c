@@ -12,10 +12,12 @@
 #include <unistd.h>
 #include "cli.h"
 #include "docs.h"
+#include "emit_yaml.h"
 #include "fontset.h"
 #include "handout.h"
 #include "load.h"
 #include "output.h"
+#include "valence.h"
 #include "view.h"
 
 #ifndef JM_VERSION
@@ -35,7 +37,7 @@ typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
-    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
@@ -60,6 +62,8 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
+        { "no-estimate", 0, 0, G_OPTION_ARG_NONE, &o->no_estimate, "Draw emotions without a stated score as markers without a curve, not estimated from their emoji or words", NULL },
+        { "emit-yaml", 0, 0, G_OPTION_ARG_NONE, &o->emit_yaml, "Write the journey (YAML, Mermaid or Markdown) as journeymap YAML to -o", NULL },
         { "check", 0, 0, G_OPTION_ARG_NONE, &o->check, "Only validate the input", NULL },
         { "list-views", 0, 0, G_OPTION_ARG_NONE, &o->list_views, "List the views the input supports", NULL },
         { "check-layout", 0, 0, G_OPTION_ARG_NONE, &o->check_layout, "Report layout defects (exit 4 if any)", NULL },
@@ -133,6 +137,14 @@ static int validate(options *o, jm_output_opts *out) {
         return usage_error("--dump-scene, --list-views and --check-layout take one input and no -O, --batch, --watch or Markdown page");
     if (!docs && (!o->inputs || !o->inputs[0])) return usage_error("no input file (give a journey YAML file, or '-' for standard input)");
     if (!docs && o->inputs[1]) return usage_error("one input file at a time, got '%s' and '%s'", o->inputs[0], o->inputs[1]);
+    if (o->emit_yaml) {
+        if (docs || o->dump_scene || o->list_views || o->check_layout || o->check || o->view || o->format)
+            return usage_error("--emit-yaml takes one input and -o FILE.yaml only (no -O, --batch, --watch, Markdown "
+                               "page, --view, --format, --check, --check-layout, --dump-scene or --list-views)");
+        if (!o->output) return usage_error("no output: give -o FILE.yaml, or -o - to write to standard output");
+        *out = (jm_output_opts){ 0 };
+        return EXIT_OK;
+    }
     int code;
     o->scale = 1;
     o->margin = 36;
@@ -358,6 +370,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
      * in or a file in the page's folder, and it wins over --style. */
     jm_journey j = *r->journey;
+    if (o.no_estimate) jm_valence_drop(a, &j);
     if (r->style) {
         j.style = r->style;
         j.style_pos = (jm_pos){ 0, 0 };
@@ -376,6 +389,21 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
     return doc ? emit(&o, doc, &oo, r->name, d) : EXIT_INPUT;
+}
+
+/* --emit-yaml: the model as journeymap YAML to -o (never over the input). */
+static int emit_yaml(const options *o, const jm_journey *j, jm_diags *d) {
+    struct stat in, out;
+    if (strcmp(o->inputs[0], "-") != 0 && strcmp(o->output, "-") != 0 && stat(o->inputs[0], &in) == 0 &&
+        stat(o->output, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+        jm_error(d, NULL, (jm_pos){ 0, 0 }, "the output '%s' is the input file '%s': it would be overwritten; "
+                 "name another output", o->output, o->inputs[0]);
+        return EXIT_USAGE;
+    }
+    GByteArray *buf = g_byte_array_new();
+    int code = !jm_emit_yaml(j, buf, d) ? EXIT_INPUT : jm_output_write_bytes(o->output, buf, d) ? EXIT_OK : EXIT_OUTPUT;
+    g_byte_array_free(buf, TRUE);
+    return code;
 }
 
 static int run(options *o) {
@@ -408,9 +436,12 @@ static int run(options *o) {
     code = EXIT_INPUT;
     if (!j) goto done;
     if (o->check) { code = EXIT_OK; goto done; }
+    if (o->emit_yaml) { code = emit_yaml(o, j, d); goto done; }
     if (o->list_views) {
+        jm_journey lj = *j;
+        if (o->no_estimate) jm_valence_drop(a, &lj);
         for (size_t i = 0; jm_views[i]; i++)
-            if (!jm_views[i]->missing(j, a)) printf("%s\n", jm_views[i]->name);
+            if (!jm_views[i]->missing(&lj, a)) printf("%s\n", jm_views[i]->name);
         code = EXIT_OK;
         goto done;
     }

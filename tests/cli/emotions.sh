@@ -70,11 +70,17 @@ grep -q ' emotions\.thought ' "$T/petra.scene" && fail "emotions petra: no thoug
 n=$(grep -c ' emotions\.thought .*"“.*”"$' "$T/petra-thoughts.scene")
 [ "$n" = 10 ] && pass "emotions petra --thoughts: ten quoted callouts" || fail "emotions petra --thoughts: ten quoted callouts" "$n"
 
+"$JM" "$ROOT/samples/emotions-unscored.yaml" --view emotions --no-estimate --dump-scene > "$T/unscored-n.scene" 2>"$T/err"
+n=$(grep -c ' emotions\.curve\.bridge .* dash ' "$T/unscored-n.scene")
+[ "$n" = 2 ] && pass "emotions unscored: two dashed bridges" || fail "emotions unscored: two dashed bridges" "$n"
+n=$(grep -c ' emotions\.step\.unscored ' "$T/unscored-n.scene")
+[ "$n" = 2 ] && pass "emotions unscored: two steps marked unscored" || fail "emotions unscored: two steps marked unscored" "$n"
+# estimated (the default): the step with an emoji gets a score, the one without any emotion stays a gap
 "$JM" "$ROOT/samples/emotions-unscored.yaml" --view emotions --dump-scene > "$T/unscored.scene" 2>"$T/err"
 n=$(grep -c ' emotions\.curve\.bridge .* dash ' "$T/unscored.scene")
-[ "$n" = 2 ] && pass "emotions unscored: two dashed bridges" || fail "emotions unscored: two dashed bridges" "$n"
+[ "$n" = 1 ] && pass "emotions unscored, estimated: one bridge" || fail "emotions unscored, estimated: one bridge" "$n"
 n=$(grep -c ' emotions\.step\.unscored ' "$T/unscored.scene")
-[ "$n" = 2 ] && pass "emotions unscored: two steps marked unscored" || fail "emotions unscored: two steps marked unscored" "$n"
+[ "$n" = 1 ] && pass "emotions unscored, estimated: one step unscored" || fail "emotions unscored, estimated: one step unscored" "$n"
 
 "$JM" "$BUYER" --view emotions --dump-scene > "$T/buyer.scene" 2>"$T/err"
 n=$(grep -c ' emotions\.marker ' "$T/buyer.scene")
@@ -86,11 +92,32 @@ title: "Feelings without numbers"
 steps:
   - {title: A step, emotion: {label: Confused, emoji: "😕"}}
 EOF
-expect_exit "emotions without scores fails" 1 "$JM" "$T/noscore.yaml" --view emotions -o "$T/none.png"
+expect_exit "emotions without scores fails" 1 "$JM" "$T/noscore.yaml" --no-estimate --view emotions -o "$T/none.png"
 expect_err "emotions without scores says what is missing" "no emotion has a score"
 [ ! -e "$T/none.png" ] && pass "emotions without scores writes nothing" || fail "emotions without scores writes nothing" "none.png exists"
-"$JM" "$T/noscore.yaml" --list-views > "$T/views" 2>&1
+"$JM" "$T/noscore.yaml" --no-estimate --list-views > "$T/views" 2>&1
 grep -qx emotions "$T/views" && fail "emotions not offered without scores" "listed" || pass "emotions not offered without scores"
+
+# --- scores estimated from the emoji (data/valence.tsv), marked as estimates ---
+"$JM" "$T/noscore.yaml" --list-views > "$T/views" 2>&1
+grep -qx emotions "$T/views" && pass "emotions offered with an estimated score" || fail "emotions offered with an estimated score" "not listed"
+"$JM" "$T/noscore.yaml" --view emotions --dump-scene > "$T/est.scene" 2>&1
+grep -q '^[0-9]* path emotions.marker.estimated ' "$T/est.scene" && pass "an estimated score's marker is marked" \
+    || fail "an estimated score's marker is marked" "$(grep marker "$T/est.scene" | head -3)"
+grep -q '^[0-9]* text emotions.note.estimated .*"dotted: scores estimated from emoji"' "$T/est.scene" \
+    && pass "the chart notes that scores are estimated" || fail "the chart notes that scores are estimated" "no note"
+U="$ROOT/samples/emotions-unscored.yaml"
+for v in emotions map; do
+    "$JM" "$U" --view $v --dump-scene > "$T/u-$v.scene" 2>&1
+    grep -q ' path emotions.curve.estimated .* dash 1.50,3.00 ' "$T/u-$v.scene" && pass "$v: estimated curve dotted" \
+        || fail "$v: estimated curve dotted" "no dotted emotions.curve.estimated"
+    "$JM" "$U" --view $v --no-estimate --dump-scene > "$T/n-$v.scene" 2>&1
+    ! grep -q 'estimated' "$T/n-$v.scene" && pass "$v: --no-estimate marks nothing estimated" \
+        || fail "$v: --no-estimate marks nothing estimated" "$(grep estimated "$T/n-$v.scene" | head -2)"
+    grep -c ' path emotions.curve.bridge ' "$T/n-$v.scene" | grep -qx 2 && pass "$v: --no-estimate bridges the unscored steps" \
+        || fail "$v: --no-estimate bridges the unscored steps" "$(grep -c curve.bridge "$T/n-$v.scene") bridges"
+    expect_exit "$v: estimated scores lay out clean" 0 "$JM" "$U" --view $v --check-layout -o "$T/u-$v.png"
+done
 
 # --- every format ---
 for fmt in png svg pdf; do

@@ -219,8 +219,10 @@ static void test_full_document(void) {
           s->thoughts.n == 1, "lane lists");
     CHECK(s->n_actions == 2 && !strcmp(s->actions[0].text, "Read the email") && !s->actions[0].channel &&
           !strcmp(s->actions[1].channel, "phone") && !strcmp(s->actions[1].frequency, "once"), "actions, both forms");
-    CHECK(s->n_emotions == 2 && s->emotions[0].has_score && !s->emotions[1].has_score &&
+    CHECK(s->n_emotions == 2 && s->emotions[0].has_score && !s->emotions[0].estimated &&
           !strcmp(s->emotions[1].emoji, "🙂"), "stage emotions");
+    CHECK(s->n_emotions == 2 && s->emotions[1].has_score && s->emotions[1].estimated && s->emotions[1].score == 1,
+          "an emotion without a score gets its emoji's, marked estimated");
     CHECK(s->n_opportunities == 2 && !strcmp(s->opportunities[0].title, "Clear docs") && !s->opportunities[0].text &&
           !strcmp(s->opportunities[1].text, "A step-by-step guide"), "opportunities, both forms");
     CHECK(s->n_lanes == 2 && !strcmp(s->lanes[0].name, "backstage") && s->lanes[0].items.n == 2 &&
@@ -324,7 +326,7 @@ static void test_errors(void) {
     /* top level */
     EXPECT_ERROR("title: x\nstagse: []\n", 2, 1, "unknown key 'stagse' (did you mean 'stages'?)");
     EXPECT_ERROR("title: x\nfoo: 1\n", 2, 1, "unknown key 'foo' in the journey (known keys: title, subtitle, persona, "
-                 "stages, steps, sequence, features, tables, style, views, author)");
+                 "stages, steps, sequence, features, tables, style, views, author, acc_title, acc_descr)");
     EXPECT_ERROR("subtitle: x\n", 1, 1, "the journey needs a 'title'");
     EXPECT_ERROR("", 1, 1, "the file is empty: a journey needs at least a 'title'");
     EXPECT_ERROR("\xEF\xBB\xBF", 1, 1, "the file is empty: a journey needs at least a 'title'");
