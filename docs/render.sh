@@ -9,3 +9,4 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$jm" "$root/samples/seq-storyline.yaml" --view sequence --width 900 -o "$out/sequence.png"
 "$jm" "$root/samples/petra-catena-x.yaml" --view emotions --width 900 -o "$out/emotions.png"
 "$jm" "$root/samples/enterprise-buyer.yaml" --view map --width 1400 -o "$out/map.png"
+"$jm" "$root/samples/seed-002.md" --view emotions --width 1200 -o "$out/estimated.png" 2>/dev/null
