@@ -1,4 +1,4 @@
-/* text.h - the one text service: measures and wraps text with Pango, with bundled fonts first.
+/* text.h - the one text service: measures and wraps text with Pango, in the pinned font set.
  * Layout code gets PangoLayouts from here; the painter draws those same layouts. */
 #ifndef JM_TEXT_H
 #define JM_TEXT_H
@@ -8,10 +8,11 @@
 
 typedef struct jm_text jm_text;
 
-/* Creates the service: its own fontconfig configuration with every font in `fonts_dir` (may be
- * NULL) ahead of the system fonts, its own font map and context at 72 dpi (1 pt = 1 unit), with
- * fixed font options (no hinting, greyscale antialiasing, no metric hinting) so output is the
- * same on every machine. NULL after a diagnostic on failure. */
+/* Creates the service: the pinned font set of `fonts_dir`/fontset.txt (fontset.h; NULL means
+ * "fonts") and nothing else, made fontconfig's current configuration, its own font map and
+ * context at 72 dpi (1 pt = 1 unit), with fixed font options (no hinting, greyscale
+ * antialiasing, no metric hinting) so output is the same on every machine. NULL after a
+ * diagnostic on failure (no font list, no font of it). */
 jm_text *jm_text_new(const char *fonts_dir, jm_diags *d);
 void jm_text_free(jm_text *t);
 
