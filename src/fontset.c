@@ -188,20 +188,19 @@ static GString *rules(GPtrArray *list, FcFontSet *set) {
     return xml;
 }
 
-/* Folders, cache folder and file selection (see the top of this file). */
-static GString *folders(GPtrArray *list) {
+/* Folders, cache folder and file selection (see the top of this file); without a cache folder
+ * (`cache` NULL) only the selection, and the files are added one by one. */
+static GString *folders(GPtrArray *list, const char *cache) {
     GString *xml = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
     GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint i = 0; i < list->len; i++) {
+    for (guint i = 0; cache && i < list->len; i++) {
         char *dir = g_path_get_dirname(((entry *)list->pdata[i])->file);
         if (g_hash_table_add(dirs, dir)) {
             xml_string(xml, "dir", dir);
             g_string_append_c(xml, '\n');
         }
     }
-    char *cache = g_build_filename(g_get_user_cache_dir(), "journeymap", "fontconfig", NULL);
-    xml_string(xml, "cachedir", cache);
-    g_free(cache);
+    if (cache) xml_string(xml, "cachedir", cache);
     /* a collection with a family named in the list gives only that face (of Noto Sans CJK's ten
      * faces a weight, the SC one): fewer fonts for every fallback sort */
     GString *faces = g_string_new(NULL), *others = g_string_new(NULL);
@@ -225,6 +224,12 @@ static GString *folders(GPtrArray *list) {
     return xml;
 }
 
+/* The set's fonts: from the folders (system set), or added file by file (application set). */
+static FcFontSet *config_fonts(FcConfig *config) {
+    FcFontSet *set = FcConfigGetFonts(config, FcSetSystem);
+    return set && set->nfont > 0 ? set : FcConfigGetFonts(config, FcSetApplication);
+}
+
 static bool in_set(FcFontSet *set, const char *path) {
     for (int i = 0; set && i < set->nfont; i++) {
         FcChar8 *file;
@@ -242,10 +247,17 @@ FcConfig *jm_fontset_config(const char *fonts_dir, jm_diags *d) {
     FcConfig *config = FcConfigCreate();
     FcConfigSetSysRoot(config, NULL);       /* not $FONTCONFIG_SYSROOT */
     FcConfigSetRescanInterval(config, 0);   /* never re-stat font folders while running */
-    GString *xml = folders(list);
+    /* A cache folder we cannot write would make fontconfig print "No writable cache directories"
+     * on every run; then the files are read one by one instead, slower but silent. */
+    char *cache = g_build_filename(g_get_user_cache_dir(), "journeymap", "fontconfig", NULL);
+    bool cached = g_mkdir_with_parents(cache, 0755) == 0 && access(cache, W_OK) == 0;
+    GString *xml = folders(list, cached ? cache : NULL);
+    g_free(cache);
     bool ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml->str, FcTrue) && FcConfigBuildFonts(config);
     g_string_free(xml, TRUE);
-    FcFontSet *set = ok ? FcConfigGetFonts(config, FcSetSystem) : NULL;
+    for (guint i = 0; ok && !cached && i < list->len; i++)
+        FcConfigAppFontAddFile(config, (const FcChar8 *)((entry *)list->pdata[i])->file);
+    FcFontSet *set = ok ? config_fonts(config) : NULL;
     if (!set || set->nfont == 0) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "no font of the font list in '%s' can be loaded", fonts_dir);
         FcConfigDestroy(config);
@@ -285,7 +297,7 @@ int jm_fontset_print(const char *fonts_dir, FILE *out, jm_diags *d) {
     char *abs = g_canonicalize_filename(fonts_dir, NULL);
     GPtrArray *list = read_list(abs, d);
     g_free(abs);
-    FcFontSet *set = FcConfigGetFonts(config, FcSetSystem);
+    FcFontSet *set = config_fonts(config);
     int missing = 0;
     for (guint i = 0; list && i < list->len; i++) {
         const char *path = ((entry *)list->pdata[i])->path, *seen_as = ((entry *)list->pdata[i])->file;

@@ -22,3 +22,9 @@ expect_exit "a character no font has: still drawn (exit 0)" 0 "$JM" "$T/pua.yaml
 expect_err "a character no font has: warning at its position" "pua.yaml:1:1: warning: no font has U+F0000"
 expect_exit "a character no font has: a --check-layout defect (exit 4)" 4 "$JM" "$T/pua.yaml" --view funnel --check-layout
 expect_out "a character no font has: the defect names it" "has U+F0000, which no font of the set has"
+
+# no writable cache folder: the set's files are read one by one, silently, to the same bytes
+"$JM" "$ROOT/samples/unicode.yaml" --view funnel -o "$T/cached.png" 2>/dev/null
+expect_exit "no cache folder: still draws" 0 env XDG_CACHE_HOME=/proc/journeymap-none "$JM" "$ROOT/samples/unicode.yaml" --view funnel -o "$T/uncached.png"
+if [ -s "$T/err" ]; then fail "no cache folder: nothing on stderr" "$(head -c 300 "$T/err")"; else pass "no cache folder: nothing on stderr"; fi
+same "no cache folder: the same bytes" "$T/cached.png" "$T/uncached.png"
