@@ -48,7 +48,7 @@ $(BUILD)/gen/valence_table.inc: data/valence.tsv Makefile
 	  { printf "    { \"%s\", %s },   /* %s */\n", $$1, $$2, $$3 }' $< > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/valence.o: $(BUILD)/gen/valence_table.inc
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h $(LIB_OBJ) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/scene_query.h tests/unit/load_query.h $(LIB_OBJ) | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests

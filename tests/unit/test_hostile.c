@@ -1,6 +1,7 @@
 /* test_hostile.c - hostile journey files: the small ones in tests/hostile/, big ones generated here.
  * Each must fail fast with one clear diagnostic at an exact place, never crash or hang. */
 #include "check.h"
+#include "load_query.h"
 #include "load.h"
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -9,14 +10,6 @@
 
 static char *hostile_dir;
 
-typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
-
-static loaded load_text(const char *file, const char *text, size_t len) {
-    loaded r = { jm_arena_new(), jm_diags_new(), NULL };
-    r.j = jm_load_journey(r.a, file, text, len, r.d);
-    return r;
-}
-static void done(loaded *r) { jm_arena_free(r->a); jm_diags_free(r->d); }
 
 /* Checks that r failed, with `n_errors` errors (0: any), the first exactly at line:col with msg. */
 static void expect(const char *name, loaded *r, size_t n_errors, int line, int col, const char *msg) {

@@ -3,6 +3,7 @@
  * messages, persona picture pixels, a corrupt picture (a warning), style file size, PNG size. The
  * text, nesting, node and file-size limits are tested the same way in test_yamltree and test_load. */
 #include "check.h"
+#include "load_query.h"
 #include "load.h"
 #include "output.h"
 #include "style.h"
@@ -14,14 +15,7 @@
 
 static char *tmp;   /* a fresh folder for the files of this test */
 
-typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
-
-static loaded load(const char *file, const GString *s) {
-    loaded r = { jm_arena_new(), jm_diags_new(), NULL };
-    r.j = jm_load_journey(r.a, file, s->str, s->len, r.d);
-    return r;
-}
-static void done(loaded *r) { jm_arena_free(r->a); jm_diags_free(r->d); }
+static loaded load(const char *file, const GString *s) { return load_text(file, s->str, s->len); }
 static const char *first_message(const loaded *r) {
     const jm_diag *x = jm_diags_get(r->d, 0);
     return x ? x->message : "";

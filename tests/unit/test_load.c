@@ -1,20 +1,13 @@
 /* test_load.c - the journey loader: the spec's example and a full-feature file load with the right
  * values; each kind of error gives its diagnostic at an exact line:col; jm_read_file and its limits. */
 #include "check.h"
+#include "load_query.h"
 #include "load.h"
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
-
-static loaded load_as(const char *file, const char *yaml) {
-    loaded r = { jm_arena_new(), jm_diags_new(), NULL };
-    r.j = jm_load_journey(r.a, file, yaml, strlen(yaml), r.d);
-    return r;
-}
 static loaded load(const char *yaml) { return load_as("j.yaml", yaml); }
-static void done(loaded *r) { jm_arena_free(r->a); jm_diags_free(r->d); }
 
 /* Loading `yaml` fails and diagnostic number `idx` is exactly line:col and msg. */
 static void expect_error_at(int src_line, const char *yaml, size_t idx, int line, int col, const char *msg) {

@@ -4,24 +4,13 @@
  * source, plain-text documents with heading lines, the Mac Roman mojibake repair, warnings for
  * what cannot be read, and the error for a document that is no journey. */
 #include "check.h"
+#include "load_query.h"
 #include "load.h"
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
+static loaded load(const char *text) { return load_as("doc.md", text); }
 
-static loaded load(const char *text) {
-    loaded r = { jm_arena_new(), jm_diags_new(), NULL };
-    r.j = jm_load_journey(r.a, "doc.md", text, strlen(text), r.d);
-    return r;
-}
-static void done(loaded *r) { jm_arena_free(r->a); jm_diags_free(r->d); }
-
-static size_t count(const jm_diags *d, jm_severity sev) {
-    size_t n = 0;
-    for (size_t i = 0; i < jm_diags_count(d); i++) n += jm_diags_get(d, i)->severity == sev;
-    return n;
-}
 
 static const char *doc =
     "# Opening an account\n"                                  /* 1 */

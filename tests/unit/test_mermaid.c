@@ -2,25 +2,13 @@
  * and flowchart sources, front matter themes, warnings once per construct, and errors at their
  * exact line:col with did-you-mean. */
 #include "check.h"
+#include "load_query.h"
 #include <math.h>
 #include "load.h"
 #include <string.h>
 
-typedef struct { jm_arena *a; jm_diags *d; const jm_journey *j; } loaded;
-
-static loaded load_as(const char *file, const char *text) {
-    loaded r = { jm_arena_new(), jm_diags_new(), NULL };
-    r.j = jm_load_journey(r.a, file, text, strlen(text), r.d);
-    return r;
-}
 static loaded load(const char *text) { return load_as("d.mmd", text); }
-static void done(loaded *r) { jm_arena_free(r->a); jm_diags_free(r->d); }
 
-static size_t count(const jm_diags *d, jm_severity sev) {
-    size_t n = 0;
-    for (size_t i = 0; i < jm_diags_count(d); i++) n += jm_diags_get(d, i)->severity == sev;
-    return n;
-}
 
 /* Loading fails with its first diagnostic exactly at line:col saying msg. */
 static void expect_error_at(int src_line, const char *file, const char *text, int line, int col, const char *msg) {
