@@ -17,6 +17,7 @@
 #include "handout.h"
 #include "load.h"
 #include "output.h"
+#include "scene_contrast.h"
 #include "valence.h"
 #include "view.h"
 
@@ -387,6 +388,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = tools->text, .arena = a, .diags = d,
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
+    if (doc) jm_doc_keep_contrast(doc, r->name, d);   /* every text 4.5:1 on what is behind it */
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
     return doc ? emit(&o, doc, &oo, r->name, d) : EXIT_INPUT;
 }
