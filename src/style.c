@@ -125,8 +125,13 @@ static bool read_color(const vctx *c, const jm_ynode *n, jm_color *out) {
     }
     if (!jm_yget_text(n, c->what, c->file, c->ld->d, &s)) return false;
     if (jm_color_parse(s, out)) return true;
+    const char **names = g_new0(const char *, jm_style_common_schema.n_fields + 1);
+    for (size_t i = 0; i < jm_style_common_schema.n_fields; i++) names[i] = jm_style_common_schema.fields[i].name;
+    const char *guess = jm_did_you_mean(s, names);   /* a misspelt token */
     jm_error(c->ld->d, c->file, n->pos, "%s is not a colour: '%s' (use \"#rgb\", \"#rrggbb\", "
-             "\"#rrggbbaa\" or \"none\")", c->what, s);
+             "\"#rrggbbaa\", \"none\" or a colour of common: such as accent)%s%s%s", c->what, s,
+             guess ? "; did you mean '" : "", guess ? guess : "", guess ? "'?" : "");
+    g_free(names);
     return false;
 }
 
@@ -234,6 +239,13 @@ static bool check_lookup(void *ctx, const char *name, jm_style_type want, void *
     return true;
 }
 
+/* A bare word that names no token ("wide", "dotted", "red"): a wrong literal, said as such. */
+static bool unknown_name(const char *s) {
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_') return false;
+    return field_index(&jm_style_common_schema, s) < 0;
+}
+
 /* Checks the derived value `n` of field f (section si, field fi) and keeps it for later. */
 static bool keep_expr(const vctx *c, int si, int fi, const jm_ynode *n) {
     const jm_style_field *f = &jm_style_schemas[si]->fields[fi];
@@ -263,11 +275,11 @@ static bool resolve_lookup(void *ctx, const char *name, jm_style_type want, void
     if (!f || !check_type(f, want, why)) return false;
     int si = schema_index(jm_style_common_schema.section), fi = (int)(f - jm_style_common_schema.fields);
     if (rv->state[fi] == 1) {
-        *why = g_strdup_printf("token '%s' derives from itself", name);
+        *why = g_strdup_printf("token '%s' derives from itself (a cycle of tokens)", name);
         return false;
     }
     if (!resolve_field(rv, si, fi)) {
-        *why = g_strdup_printf("token '%s' has no value", name);
+        *why = g_strdup_printf("token '%s' has no value (see the error before)", name);
         return false;
     }
     const char *src = (const char *)rv->ld->s->sections[si] + f->offset;
@@ -340,7 +352,7 @@ static bool apply_sections(loader *ld, const char *file, const jm_ynode *root) {
             char *what = g_strdup_printf("%s.%s", sc->section, f->name);
             vctx c = { ld, file, what };
             const jm_ynode *v = sec->values[i];
-            bool derived = v->kind == JM_Y_SCALAR && jm_style_expr_is(f->type, v->str);
+            bool derived = v->kind == JM_Y_SCALAR && jm_style_expr_is(f->type, v->str) && !unknown_name(v->str);
             if (derived ? keep_expr(&c, si, fi, v)
                         : read_value(&c, f->type, v, (char *)ld->s->sections[si] + f->offset)) {
                 ld->s->set[si][fi] = true;

@@ -87,6 +87,8 @@ static bool read_call(reader *r, const char *fn, jm_color *out) {
 
 static bool read_color(reader *r, jm_color *out) {
     skip_space(r);
+    char quote = *r->p == '"' || *r->p == '\'' ? *r->p : 0;   /* "#rrggbb": unquoted, # starts a YAML comment */
+    if (quote && r->p[1] == '#') r->p++;
     if (*r->p == '#') {
         const char *start = r->p++;
         while (g_ascii_isxdigit(*r->p)) r->p++;
@@ -94,6 +96,7 @@ static bool read_color(reader *r, jm_color *out) {
         bool ok = jm_color_parse(lit, out);
         if (!ok) fail(r, "'%s' is not a colour", lit);
         g_free(lit);
+        if (ok && quote && *r->p++ != quote) return fail(r, "a colour's closing quote is missing");
         return ok;
     }
     char name[MAX_NAME];

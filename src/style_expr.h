@@ -1,6 +1,7 @@
 /* style_expr.h - style values derived from the design tokens (the keys of `common:`), for
  * style.c. A value may name a token instead of giving a literal:
- *   colour  accent | mix(accent, background, 10%) | alpha(positive, 20%) | "#rrggbb" inside those
+ *   colour  accent | mix(accent, background, 10%) | alpha(positive, 20%); inside those a
+ *           literal colour quoted ('#rrggbb' in a double-quoted value), as # starts a YAML comment
  *   number  padding            (a common number)
  *   dash    gap-dash           (a common dash)
  *   font    "{font-family} Bold 16"   ({name}: a common text; the size scales with font-size / 11)
