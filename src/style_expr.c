@@ -133,7 +133,7 @@ static bool eval_font(reader *r, jm_font *out) {
     double size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
     pango_font_description_free(fd);
     if (!has_size || !(size > 0)) {
-        fail(r, "'%s' has no size (e.g. \"{font-family} Bold 16\")", desc->str);
+        fail(r, "a font needs a family and a size (e.g. \"{font-family} Bold 16\")");
         g_string_free(desc, TRUE);
         return false;
     }

@@ -281,7 +281,7 @@ static void check_tokens(const char *styles) {
     expect_error(styles, "funnel:\n  stage-fill: margin\n", "token 'margin' is a number, not a colour", 2, 15);
     expect_error(styles, "funnel:\n  stage-fill: acent\n", "did you mean 'accent'?", 2, 15);
     expect_error(styles, "funnel:\n  name-font: \"{font-famly} Bold 16\"\n", "unknown token 'font-famly'", 2, 14);
-    expect_error(styles, "funnel:\n  name-font: \"{font-family} Bold\"\n", "has no size", 2, 14);
+    expect_error(styles, "funnel:\n  name-font: \"{font-family} Bold\"\n", "a font needs a family and a size", 2, 14);
     expect_error(styles, "common:\n  accent: accent-soft\n", "common.accent: token 'accent-soft' has no value", 2, 11);
     expect_error(styles, "funnel:\n  card-padding: margin extra\n", "unexpected 'extra'", 2, 17);
 }
