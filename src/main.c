@@ -17,6 +17,7 @@
 #include "handout.h"
 #include "load.h"
 #include "output.h"
+#include "scene_contrast.h"
 #include "target.h"
 #include "valence.h"
 #include "view.h"
@@ -397,6 +398,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = tools->text, .arena = a, .diags = d,
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
+    if (doc) jm_doc_keep_contrast(doc, r->name, d);   /* every text 4.5:1 on what is behind it */
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
     return doc ? emit(&o, doc, &oo, style, r->name, d) : EXIT_INPUT;
 }
@@ -416,7 +418,23 @@ static int emit_yaml(const options *o, const jm_journey *j, jm_diags *d) {
     return code;
 }
 
+/* --check --style FILE without an input: the style file alone (and the chain it extends). */
+static int check_style(const options *o) {
+    char *data_dir = jm_cli_data_dir();
+    char *styles = g_build_filename(data_dir, "styles", NULL);
+    jm_arena *a = jm_arena_new();
+    jm_diags *d = jm_diags_new();
+    int code = jm_style_load(a, o->style, styles, d) ? EXIT_OK : EXIT_INPUT;
+    jm_diags_print(d, stderr, 20);
+    jm_diags_free(d);
+    jm_arena_free(a);
+    g_free(styles);
+    g_free(data_dir);
+    return code;
+}
+
 static int run(options *o) {
+    if (o->check && o->style && (!o->inputs || !o->inputs[0]) && !o->docs.batch_list) return check_style(o);
     jm_output_opts oo;
     int code = validate(o, &oo);
     if (code) return code;
@@ -445,7 +463,10 @@ static int run(options *o) {
     const jm_journey *j = src ? jm_load_journey(a, name, src, len, d) : NULL;
     code = EXIT_INPUT;
     if (!j) goto done;
-    if (o->check) { code = EXIT_OK; goto done; }
+    if (o->check) {   /* the style too: --style or the file's own */
+        code = choose_style(o, j, data_dir, a, d) ? EXIT_OK : EXIT_INPUT;
+        goto done;
+    }
     if (o->emit_yaml) { code = emit_yaml(o, j, d); goto done; }
     if (o->list_views) {
         jm_journey lj = *j;

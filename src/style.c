@@ -1,6 +1,7 @@
 /* style.c - loads a style file and the chain it extends (down to styles/default.yaml), checks
  * every key against the schemas and stores typed values, so filling a section is one copy. */
 #include "style.h"
+#include "style_expr.h"
 #include "file.h"
 #include "yamltree.h"
 #include <glib.h>
@@ -21,7 +22,11 @@ struct jm_style {
     const char *name;
     void **sections;          /* [jm_style_n_schemas], each schema->struct_size bytes */
     bool **set;               /* [jm_style_n_schemas][n_fields]: set by some file of the chain */
+    struct style_expr **expr; /* [jm_style_n_schemas][n_fields]: derived value (text NULL: literal) */
 };
+
+/* A value derived from the tokens, evaluated when the whole chain is loaded (style_expr.h). */
+typedef struct style_expr { const char *text; const char *file; jm_pos pos; } style_expr;
 
 /* One load: the style being filled and the chain of files that led to the current one. */
 typedef struct {
@@ -120,8 +125,13 @@ static bool read_color(const vctx *c, const jm_ynode *n, jm_color *out) {
     }
     if (!jm_yget_text(n, c->what, c->file, c->ld->d, &s)) return false;
     if (jm_color_parse(s, out)) return true;
+    const char **names = g_new0(const char *, jm_style_common_schema.n_fields + 1);
+    for (size_t i = 0; i < jm_style_common_schema.n_fields; i++) names[i] = jm_style_common_schema.fields[i].name;
+    const char *guess = jm_did_you_mean(s, names);   /* a misspelt token */
     jm_error(c->ld->d, c->file, n->pos, "%s is not a colour: '%s' (use \"#rgb\", \"#rrggbb\", "
-             "\"#rrggbbaa\" or \"none\")", c->what, s);
+             "\"#rrggbbaa\", \"none\" or a colour of common: such as accent)%s%s%s", c->what, s,
+             guess ? "; did you mean '" : "", guess ? guess : "", guess ? "'?" : "");
+    g_free(names);
     return false;
 }
 
@@ -194,6 +204,128 @@ static bool read_value(const vctx *c, jm_style_type type, const jm_ynode *n, voi
     return false;
 }
 
+/* ---- derived values ---- */
+
+static const jm_style_field *common_field(const char *name, char **why) {
+    int fi = field_index(&jm_style_common_schema, name);
+    if (fi >= 0) return &jm_style_common_schema.fields[fi];
+    const char **names = g_new0(const char *, jm_style_common_schema.n_fields + 1);
+    for (size_t i = 0; i < jm_style_common_schema.n_fields; i++) names[i] = jm_style_common_schema.fields[i].name;
+    const char *guess = jm_did_you_mean(name, names);
+    *why = guess ? g_strdup_printf("unknown token '%s' (did you mean '%s'?)", name, guess)
+                 : g_strdup_printf("unknown token '%s' (tokens are the keys of common:)", name);
+    g_free(names);
+    return NULL;
+}
+
+static const char *type_name(jm_style_type t) {
+    static const char *const names[] = { "a colour", "a number", "a font", "a dash pattern", "yes/no", "a text" };
+    return names[t];
+}
+
+static bool check_type(const jm_style_field *f, jm_style_type want, char **why) {
+    if (f->type == want) return true;
+    *why = g_strdup_printf("token '%s' is %s, not %s", f->name, type_name(f->type), type_name(want));
+    return false;
+}
+
+/* While a file is read: the token exists and has the type; a stand-in value. */
+static bool check_lookup(void *ctx, const char *name, jm_style_type want, void *out, char **why) {
+    (void)ctx;
+    const jm_style_field *f = common_field(name, why);
+    if (!f || !check_type(f, want, why)) return false;
+    if (want == JM_SV_TEXT) *(const char **)out = "Inter";
+    else if (want == JM_SV_NUMBER) *(double *)out = JM_STYLE_BASE_FONT_SIZE;
+    return true;
+}
+
+/* A bare word that names no token ("wide", "dotted", "red"): a wrong literal, said as such. */
+static bool unknown_name(const char *s) {
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_') return false;
+    return field_index(&jm_style_common_schema, s) < 0;
+}
+
+/* Checks the derived value `n` of field f (section si, field fi) and keeps it for later. */
+static bool keep_expr(const vctx *c, int si, int fi, const jm_ynode *n) {
+    const jm_style_field *f = &jm_style_schemas[si]->fields[fi];
+    jm_style_env env = { check_lookup, NULL };
+    char *why = NULL;
+    union { jm_color c; double d; jm_dash dash; jm_font font; const char *text; } scratch;
+    bool ok = jm_style_expr_eval(f->type, n->str, &env, &scratch, &why);
+    if (ok && f->type == JM_SV_FONT) g_free((char *)scratch.font.desc);
+    if (!ok) {
+        jm_error(c->ld->d, c->file, n->pos, "%s: %s in '%s'", c->what, why, n->str);
+        g_free(why);
+        return false;
+    }
+    c->ld->s->expr[si][fi] = (style_expr){ jm_arena_strdup(c->ld->a, n->str), c->file, n->pos };
+    return true;
+}
+
+/* After the chain: every derived value evaluated, tokens first (a token may derive from other
+ * tokens; state marks catch a cycle). */
+typedef struct { loader *ld; char *state; bool ok; } resolver;   /* state: per common field, 0 / 1 busy / 2 done */
+
+static bool resolve_field(resolver *rv, int si, int fi);
+
+static bool resolve_lookup(void *ctx, const char *name, jm_style_type want, void *out, char **why) {
+    resolver *rv = ctx;
+    const jm_style_field *f = common_field(name, why);
+    if (!f || !check_type(f, want, why)) return false;
+    int si = schema_index(jm_style_common_schema.section), fi = (int)(f - jm_style_common_schema.fields);
+    if (rv->state[fi] == 1) {
+        *why = g_strdup_printf("token '%s' derives from itself (a cycle of tokens)", name);
+        return false;
+    }
+    if (!resolve_field(rv, si, fi)) {
+        *why = g_strdup_printf("token '%s' has no value (see the error before)", name);
+        return false;
+    }
+    const char *src = (const char *)rv->ld->s->sections[si] + f->offset;
+    size_t size = want == JM_SV_COLOR ? sizeof(jm_color) : want == JM_SV_NUMBER ? sizeof(double)
+                : want == JM_SV_DASH ? sizeof(jm_dash) : want == JM_SV_TEXT ? sizeof(const char *) : sizeof(jm_font);
+    memcpy(out, src, size);
+    return true;
+}
+
+static bool resolve_field(resolver *rv, int si, int fi) {
+    bool common = si == schema_index(jm_style_common_schema.section);
+    if (common && rv->state[fi] == 2) return true;
+    if (common && rv->state[fi] == 1) return false;
+    style_expr *e = &rv->ld->s->expr[si][fi];
+    if (!e->text) { if (common) rv->state[fi] = 2; return true; }
+    if (common) rv->state[fi] = 1;
+    const jm_style_schema *sc = jm_style_schemas[si];
+    const jm_style_field *f = &sc->fields[fi];
+    jm_style_env env = { resolve_lookup, rv };
+    char *why = NULL;
+    void *dst = (char *)rv->ld->s->sections[si] + f->offset;
+    bool ok = jm_style_expr_eval(f->type, e->text, &env, dst, &why);
+    if (ok && f->type == JM_SV_FONT) {
+        jm_font *font = dst;
+        char *desc = (char *)font->desc;
+        font->desc = jm_arena_strdup(rv->ld->a, desc);
+        g_free(desc);
+    }
+    if (!ok) {
+        jm_error(rv->ld->d, e->file, e->pos, "%s.%s: %s in '%s'", sc->section, f->name, why, e->text);
+        g_free(why);
+        rv->ok = false;
+    }
+    e->text = NULL;   /* evaluated (or reported) once */
+    if (common) rv->state[fi] = 2;
+    return ok;
+}
+
+static bool resolve_all(loader *ld) {
+    resolver rv = { ld, g_new0(char, jm_style_common_schema.n_fields), true };
+    for (size_t si = 0; si < jm_style_n_schemas; si++)
+        for (size_t fi = 0; fi < jm_style_schemas[si]->n_fields; fi++) resolve_field(&rv, (int)si, (int)fi);
+    g_free(rv.state);
+    return rv.ok;
+}
+
 /* Stores every value of one file's sections over what its parents set. */
 static bool apply_sections(loader *ld, const char *file, const jm_ynode *root) {
     bool ok = true;
@@ -219,9 +351,13 @@ static bool apply_sections(loader *ld, const char *file, const jm_ynode *root) {
             const jm_style_field *f = &sc->fields[fi];
             char *what = g_strdup_printf("%s.%s", sc->section, f->name);
             vctx c = { ld, file, what };
-            if (read_value(&c, f->type, sec->values[i], (char *)ld->s->sections[si] + f->offset))
+            const jm_ynode *v = sec->values[i];
+            bool derived = v->kind == JM_Y_SCALAR && jm_style_expr_is(f->type, v->str) && !unknown_name(v->str);
+            if (derived ? keep_expr(&c, si, fi, v)
+                        : read_value(&c, f->type, v, (char *)ld->s->sections[si] + f->offset)) {
                 ld->s->set[si][fi] = true;
-            else
+                if (!derived) ld->s->expr[si][fi].text = NULL;   /* a literal over a parent's derived value */
+            } else
                 ok = false;
             g_free(what);
         }
@@ -413,9 +549,11 @@ static const jm_style *load_style(jm_arena *a, const char *name_or_path, const c
     jm_style *s = JM_NEW(a, jm_style);
     s->sections = JM_NEWV(a, void *, jm_style_n_schemas);
     s->set = JM_NEWV(a, bool *, jm_style_n_schemas);
+    s->expr = JM_NEWV(a, style_expr *, jm_style_n_schemas);
     for (size_t i = 0; i < jm_style_n_schemas; i++) {
         s->sections[i] = jm_arena_alloc(a, jm_style_schemas[i]->struct_size);
         s->set[i] = JM_NEWV(a, bool, jm_style_schemas[i]->n_fields);
+        s->expr[i] = JM_NEWV(a, style_expr, jm_style_schemas[i]->n_fields);
     }
     loader ld = { .a = a, .d = d, .styles_dir = styles_dir, .s = s };
     if (folder) {
@@ -428,7 +566,7 @@ static const jm_style *load_style(jm_arena *a, const char *name_or_path, const c
         g_free(p);
     }
     const char *path = resolve(&ld, name_or_path ? name_or_path : "default", NULL, from_file, from_pos);
-    bool ok = path && load_file(&ld, path, from_file, from_pos);
+    bool ok = path && load_file(&ld, path, from_file, from_pos) && resolve_all(&ld);
     g_free(ld.default_path);
     g_free(ld.folder);
     free(ld.styles_real);

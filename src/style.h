@@ -27,11 +27,18 @@ typedef struct {
     size_t struct_size;
 } jm_style_schema;
 
-/* The shared section every view may use: canvas, type scale, neutral colours, spacing grid. */
+/* The shared section every view may use: canvas, type scale, neutral colours, spacing grid.
+ * Its keys are the design tokens: a view's keys derive from them in styles/default.yaml
+ * (style_expr.h), so a style that sets a few tokens restyles every view. */
 typedef struct {
     jm_color background;            /* canvas */
+    jm_color surface, surface_alt;  /* cards and boxes; cells, bands and lane labels */
+    jm_color border;                /* hairlines around cards */
+    const char *font_family, *heading_font_family;   /* Pango family lists */
+    double font_size;               /* body text, pt; derived fonts scale with it */
     jm_color text, text_muted, text_inverse;
     jm_color accent, accent_soft;   /* the journey's own elements */
+    jm_color accent_text;           /* the accent as text on accent-soft */
     jm_color line, grid;            /* structure */
     jm_color positive, negative;    /* emotion colours */
     jm_color gap_fill, gap_stroke, gap_text;

@@ -2,6 +2,9 @@
  * are sane; errors (unknown key, bad colour, font, dash, missing key, extends cycle) point at line:col. */
 #include "check.h"
 #include "style.h"
+#include "funnel.h"
+#include "map.h"
+#include "sequence.h"
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -212,6 +215,77 @@ static void check_errors(const char *styles) {
 }
 
 /* A default.yaml that misses a key is an error at that file; its sources are registered. */
+/* ---- tokens: view keys derived from common ---- */
+
+static const jm_style *load_text_style(jm_arena *a, const char *styles, const char *text, jm_diags *d) {
+    char *path = write_file("brand.yaml", text);
+    const jm_style *s = jm_style_load(a, path, styles, d);
+    g_free(path);
+    return s;
+}
+
+static void check_tokens(const char *styles) {
+    jm_arena *a = jm_arena_new();
+    jm_diags *d = jm_diags_new();
+    /* five lines restyle every view: the accent, the surfaces and the family reach their keys */
+    const jm_style *s = load_text_style(a, styles, "extends: default\ncommon:\n  accent: \"#b4237a\"\n"
+                                        "  background: \"#fffdf7\"\n  surface-alt: \"#f5efe4\"\n"
+                                        "  font-family: \"Noto Sans\"\n", d);
+    CHECK(s && jm_diags_count(d) == 0, "brand style: %zu diagnostics", jm_diags_count(d));
+    if (s) {
+        jm_funnel_style fs; jm_sequence_style ss; jm_map_style ms;
+        jm_style_fill(s, &jm_funnel_style_schema, &fs);
+        jm_style_fill(s, &jm_sequence_style_schema, &ss);
+        jm_style_fill(s, &jm_map_style_schema, &ms);
+        const jm_style_common *c = jm_style_get_common(s);
+        CHECK(same_color(fs.stage_stroke, 0xb4237aff) && same_color(ss.part_stroke, 0xb4237aff)
+              && same_color(ms.avatar_fill, 0xb4237aff), "accent did not reach the views");
+        CHECK(same_color(ss.label_halo, 0xfffdf7ff) && same_color(ms.cell_fill, 0xf5efe4ff)
+              && same_color(fs.card_fill, 0xfffdf7ff), "surfaces did not reach the views");
+        /* accent-soft = 10% accent over the background, rounded as the outputs write it */
+        CHECK_NEAR(fs.stage_fill.r * 255, 0.1 * 0xb4 + 0.9 * 0xff, 1e-6);
+        CHECK_NEAR(fs.stage_fill.b * 255, 0.1 * 0x7a + 0.9 * 0xf7, 1e-6);
+        CHECK(strstr(fs.name_font.desc, "Noto Sans") && strstr(ms.title_font.desc, "Noto Sans")
+              && strstr(c->title_font.desc, "Noto Sans") && strstr(ss.message_font.desc, "Noto Sans"),
+              "family did not reach the fonts: '%s'", fs.name_font.desc);
+        CHECK(fs.count_font.size == 30, "count font %g", fs.count_font.size);
+    }
+    /* the base size scales every derived font; a literal font stays as written */
+    s = load_text_style(a, styles, "common:\n  font-size: 22\nfunnel:\n  name-font: \"Inter Bold 16\"\n", d);
+    CHECK(s != NULL, "font-size style");
+    if (s) {
+        jm_funnel_style fs;
+        jm_style_fill(s, &jm_funnel_style_schema, &fs);
+        CHECK(jm_style_get_common(s)->title_font.size == 44 && fs.count_font.size == 60, "sizes did not scale");
+        CHECK(fs.name_font.size == 16, "a literal font scaled: %g", fs.name_font.size);
+    }
+    /* one key still overrides alone; a view key may name any token; alpha() */
+    s = load_text_style(a, styles, "funnel:\n  stage-fill: \"#ff0000\"\n  count-color: negative\n"
+                                   "  card-fill: alpha(mix(accent, \"#000000\", 50%), 50%)\n", d);
+    if (s) {
+        jm_funnel_style fs;
+        jm_style_fill(s, &jm_funnel_style_schema, &fs);
+        CHECK(same_color(fs.stage_fill, 0xff0000ff) && same_color(fs.count_color, 0xe4572eff), "overrides");
+        CHECK_NEAR(fs.card_fill.a, 0.5, 1e-9);
+        CHECK_NEAR(fs.card_fill.b * 255, 0xc9 / 2.0, 1e-9);
+    }
+    CHECK(jm_diags_count(d) == 0, "%zu diagnostics", jm_diags_count(d));
+    if (jm_diags_count(d)) print_diags(d);
+    jm_diags_free(d);
+    jm_arena_free(a);
+
+    expect_error(styles, "funnel:\n  stage-fill: mix(acent, background, 10%)\n", "unknown token 'acent' (did you mean 'accent'?)", 2, 15);
+    expect_error(styles, "funnel:\n  stage-fill: mix(accent, background)\n", "funnel.stage-fill: expected ','", 2, 15);
+    expect_error(styles, "funnel:\n  stage-fill: mix(accent, background, 120%)\n", "from 0% to 100%", 2, 15);
+    expect_error(styles, "funnel:\n  stage-fill: lighten(accent)\n", "unknown function 'lighten'", 2, 15);
+    expect_error(styles, "funnel:\n  stage-fill: margin\n", "token 'margin' is a number, not a colour", 2, 15);
+    expect_error(styles, "funnel:\n  stage-fill: acent\n", "did you mean 'accent'?", 2, 15);
+    expect_error(styles, "funnel:\n  name-font: \"{font-famly} Bold 16\"\n", "unknown token 'font-famly'", 2, 14);
+    expect_error(styles, "funnel:\n  name-font: \"{font-family} Bold\"\n", "a font needs a family and a size", 2, 14);
+    expect_error(styles, "common:\n  accent: accent-soft\n", "common.accent: token 'accent-soft' has no value", 2, 11);
+    expect_error(styles, "funnel:\n  card-padding: margin extra\n", "unexpected 'extra'", 2, 17);
+}
+
 static void check_default_complete(const char *styles) {
     char *src = g_build_filename(styles, "default.yaml", NULL);
     char *text = NULL;
@@ -331,6 +405,7 @@ int main(void) {
 
     tmpdir = g_dir_make_tmp("jm-style-XXXXXX", NULL);
     check_errors(styles);
+    check_tokens(styles);
     check_default_complete(styles);
     remove_tree(tmpdir);
     g_free(tmpdir);
