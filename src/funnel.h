@@ -13,8 +13,10 @@ typedef struct {
     double max_column_width;    /* pt, a column grows to fit its longest word up to this */
     double min_column_width;    /* pt, narrowest column at a fixed canvas width; below it the
                                  * stages wrap onto several rows */
+    double max_width;           /* pt, natural size: a wider row of stages wraps onto balanced
+                                 * rows (0: one row however long) */
     double column_gap;          /* pt, gutter between card columns */
-    double band_gap;            /* pt, between rows of stages when a narrow canvas wraps them */
+    double band_gap;            /* pt, between rows of stages when they wrap */
     /* header */
     double title_gap;           /* pt, title to subtitle */
     double header_gap;          /* pt, title block to the chevron row */
