@@ -154,12 +154,15 @@ static void fn_place_chevron_text(const fn_geo *g, jm_scene *s, const jm_stage *
     if (m->has_count) {
         double cy = y + r->count_base - m->count.baseline;
         if (m->pair) {
-            /*   [ 3 journeys ]  count and unit centred as a pair, on one baseline */
+            /*   [ 3 journeys ]  count and unit centred as a pair, on one baseline; a unit written
+             *   right to left reads first from the right: [ הזמנות 48 ] */
             double w = m->count.width + gap + m->unit.width, cx = tx + (tw - w) / 2;
-            k = jm_scene_text(s, "funnel.stage.count", cx - m->count.x, cy, m->count_text, &r->count_font, count_c,
+            bool rtl = jm_text_rtl(st->unit);
+            double count_x = rtl ? cx + m->unit.width + gap : cx, unit_x = rtl ? cx : cx + m->count.width + gap;
+            k = jm_scene_text(s, "funnel.stage.count", count_x - m->count.x, cy, m->count_text, &r->count_font, count_c,
                               JM_ALIGN_LEFT, tw, g->ls, m->count, box);
             s->items[k].src = st->pos;
-            k = jm_scene_text(s, "funnel.stage.unit", cx + m->count.width + gap - m->unit.x, y + r->count_base - m->unit.baseline,
+            k = jm_scene_text(s, "funnel.stage.unit", unit_x - m->unit.x, y + r->count_base - m->unit.baseline,
                               st->unit, &fs->unit_font, unit_c, JM_ALIGN_LEFT, tw, g->ls, m->unit, box);
             s->items[k].src = st->pos;
         } else {

@@ -84,3 +84,36 @@ stages:
 YAML
 expect_exit "lane_labels: an unknown lane" 1 "$JM" "$T/badlabel.yaml" --view map -o bad.png
 expect_err "lane_labels: at the name, with a hint" "badlabel.yaml:2:15: error: 'lane_labels' names 'kpi', neither a built-in lane nor a stage's lane (did you mean 'kpis'?)"
+
+# --- the dark style: gap stages recede, darker than the active ones (chevrons and cells) ---
+# fill_luma SCENE ROLE: the relative luminance (x1000) of the first item of ROLE's fill
+fill_luma() {
+    awk -v role="$2" '$3 == role { for (i = 4; i < NF; i++) if ($i == "fill") { h = $(i + 1); break }
+        if (!h) next
+        for (c = 0; c < 3; c++) { v = (index("0123456789abcdef", substr(h, 2 + 2 * c, 1)) - 1) * 16 + index("0123456789abcdef", substr(h, 3 + 2 * c, 1)) - 1
+            v /= 255; ch[c] = v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ^ 2.4 }
+        printf "%d\n", 1000 * (0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]); exit }' "$1"
+}
+for f in customer-journeys.yaml funnel-gaps.yaml; do
+    "$JM" "$S/$f" --view map --style dark --dump-scene > dark.scene
+    pairs=("funnel.stage funnel.stage.gap")
+    [ "$f" = customer-journeys.yaml ] && pairs+=("map.cell map.cell.gap")   # funnel-gaps has no lanes
+    for pair in "${pairs[@]}"; do
+        set -- $pair
+        a=$(fill_luma dark.scene "$1") b=$(fill_luma dark.scene "$2")
+        [ -n "$a" ] && [ -n "$b" ] && [ "$b" -lt "$a" ] && pass "dark $f: $2 darker than $1 ($b < $a)" ||
+            fail "dark $f: $2 darker than $1" "$b vs $a"
+    done
+done
+
+"$JM" "$S/style-dark.yaml" --view emotions --dump-scene > dark-emo.scene
+a=$(fill_luma dark-emo.scene emotions.band) b=$(fill_luma dark-emo.scene emotions.band.gap)
+[ -n "$b" ] && [ "$b" -lt "$a" ] && pass "dark emotions: the gap band darker than the bands ($b < $a)" ||
+    fail "dark emotions: the gap band darker" "$b vs $a"
+
+# --- a Hebrew unit: count and unit read right to left, the count at the right ---
+"$JM" "$S/unicode.yaml" --view map --dump-scene > uni.scene
+awk '$3 == "funnel.stage.count" { split($4, p, ","); cx[++n] = p[1] } $3 == "funnel.stage.unit" { split($4, p, ","); ux[++m] = p[1]; t[m] = $NF }
+     END { for (i = 1; i <= n; i++) printf "%s %s %s\n", (ux[i] > cx[i] ? "ltr" : "rtl"), cx[i], t[i] }' uni.scene > order
+grep -q '^rtl .*"הזמנות"$' order && [ "$(grep -c '^rtl' order)" = 1 ] && pass "unicode: the Hebrew count and unit run right to left, the others left to right" ||
+    fail "unicode: count and unit order" "$(tr '\n' ' ' < order)"
