@@ -362,6 +362,15 @@ bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
         seq_end(&E);
     }
     if (j->sequence) sequence(&E, j->sequence);
+    if (j->n_lane_labels) {
+        key(&E, "lane_labels");
+        map_start(&E, false);
+        for (size_t i = 0; i < j->n_lane_labels; i++) {
+            text(&E, j->lane_labels[i].name);
+            text(&E, j->lane_labels[i].label);
+        }
+        map_end(&E);
+    }
     records(&E, "features", j->features, j->n_features, sizeof *j->features, &FEATURE);
     if (j->n_tables) {
         key(&E, "tables");

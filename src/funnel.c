@@ -22,7 +22,7 @@
  *   row-gap
  *   [card]     [card]                               cards stacked in each stage's column
  *   [card]
- *   band-gap, then the next row of stages when a narrow --width wraps them (chevrons to cards)
+ *   band-gap, then the next row of stages when max-width or a narrow --width wraps them (chevrons to cards)
  *   margin
  */
 
@@ -157,7 +157,8 @@ static double fn_fit_cols(fn_geo *g, double avail, size_t cols, double natural) 
 }
 
 /* Picks the column width and the stages per row. Natural width: one row of columns of the
- * style's width, wider for a long word, up to the maximum. Fixed width: one row filling the
+ * style's width, wider for a long word, up to the maximum; a row wider than max-width (20 stages
+ * would be one 4864 pt strip) wraps onto balanced rows of those columns. Fixed width: one row filling the
  * canvas, type and spacing shrunk for narrow columns; when columns would be narrower than
  * min-column-width the stages wrap onto balanced rows instead; when even one column does not
  * fit, a warning and a wider canvas. Columns never grow past max-column-width (the content is
@@ -170,7 +171,16 @@ static void fn_geo_fit(fn_geo *g, const jm_journey *j) {
     natural = jm_snap(natural, g->c->grid_unit);
     g->col_w = natural;
     g->per_row = n;
-    if (ctx->width <= 0) return;
+    if (ctx->width <= 0) {
+        /* natural size: a row wider than max-width wraps onto balanced rows of natural columns */
+        double avail = g->st.max_width - 2 * g->c->margin;
+        if (g->st.max_width > 0 && n > 1 && fn_band_width_at(g, n, natural) > avail) {
+            size_t per = (size_t)fmax(1, floor((avail - fmax(0, g->ext) + g->col_gap) / (natural + g->col_gap)));
+            size_t rows = (n + per - 1) / per;
+            g->per_row = (n + rows - 1) / rows;
+        }
+        return;
+    }
 
     double avail = ctx->width - 2 * g->c->margin;
     double fit = fn_fit_cols(g, avail, n, natural);

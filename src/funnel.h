@@ -13,8 +13,10 @@ typedef struct {
     double max_column_width;    /* pt, a column grows to fit its longest word up to this */
     double min_column_width;    /* pt, narrowest column at a fixed canvas width; below it the
                                  * stages wrap onto several rows */
+    double max_width;           /* pt, natural size: a wider row of stages wraps onto balanced
+                                 * rows (0: one row however long) */
     double column_gap;          /* pt, gutter between card columns */
-    double band_gap;            /* pt, between rows of stages when a narrow canvas wraps them */
+    double band_gap;            /* pt, between rows of stages when they wrap */
     /* header */
     double title_gap;           /* pt, title to subtitle */
     double header_gap;          /* pt, title block to the chevron row */
@@ -68,14 +70,21 @@ typedef struct {
     double x0;                  /* pt, left edge of the first column */
     double col_w, col_gap;      /* pt */
     bool details;               /* duration chips and needs under the chevrons */
+    bool flush;                 /* the last point ends on the last column's right edge */
 } jm_stage_row;
 
 /* Lays the row out in the funnel's style with its top at y: type and chevron depth shrink for
  * columns narrower than the funnel's column-width; every chevron is as tall as the tallest of
  * all the journey's stages, so rows cut for several pages match. Returns the bottom, pt;
- * *overhang (may be NULL) gets how far a point reaches past its column's right edge, pt.
+ * *overhang (may be NULL) gets how far a point reaches past its column's right edge, pt (the
+ * last one's too unless `flush`).
  * With n == 0 it only measures *overhang, and `s` may be NULL. */
 double jm_funnel_stage_row(const jm_layout_ctx *ctx, jm_scene *s, const jm_stage_row *row, double y,
                            double *overhang);
+/* One item card of stage `st` in the funnel's style, `w` wide, its top-left at (x, y), contained
+ * in scene item `container` (-1: none); type shrinks as in a stage row of columns `w` wide.
+ * Returns its height, pt. The map's lane of cards draws the funnel's cards with it. */
+double jm_funnel_card(const jm_layout_ctx *ctx, jm_scene *s, const jm_stage *st, const jm_card *cd, double x, double y,
+                      double w, int container);
 extern const jm_view jm_view_funnel;
 #endif

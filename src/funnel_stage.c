@@ -39,8 +39,9 @@ typedef struct {
 } fn_rows;
 
 /* One row of stages, [from, to), its first column's left edge at x0. A narrow fixed-width
- * canvas wraps the stages onto several rows; otherwise there is one. */
-typedef struct { size_t from, to; double x0; } fn_band;
+ * canvas wraps the stages onto several rows; otherwise there is one. `flush`: the last chevron's
+ * point ends on its column's right edge (the map's one right edge) instead of ext past it. */
+typedef struct { size_t from, to; double x0; bool flush; } fn_band;
 
 /* The column of stage i starts here. */
 static double fn_col_x(const fn_geo *g, const fn_band *b, size_t i) {
@@ -153,12 +154,15 @@ static void fn_place_chevron_text(const fn_geo *g, jm_scene *s, const jm_stage *
     if (m->has_count) {
         double cy = y + r->count_base - m->count.baseline;
         if (m->pair) {
-            /*   [ 3 journeys ]  count and unit centred as a pair, on one baseline */
+            /*   [ 3 journeys ]  count and unit centred as a pair, on one baseline; a unit written
+             *   right to left reads first from the right: [ הזמנות 48 ] */
             double w = m->count.width + gap + m->unit.width, cx = tx + (tw - w) / 2;
-            k = jm_scene_text(s, "funnel.stage.count", cx - m->count.x, cy, m->count_text, &r->count_font, count_c,
+            bool rtl = jm_text_rtl(st->unit);
+            double count_x = rtl ? cx + m->unit.width + gap : cx, unit_x = rtl ? cx : cx + m->count.width + gap;
+            k = jm_scene_text(s, "funnel.stage.count", count_x - m->count.x, cy, m->count_text, &r->count_font, count_c,
                               JM_ALIGN_LEFT, tw, g->ls, m->count, box);
             s->items[k].src = st->pos;
-            k = jm_scene_text(s, "funnel.stage.unit", cx + m->count.width + gap - m->unit.x, y + r->count_base - m->unit.baseline,
+            k = jm_scene_text(s, "funnel.stage.unit", unit_x - m->unit.x, y + r->count_base - m->unit.baseline,
                               st->unit, &fs->unit_font, unit_c, JM_ALIGN_LEFT, tw, g->ls, m->unit, box);
             s->items[k].src = st->pos;
         } else {
@@ -212,7 +216,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
          * `ext` before their column with a notch, and every point ends `ext` past the column */
         bool first = i == b->from;
         double cx = fn_col_x(g, b, i);
-        double left = first ? cx : cx - g->ext, right = cx + g->col_w + g->ext;
+        double left = first ? cx : cx - g->ext, right = cx + g->col_w + (b->flush && i + 1 == b->to ? 0 : g->ext);
         jm_path_op ops[8];
         size_t n_ops = jm_shape_chevron(ops, left, y, right - left, cv->h, first ? 0 : g->point, g->point);
         jm_paint p = st->gap ? jm_paint_dashed(jm_paint_both(c->gap_fill, c->gap_stroke, c->stroke_width), c->gap_dash)
@@ -334,6 +338,20 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
     return h;
 }
 
+/* The funnel's geometry for columns col_w wide laid out by another view: type and chevron depth
+ * shrink for columns narrower than column-width, the gutters stay the caller's. */
+static void fn_geo_for_columns(fn_geo *g, const jm_layout_ctx *ctx, double col_w, double col_gap) {
+    fn_geo_init(g, ctx);
+    g->col_gap = col_gap;
+    fn_geo_derive(g);
+    if (col_w < g->st.column_width && g->st.column_width > 0) {
+        fn_geo_scale(g, col_w / g->st.column_width);
+        g->col_gap = col_gap;
+        fn_geo_derive(g);
+    }
+    g->col_w = col_w;
+}
+
 /* The head of one row of stages: chevrons with their top at y, the transitions, then (with
  * `details`) the duration chips and the needs, each row-gap below the one above. Returns the bottom, pt. */
 static double fn_layout_head(const fn_geo *g, jm_scene *s, const fn_chevrons *cv, const fn_band *bd,
@@ -354,22 +372,24 @@ static double fn_layout_head(const fn_geo *g, jm_scene *s, const fn_chevrons *cv
 double jm_funnel_stage_row(const jm_layout_ctx *ctx, jm_scene *s, const jm_stage_row *row, double y,
                            double *overhang) {
     fn_geo g;
-    fn_geo_init(&g, ctx);
-    g.col_gap = row->col_gap;
-    fn_geo_derive(&g);
-    if (row->col_w < g.st.column_width && g.st.column_width > 0) {
-        fn_geo_scale(&g, row->col_w / g.st.column_width);
-        g.col_gap = row->col_gap;   /* the caller's columns: only type and chevron depth shrink */
-        fn_geo_derive(&g);
-    }
-    g.col_w = row->col_w;
+    fn_geo_for_columns(&g, ctx, row->col_w, row->col_gap);
     g.per_row = row->n;
     if (overhang) *overhang = fmax(0, g.ext);
     size_t n = ctx->journey->n_stages;
     if (row->first >= n || row->n == 0) return y;
     fn_chevrons cv = fn_measure_all(&g);
-    fn_band bd = { row->first, row->first + row->n < n ? row->first + row->n : n, row->x0 };
+    fn_band bd = { row->first, row->first + row->n < n ? row->first + row->n : n, row->x0, row->flush };
     return fn_layout_head(&g, s, &cv, &bd, y, row->details);
+}
+
+double jm_funnel_card(const jm_layout_ctx *ctx, jm_scene *s, const jm_stage *st, const jm_card *cd, double x, double y,
+                      double w, int container) {
+    fn_geo g;
+    fn_geo_for_columns(&g, ctx, w, 0);
+    size_t first = s->n_items;
+    double h = fn_layout_card(&g, s, st, cd, x, y);
+    if (first < s->n_items) s->items[first].container = container;
+    return h;
 }
 
 double fn_layout_stages(const fn_geo *g, jm_scene *s, double x0, double y) {
@@ -377,7 +397,7 @@ double fn_layout_stages(const fn_geo *g, jm_scene *s, double x0, double y) {
     double unit = g->c->grid_unit, row_gap = g->st.row_gap, bottom = y;
     fn_chevrons cv = fn_measure_all(g);
     size_t per_row = g->per_row ? g->per_row : j->n_stages;
-    for (fn_band bd = { 0, 0, x0 }; bd.from < j->n_stages; bd.from = bd.to) {
+    for (fn_band bd = { 0, 0, x0, false }; bd.from < j->n_stages; bd.from = bd.to) {
         bd.to = bd.from + per_row < j->n_stages ? bd.from + per_row : j->n_stages;
         if (bd.from > 0) y = jm_snap(bottom + g->st.band_gap, unit);
         y = fn_layout_head(g, s, &cv, &bd, y, true);

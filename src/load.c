@@ -12,7 +12,8 @@
 #include <sys/stat.h>
 
 static const char *const top_keys[] = { "title", "subtitle", "persona", "stages", "steps", "sequence",
-                                        "features", "tables", "style", "views", "author", "acc_title", "acc_descr", NULL };
+                                        "features", "tables", "style", "views", "author", "acc_title", "acc_descr",
+                                        "lane_labels", NULL };
 static const char *const persona_keys[] = { "name", "role", "archetype", "quote", "goals", "frustrations",
                                             "image", NULL };
 static const char *const feature_keys[] = { "icon", "title", "text", NULL };
@@ -189,6 +190,50 @@ static void load_tables(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
     }
 }
 
+/* The lanes a stage or step can fill, by their YAML keys: what `lane_labels` may name besides
+ * the stages' custom lanes. */
+static const char *const builtin_lanes[] = { "items", "triggers", "actions", "touchpoints", "thoughts", "emotions",
+                                             "pain_points", "opportunities", "metrics", NULL };
+
+static bool custom_lane_used(const jm_journey *j, const char *name) {
+    for (size_t i = 0; i < j->n_stages; i++)
+        for (size_t k = 0; k < j->stages[i].n_lanes; k++)
+            if (j->stages[i].lanes[k].name && !strcmp(j->stages[i].lanes[k].name, name)) return true;
+    return false;
+}
+
+/* `lane_labels`: a mapping of lane name (a built-in lane's key or a custom lane's name) to the
+ * label the map shows for it. A name no lane has is an error, with a hint when one is near. */
+static void load_lane_labels(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
+    const jm_ynode *m = jm_load_get(root, "lane_labels");
+    if (!m || !jm_load_is_map(c, m, "'lane_labels'")) return;
+    if (m->n > JM_MAX_ITEMS) {
+        jm_error(c->d, c->file, m->pos, "'lane_labels' has %zu entries, more than the limit of %d", m->n, JM_MAX_ITEMS);
+        return;
+    }
+    j->lane_labels = JM_NEWV(c->a, jm_lane_label, m->n ? m->n : 1);
+    for (size_t i = 0; i < m->n; i++) {
+        const char *name = m->keys[i];
+        bool builtin = false;
+        for (size_t k = 0; builtin_lanes[k] && !builtin; k++) builtin = !strcmp(builtin_lanes[k], name);
+        if (!builtin && !custom_lane_used(j, name)) {
+            const char *hint = jm_did_you_mean(name, builtin_lanes);
+            for (size_t s = 0; s < j->n_stages && !hint; s++)
+                for (size_t k = 0; k < j->stages[s].n_lanes && !hint; k++) {
+                    const char *one[] = { j->stages[s].lanes[k].name, NULL };
+                    if (one[0]) hint = jm_did_you_mean(name, one);
+                }
+            jm_error(c->d, c->file, m->key_pos[i],
+                     "'lane_labels' names '%s', neither a built-in lane nor a stage's lane%s%s%s",
+                     jm_load_show(c, name), hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+            continue;
+        }
+        const char *label = jm_load_text_node(c, m->values[i], "a lane label");
+        if (label && *label)
+            j->lane_labels[j->n_lane_labels++] = (jm_lane_label){ .name = name, .label = label, .pos = m->key_pos[i] };
+    }
+}
+
 static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
     jm_texts v = jm_load_texts(c, root, "views", false);
     const char **keep = JM_NEWV(c->a, const char *, v.n ? v.n : 1);
@@ -299,6 +344,7 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     if (seq) j->sequence = jm_load_sequence(c, seq);
     load_features(c, root, j);
     load_tables(c, root, j);
+    load_lane_labels(c, root, j);
     j->style = jm_load_raw(c, root, "style");
     if (j->style) j->style_pos = jm_load_get(root, "style")->pos;
     load_views(c, root, j);

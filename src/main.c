@@ -333,8 +333,8 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const j
         double w, h;
         if (!jm_output_png_size(doc->pages[i].scene, oo, &w, &h)) {
             jm_error(d, name, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f pixels, more than a PNG may have "
-                     "(%d on a side, %.0f million in all): use a smaller --scale or --width, or write SVG or PDF",
-                     doc->pages[i].view, w, h, JM_MAX_PNG_SIDE, JM_MAX_PNG_PIXELS / 1e6);
+                     "(" JM_PNG_BUDGET_TEXT "): use a smaller --scale or --width, or write SVG or PDF",
+                     doc->pages[i].view, w, h);
             return EXIT_INPUT;
         }
     }

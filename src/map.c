@@ -41,26 +41,17 @@ enum { FIT_STEPS = 8 };   /* bisection steps for the column width */
 
 /* Geometry of columns [first, first + n) of width col_w, the content starting at x0. */
 static mp_geo geo_for(mp_map *M, size_t first, size_t n, double col_w, double x0) {
-    const jm_map_style *st = &M->st;
-    mp_geo g = { .first = first, .n = n, .x0 = x0, .col_w = col_w, .col_gap = st->column_gap };
-    g.cols_x = x0 + st->label_width + st->label_gap;
-    jm_stage_row row = { .first = first, .n = 0, .x0 = g.cols_x, .col_w = col_w, .col_gap = g.col_gap };
-    jm_funnel_stage_row(M->ctx, NULL, &row, 0, &g.overhang);
-    g.right = g.cols_x + (double)n * col_w + (double)(n ? n - 1 : 0) * g.col_gap + g.overhang;
+    mp_geo g = { .first = first, .n = n, .x0 = x0, .col_w = col_w, .col_gap = M->st.column_gap };
+    g.cols_x = x0 + M->label_w + M->label_gap;
+    g.right = g.cols_x + (double)n * col_w + (double)(n ? n - 1 : 0) * g.col_gap;
     g.width = g.right + M->c->margin;
     return g;
 }
 
 /* The column width that makes n columns fill a canvas `width` wide (unclamped). */
 static double fill_width(mp_map *M, size_t n, double width) {
-    const jm_map_style *st = &M->st;
-    double fixed = 2 * M->c->margin + st->label_width + st->label_gap + (double)(n - 1) * st->column_gap;
-    double w = (width - fixed) / (double)n;
-    for (int i = 0; i < 2; i++) {   /* the chevron's overhang shrinks with narrow columns */
-        mp_geo g = geo_for(M, 0, n, fmax(w, 1), M->c->margin);
-        w = (width - fixed - g.overhang) / (double)n;
-    }
-    return w;
+    double fixed = 2 * M->c->margin + M->label_w + M->label_gap + (double)(n - 1) * M->st.column_gap;
+    return (width - fixed) / (double)n;
 }
 
 static double clamp_col(const mp_map *M, double w) {
@@ -94,7 +85,7 @@ static mp_part header_part(mp_map *M, const mp_geo *g) {
 static mp_part stages_part(mp_map *M, const mp_geo *g, double gap_before) {
     jm_scene *s = jm_scene_new(M->a, g->width, 0, M->c->background);
     jm_stage_row row = { .first = g->first, .n = g->n, .x0 = g->cols_x, .col_w = g->col_w, .col_gap = g->col_gap,
-                         .details = true };
+                         .details = true, .flush = true };
     double h = jm_funnel_stage_row(M->ctx, s, &row, 0, NULL);
     s->height = h;
     return (mp_part){ .kind = MP_PART_STAGES, .s = s, .h = h, .gap_before = gap_before, .keep_with_next = true };
@@ -250,6 +241,8 @@ void mp_map_init(mp_map *M, const jm_layout_ctx *ctx, bool tables) {
     M->tables = tables;
     M->view = "map";
     mp_gather(M);
+    M->label_w = M->n_lanes ? M->st.label_width : 0;   /* no lanes: no empty label gutter */
+    M->label_gap = M->n_lanes ? M->st.label_gap : 0;
 }
 
 bool jm_map_layout(const jm_layout_ctx *ctx, const jm_map_opts *o, jm_doc *doc, const char *bookmark) {

@@ -113,7 +113,8 @@ typedef struct {
     jm_color opportunity_text;           /* opportunity text */
     jm_dash opportunity_dash;            /* opportunity card outline dash */
     jm_font opportunity_title_font;      /* opportunity title */
-    /* lane names */
+    /* lane names (a journey's `lane_labels` can rename each lane) */
+    const char *lane_items;              /* label of the lane of item cards (the funnel's cards) */
     const char *lane_triggers;           /* label of the triggers lane */
     const char *lane_actions;            /* label of the actions lane */
     const char *lane_touchpoints;        /* label of the touchpoints lane */

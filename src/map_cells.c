@@ -1,6 +1,8 @@
-/* map_cells.c - what goes inside one cell of a lane: list entries with dots, actions with their
- * step heading and tags, touchpoint tags, quote cards, pain-point and opportunity cards. */
+/* map_cells.c - what goes inside one cell of a lane: the funnel's item cards, list entries with
+ * dots, actions with their step heading and tags, touchpoint tags, quote cards, pain-point and
+ * opportunity cards. */
 #include "map_int.h"
+#include "funnel.h"
 #include <math.h>
 
 /* Measured text placed with its box's left edge at x; its container is `box`. */
@@ -130,6 +132,9 @@ double mp_cell_entries(mp_map *M, const mp_lane *lane, const mp_cell *cell, jm_s
         const mp_entry *e = &cell->v[i];
         if (i > 0) y += st->item_gap;
         switch (lane->kind) {
+        case MP_CARDS:
+            y += jm_funnel_card(M->ctx, s, e->stage, e->card, x, y, w, box);
+            break;
         case MP_ACTIONS:
             y += action(M, s, e, x, y, w, box);
             break;

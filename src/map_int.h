@@ -8,6 +8,7 @@
 /* ---- lanes (map_lanes.c) ---- */
 
 typedef enum {
+    MP_CARDS,           /* items: the funnel's cards, in the funnel's style */
     MP_BULLETS,         /* triggers, custom lanes: a dot and the text */
     MP_METRICS,         /* a dot in the accent and the text */
     MP_ACTIONS,         /* the text (under its step's number and title), then channel and frequency tags */
@@ -22,6 +23,8 @@ typedef struct {
     const char *text;           /* NULL for an opportunity given only a title */
     const char *title;          /* an opportunity's title; the step heading over a step's actions */
     const char *channel, *frequency;   /* an action's tags, NULL if absent */
+    const jm_card *card;        /* an item card, and its stage */
+    const jm_stage *stage;
     jm_pos src;
 } mp_entry;
 
@@ -29,6 +32,7 @@ typedef struct { mp_entry *v; size_t n, cap; } mp_cell;
 
 typedef struct {
     mp_kind kind;
+    const char *key;            /* the YAML key filling it ("pain_points"; a custom lane's name) */
     const char *label;
     mp_cell *cells;             /* one per stage (none for MP_EMOTIONS) */
     jm_pos src;
@@ -44,6 +48,7 @@ typedef struct {
     double ls;                  /* pt, extra space between wrapped lines */
     mp_lane *lanes; size_t n_lanes;   /* every lane some stage or step fills, in poster order */
     bool tables;                /* the tables go on the poster */
+    double label_w, label_gap;  /* pt, the lane-label column and its gap: 0 when there are no lanes */
     const char *view;           /* the pages' view name ("map", "cover", "tables") */
 } mp_map;
 
@@ -52,18 +57,18 @@ void mp_map_init(mp_map *M, const jm_layout_ctx *ctx, bool tables);
 
 /* ---- geometry ----
  *
- *   margin   label_w  label_gap  col_w  col_gap  col_w         overhang  margin
- *   |<---->|<------->|<------->|<----->|<--->|<----->|  ...  |<---->|<---->|
- *          x0                  cols_x                                right   width
+ *   margin   label_w  label_gap  col_w  col_gap  col_w         margin
+ *   |<---->|<------->|<------->|<----->|<--->|<----->|  ...  |<---->|
+ *          x0                  cols_x                       right   width
  *
- * Header, features and tables span [x0, right]; stage i's column starts at
- * cols_x + (i - first) * (col_w + col_gap). */
+ * Header, stage row, lanes, features and tables span [x0, right]: one right edge, the last
+ * chevron's point drawn inside the last column. Stage i's column starts at
+ * cols_x + (i - first) * (col_w + col_gap). Without lanes label_w and label_gap are 0. */
 typedef struct {
     size_t first, n;            /* the stages in the columns */
     double x0;                  /* pt, content left: the lane-label column's left edge */
     double cols_x;              /* pt, the first column's left edge */
     double col_w, col_gap;      /* pt */
-    double overhang;            /* pt, the last chevron's point past the last column */
     double right;               /* pt, content right edge */
     double width;               /* pt, canvas */
 } mp_geo;

@@ -24,9 +24,9 @@ static void add_opportunities(mp_map *M, mp_cell *c, const jm_opportunity *o, si
 }
 
 /* A lane of the poster, with a cell per stage. */
-static mp_lane *lane_new(mp_map *M, mp_lane *lanes, size_t *n, mp_kind kind, const char *label) {
+static mp_lane *lane_new(mp_map *M, mp_lane *lanes, size_t *n, mp_kind kind, const char *key, const char *label) {
     mp_lane *l = &lanes[(*n)++];
-    *l = (mp_lane){ .kind = kind, .label = label, .src = M->j->pos };
+    *l = (mp_lane){ .kind = kind, .key = key, .label = label, .src = M->j->pos };
     l->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages ? M->j->n_stages : 1);
     return l;
 }
@@ -72,21 +72,27 @@ void mp_gather(mp_map *M) {
     const jm_map_style *st = &M->st;
     size_t n_custom = 0;
     for (size_t i = 0; i < j->n_stages; i++) n_custom += j->stages[i].n_lanes;
-    mp_lane *lanes = JM_NEWV(M->a, mp_lane, 8 + n_custom);
+    mp_lane *lanes = JM_NEWV(M->a, mp_lane, 9 + n_custom);
     size_t n = 0;
 
-    mp_lane *trig = lane_new(M, lanes, &n, MP_BULLETS, st->lane_triggers);
-    mp_lane *act = lane_new(M, lanes, &n, MP_ACTIONS, st->lane_actions);
-    mp_lane *touch = lane_new(M, lanes, &n, MP_TAGS, st->lane_touchpoints);
-    mp_lane *thought = lane_new(M, lanes, &n, MP_QUOTES, st->lane_thoughts);
+    mp_lane *cards = lane_new(M, lanes, &n, MP_CARDS, "items", st->lane_items);
+    mp_lane *trig = lane_new(M, lanes, &n, MP_BULLETS, "triggers", st->lane_triggers);
+    mp_lane *act = lane_new(M, lanes, &n, MP_ACTIONS, "actions", st->lane_actions);
+    mp_lane *touch = lane_new(M, lanes, &n, MP_TAGS, "touchpoints", st->lane_touchpoints);
+    mp_lane *thought = lane_new(M, lanes, &n, MP_QUOTES, "thoughts", st->lane_thoughts);
     size_t emo = jm_view_emotions.missing(j, M->a) ? (size_t)-1 : n;
-    if (emo != (size_t)-1) lane_new(M, lanes, &n, MP_EMOTIONS, st->lane_emotions);
-    mp_lane *pain = lane_new(M, lanes, &n, MP_PAINS, st->lane_pain_points);
-    mp_lane *opp = lane_new(M, lanes, &n, MP_OPPORTUNITIES, st->lane_opportunities);
-    mp_lane *metric = lane_new(M, lanes, &n, MP_METRICS, st->lane_metrics);
+    if (emo != (size_t)-1) lane_new(M, lanes, &n, MP_EMOTIONS, "emotions", st->lane_emotions);
+    mp_lane *pain = lane_new(M, lanes, &n, MP_PAINS, "pain_points", st->lane_pain_points);
+    mp_lane *opp = lane_new(M, lanes, &n, MP_OPPORTUNITIES, "opportunities", st->lane_opportunities);
+    mp_lane *metric = lane_new(M, lanes, &n, MP_METRICS, "metrics", st->lane_metrics);
 
     for (size_t i = 0; i < j->n_stages; i++) {
         const jm_stage *sg = &j->stages[i];
+        for (size_t k = 0; k < sg->n_items; k++) {   /* the funnel's cards, the empty ones left out as there */
+            const jm_card *cd = &sg->items[k];
+            if ((cd->title && *cd->title) || (cd->who && *cd->who) || (cd->text && *cd->text))
+                cell_add(M, &cards->cells[i], (mp_entry){ .card = cd, .stage = sg, .src = cd->pos });
+        }
         add_texts(M, &trig->cells[i], &sg->triggers, sg->pos);
         for (size_t k = 0; k < sg->n_actions; k++) {
             const jm_action *a = &sg->actions[k];
@@ -126,16 +132,20 @@ void mp_gather(mp_map *M) {
             while (m < nc && strcmp(names[m], cl->name ? cl->name : "") != 0) m++;
             if (m == nc) {
                 names[nc] = cl->name ? cl->name : "";
-                custom[nc] = lane_new(M, lanes, &n, MP_BULLETS, custom_label(M, cl->name));
+                custom[nc] = lane_new(M, lanes, &n, MP_BULLETS, names[nc], custom_label(M, cl->name));
                 custom[nc++]->src = cl->pos;
             }
             add_texts(M, &custom[m]->cells[i], &cl->items, cl->pos);
         }
     }
-    /* keep the lanes somebody fills */
+    /* keep the lanes somebody fills, each with the label the journey gives it */
     size_t kept = 0;
-    for (size_t m = 0; m < n; m++)
-        if (lane_filled(M, &lanes[m])) lanes[kept++] = lanes[m];
+    for (size_t m = 0; m < n; m++) {
+        if (!lane_filled(M, &lanes[m])) continue;
+        for (size_t k = 0; k < j->n_lane_labels; k++)
+            if (!strcmp(j->lane_labels[k].name, lanes[m].key)) lanes[m].label = j->lane_labels[k].label;
+        lanes[kept++] = lanes[m];
+    }
     M->lanes = lanes;
     M->n_lanes = kept;
 }
@@ -145,10 +155,10 @@ void mp_gather(mp_map *M) {
 int mp_lane_label(mp_map *M, jm_scene *s, const mp_geo *g, const char *label, double y, double h, jm_pos src) {
     const jm_map_style *st = &M->st;
     double pad = st->cell_padding;
-    int box = jm_scene_rect(s, "map.lane", g->x0, y, st->label_width, h, st->cell_radius, jm_paint_fill(st->lane_fill));
+    int box = jm_scene_rect(s, "map.lane", g->x0, y, M->label_w, h, st->cell_radius, jm_paint_fill(st->lane_fill));
     s->items[box].src = src;
     int t = jm_shape_text(s, M->text, "map.lane.label", g->x0 + pad, y + pad, label, &st->lane_font, st->lane_color,
-                          fmax(1, st->label_width - 2 * pad), JM_ALIGN_LEFT, M->ls, box, NULL);
+                          fmax(1, M->label_w - 2 * pad), JM_ALIGN_LEFT, M->ls, box, NULL);
     s->items[t].src = src;
     return box;
 }

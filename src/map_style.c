@@ -102,6 +102,7 @@ static const jm_style_field map_fields[] = {
     F("opportunity-text",          JM_SV_COLOR, opportunity_text,          "opportunity text"),
     F("opportunity-dash",          JM_SV_DASH,  opportunity_dash,          "opportunity card outline dash"),
     F("opportunity-title-font",    JM_SV_FONT,  opportunity_title_font,    "opportunity title"),
+    F("lane-items",                JM_SV_TEXT,  lane_items,                "label of the lane of item cards (the funnel's cards)"),
     F("lane-triggers",             JM_SV_TEXT,  lane_triggers,             "label of the triggers lane"),
     F("lane-actions",              JM_SV_TEXT,  lane_actions,              "label of the actions lane"),
     F("lane-touchpoints",          JM_SV_TEXT,  lane_touchpoints,          "label of the touchpoints lane"),

@@ -25,6 +25,8 @@ typedef struct { const char *title, *who, *text; jm_pos pos; } jm_card;   /* an 
 typedef struct { const char *text, *channel, *frequency; jm_pos pos; } jm_action;
 typedef struct { const char *title, *text; jm_pos pos; } jm_opportunity; /* plain text form: title only */
 typedef struct { const char *name; jm_texts items; jm_pos pos; } jm_lane;
+/* `lane_labels`: the label the map gives a lane, built-in (`items`, `triggers`, ...) or custom */
+typedef struct { const char *name, *label; jm_pos pos; } jm_lane_label;
 
 typedef struct {
     const char *id;          /* given, or the name lower-cased with '-' for spaces */
@@ -155,6 +157,7 @@ typedef struct {
     const jm_sequence *sequence; /* NULL if absent */
     jm_feature *features; size_t n_features;
     jm_table *tables; size_t n_tables;
+    jm_lane_label *lane_labels; size_t n_lane_labels;   /* in file order */
     const char *acc_title, *acc_descr;  /* accessible title and description (Mermaid), NULL if absent */
     const char *style;           /* style name or path, NULL if absent */
     jm_pos style_pos;

@@ -112,7 +112,7 @@ bool jm_output_png_size(const jm_scene *s, const jm_output_opts *o, double *w, d
     jm_output_size(s, o, &ow, &oh);
     *w = fmax(ceil(ow * scale - 1e-6), 1);
     *h = fmax(ceil(oh * scale - 1e-6), 1);
-    return *w <= JM_MAX_PNG_SIDE && *h <= JM_MAX_PNG_SIDE && *w * *h <= JM_MAX_PNG_PIXELS;
+    return *w <= JM_MAX_PNG_WIDTH && *h <= JM_MAX_PNG_HEIGHT && *w * *h <= JM_MAX_PNG_PIXELS;
 }
 
 cairo_status_t jm_output_append(void *closure, const unsigned char *data, unsigned int length) {

@@ -42,13 +42,18 @@ bool jm_output_encode(const jm_doc *doc, size_t page, const char *path, const jm
                       jm_diags *d);
 bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *d);
 
-/* Limits of a PNG: Cairo's image surfaces are at most 32767 pixels on a side; at most 2^28
- * (268 million) pixels, which bounds time and file size (memory is banded, see output_png.c). */
-#define JM_MAX_PNG_SIDE 32767
+/* The pixel budget of a PNG. The image is painted and compressed in bands of rows (output_png.c),
+ * each band a Cairo image surface as wide as the image, so Cairo's 32767 pixels bound the width
+ * alone, and memory does not grow with the height. The height is bounded by the 1,000,000 rows
+ * that libpng's reader (and so most viewers) accepts by default, far inside the +-8 million
+ * device pixels of Cairo's fixed-point coordinates a band is painted through. The total, 2^28
+ * (268 million) pixels, bounds time and file size. */
+#define JM_MAX_PNG_WIDTH 32767
+#define JM_MAX_PNG_HEIGHT 1000000
 #define JM_MAX_PNG_PIXELS (256.0 * 1024 * 1024)
 
 /* The size in pixels of the PNG of scene `s` with options `o` (the canvas when set, times the
- * scale, rounded up, at least 1). False when it is over a limit above; *w and *h are set anyway.
+ * scale, rounded up, at least 1). False when it is over the budget above; *w and *h are set anyway.
  * The command line checks this before writing (exit 1, like any input too big to draw); the
  * PNG writer checks it again for other callers. */
 bool jm_output_png_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h);
@@ -61,6 +66,9 @@ double jm_output_fit(const jm_scene *s, const jm_output_opts *o);
 /* The box a page's scene is fitted into (the slide, or the page inside its margins), in px or
  * pt; 0 x 0 when the scene is drawn at its own size. */
 void jm_output_area(const jm_output_opts *o, double *w, double *h);
+
+/* The budget in words, for messages: "32767 pixels wide, 1000000 high, 268 million in all". */
+#define JM_PNG_BUDGET_TEXT "32767 pixels wide, 1000000 high and 268 million in all"
 
 /* "png", "svg", "pdf" -> format; false if unknown. */
 bool jm_format_parse(const char *name, jm_format *out);

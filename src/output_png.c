@@ -193,9 +193,8 @@ bool jm_output_png(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     double wpx, hpx;
     if (!jm_output_png_size(s, o, &wpx, &hpx)) {
         jm_error(d, NULL, (jm_pos){ 0, 0 },
-                 "cannot write '%s': %.0fx%.0f pixels is too large for a PNG (at most %d on a side and %.0f million "
-                 "pixels); use a smaller --scale or write SVG or PDF", path, wpx, hpx, JM_MAX_PNG_SIDE,
-                 JM_MAX_PNG_PIXELS / 1e6);
+                 "cannot write '%s': %.0fx%.0f pixels is too large for a PNG (at most " JM_PNG_BUDGET_TEXT
+                 "); use a smaller --scale or write SVG or PDF", path, wpx, hpx);
         return false;
     }
     bool rgba = o->transparent || s->background.a < 1;

@@ -372,3 +372,16 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
     g_hash_table_insert(t->measured, key, m);
     return w;
 }
+
+bool jm_text_rtl(const char *utf8) {
+    if (!utf8 || !g_utf8_validate(utf8, -1, NULL)) return false;
+    for (const char *p = utf8; *p; p = g_utf8_next_char(p)) {
+        switch (g_unichar_get_script(g_utf8_get_char(p))) {
+        case G_UNICODE_SCRIPT_COMMON: case G_UNICODE_SCRIPT_INHERITED: case G_UNICODE_SCRIPT_UNKNOWN: continue;
+        case G_UNICODE_SCRIPT_HEBREW: case G_UNICODE_SCRIPT_ARABIC: case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA: case G_UNICODE_SCRIPT_NKO: return true;
+        default: return false;
+        }
+    }
+    return false;
+}

@@ -47,6 +47,11 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
  * wraps without breaking words. */
 double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font);
 
+/* True when the first letter of `utf8` with a direction of its own is written right to left
+ * (Hebrew, Arabic, Syriac, Thaana, N'Ko): texts composed on one line with it (a count and its
+ * unit) then run right to left. False for NULL and for text with no letters. */
+bool jm_text_rtl(const char *utf8);
+
 /* The Pango context. The painter draws layouts as they are and never calls
  * pango_cairo_update_context: metrics do not depend on the device, so measured == drawn. */
 PangoContext *jm_text_context(jm_text *t);

@@ -23,6 +23,27 @@ for w in 600 1920; do
         && pass "funnel twenty stages: --width $w is exact" \
         || fail "funnel twenty stages: --width $w is exact" "$(head -c 200 "$T/err") $("$PNGINFO" "$T/twenty-$w.png" 2>&1 | head -n 1)"
 done
+# --- natural size: a long funnel wraps onto balanced rows within max-width (2000 pt) ---
+# rows_of SCENE: "W H ROWS PERROW..." from the funnel.stage chevrons' tops
+rows_of() {
+    awk '/^scene /{ split($2, wh, "x"); w = wh[1]; h = wh[2] }
+         $3 == "funnel.stage" || $3 == "funnel.stage.gap" { split($4, p, ","); n[p[2]]++; if (!(p[2] in seen)) { seen[p[2]] = 1; ys[++k] = p[2] } }
+         END { printf "%d %d %d", w, h, k; for (i = 1; i <= k; i++) printf " %d", n[ys[i]]; print "" }' "$1"
+}
+"$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --dump-scene > "$T/twenty-natural.scene"
+set -- $(rows_of "$T/twenty-natural.scene")
+[ "$3" = 3 ] && [ "$4 $5 $6" = "7 7 6" ] && pass "funnel twenty stages, natural size: three balanced rows" ||
+    fail "funnel twenty stages, natural size: three balanced rows" "$*"
+[ "$1" -le 2000 ] && [ $(( $1 )) -le $(( 4 * $2 )) ] && pass "funnel twenty stages, natural size: within 2000 pt, at most 4:1" ||
+    fail "funnel twenty stages, natural size: aspect" "$1 x $2"
+"$JM" "$ROOT/samples/enterprise-buyer.yaml" --view funnel --dump-scene > "$T/eb.scene"
+set -- $(rows_of "$T/eb.scene")
+[ "$3" = 1 ] && pass "funnel of 8 stages, natural size: one row" || fail "funnel of 8 stages, natural size: one row" "$*"
+printf 'funnel:\n  max-width: 0\n' > "$T/onerow.yaml"
+"$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --style "$T/onerow.yaml" --dump-scene > "$T/twenty-onerow.scene"
+set -- $(rows_of "$T/twenty-onerow.scene")
+[ "$3" = 1 ] && [ "$1" -gt 4000 ] && pass "funnel max-width 0: one row however long" || fail "funnel max-width 0: one row" "$*"
+
 "$JM" "$CJ" --view funnel --dump-scene > "$T/cj.scene" 2>"$T/err"
 awk '/^scene /{ split($2, wh, "x"); if (wh[1] + 0 >= 800 && wh[1] + 0 <= 2000) ok = 1 } END { exit !ok }' "$T/cj.scene" \
     && pass "funnel customer-journeys: natural width in range" \

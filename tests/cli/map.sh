@@ -121,7 +121,7 @@ done
 # --- what the map shows ---
 "$JM" "$ROOT/samples/map-lanes.yaml" --view map --dump-scene > "$T/lanes.scene"
 labels=$(grep ' map\.lane\.label ' "$T/lanes.scene" | sed -E 's/.*"([^"]*)"$/\1/' | tr '\n' '|')
-[ "$labels" = "Actions|Thoughts|Emotions|Pain points|Opportunities|Backstage|Kpis|" ] \
+[ "$labels" = "Actions|Thoughts|Emotions|Pain points|Opportunities|Backstage|KPIs|" ] \
     && pass "map lanes: empty lanes left out, custom lanes last" || fail "map lanes: empty lanes left out, custom lanes last" "$labels"
 grep -q ' image ' <("$JM" "$ROOT/samples/map-persona.yaml" --view map --dump-scene) \
     && pass "map persona: the picture" || fail "map persona: the picture" "no image item"

@@ -37,8 +37,11 @@ for f in alias-amp-seq alias-amp-table; do
     expect_err "$f: the expanded text is counted" "$f.yaml:7:" 
     expect_err "$f: message" "error: alias expansion exceeds 131072 bytes of text"
 done
-expect_exit "65,000-character word: too tall for a PNG" 1 "$JM" "$R/longword-65k-title.yaml" --view funnel -o x.png
-expect_err "65,000-character word: says the size" "error: the funnel view would be 784 x "
+expect_exit "65,000-character word: a PNG 62,268 px tall" 0 "$JM" "$R/longword-65k-title.yaml" --view funnel -o tall.png
+"$PNGINFO" tall.png | grep -qx "height 62268" && pass "65,000-character word: the whole height decoded" ||
+    fail "65,000-character word: the whole height" "$("$PNGINFO" tall.png | head -3 | tr '\n' ' ')"
+expect_exit "65,000-character word: over the budget at --scale 4" 1 "$JM" "$R/longword-65k-title.yaml" --view funnel --scale 4 -o x.png
+expect_err "65,000-character word: says the size" "error: the funnel view would be 3136 x 249072 pixels"
 expect_exit "65,000-character word: drawn to SVG" 0 "$JM" "$R/longword-65k-title.yaml" --view funnel -o long.svg
 ok "65,000-character word: the SVG is well-formed" xmllint --noout --huge long.svg
 expect_exit "noncharacter: decided at load" 1 "$JM" "$R/noncharacter-pdf.yaml" -o x.pdf
@@ -96,6 +99,47 @@ expect_exit "--margin 144 on A5 leaves a canvas" 0 "$JM" small.yaml --view funne
 expect_exit "PNG 32767 px wide" 0 "$JM" small.yaml --view funnel --width 16383.5 --scale 2 -T png --dump-scene
 expect_exit "PNG 32768 px wide" 1 "$JM" small.yaml --view funnel --width 16384 --scale 2 -o x.png
 expect_err "PNG too large: the limit" "error: the funnel view would be 32768 x "
+expect_err "PNG too large: the budget in words" "32767 pixels wide, 1000000 high and 268 million in all"
+
+# --- a PNG taller than a Cairo surface: written band by band, every row where it belongs ---
+# 1600 messages alternating ping and pong lay out at one pitch, so the first rows are the same as
+# those of a 20-message sequence, and the last message's arrow inks its own row.
+pingpong() { # pingpong N: ppN.yaml
+    { echo "title: Ping pong"; echo "sequence:"; echo "  participants: [{id: Client}, {id: Server}]"
+      echo "  messages:"
+      for ((i = 1; i <= $1; i++)); do
+          if ((i % 2)); then echo "    - 'Client->>Server: ping'"; else echo "    - 'Server-->>Client: pong'"; fi
+      done; } > pp$1.yaml
+}
+pingpong 20; pingpong 1600
+expect_exit "1600 messages to PNG" 0 "$JM" pp1600.yaml -o pp1600.png
+"$JM" pp20.yaml -o pp20.png
+"$JM" pp1600.yaml --dump-scene > pp1600.scene
+h=$(awk '/^scene /{split($2, s, "x"); printf "%d", s[2] + 0.999999}' pp1600.scene)
+last=$(awk '/sequence.message.sync/{split($(NF-1), p, ","); y = p[2]} END{printf "%d", y}' pp1600.scene)
+rows="--row 152 --row 255 --row 256 --row 300 --row 600 --row $((last - 1)) --row $last --row $((last + 1)) --row $((h - 1))"
+"$PNGINFO" pp1600.png $rows > tall.info
+"$PNGINFO" pp20.png --row 152 --row 255 --row 256 --row 300 --row 600 > short.info
+grep -qx "height $h" tall.info && [ "$h" -gt 54000 ] && pass "1600 messages: decoded height $h, the scene's" ||
+    fail "1600 messages: decoded height" "$(grep height tall.info), scene $h"
+for y in 152 255 256 300 600; do
+    a=$(grep "^row $y " tall.info) b=$(grep "^row $y " short.info)
+    [ -n "$a" ] && [ "$a" = "$b" ] && pass "1600 messages: row $y as in 20 messages" || fail "1600 messages: row $y" "$a / $b"
+done
+# the first arrow, M x0,152.x L x1,152.x in the scene: its row is inked from x0 to near the tip
+arrow=$(awk '/sequence.message.sync/{for (i = 1; i <= NF; i++) { if ($i == "M") { split($(i+1), a, ","); m = a[1] } if ($i == "L") { split($(i+1), b, ","); print int(m), int(b[1]); exit } } }' pp1600.scene)
+ink=$(grep "^row 152 " tall.info | awk '{for (i = 1; i <= NF; i++) { if ($i == "from") f = $(i+1); if ($i == "to") t = $(i+1) } print f, t}')
+x0=${arrow% *} x1=${arrow#* } from=${ink% *} to=${ink#* }
+if [ -n "$from" ] && [ -n "$x0" ] && [ $((from - x0)) -ge -2 ] && [ $((from - x0)) -le 2 ] && [ $((x1 - to)) -ge 0 ] && [ $((x1 - to)) -le 4 ]; then
+    pass "1600 messages: the first arrow's row is inked from Client to Server ($from..$to for $x0..$x1)"
+else fail "1600 messages: the first arrow's row" "$(grep '^row 152 ' tall.info); the arrow runs $x0..$x1"; fi
+arrow=$(grep -E "^row ($((last - 1))|$last|$((last + 1))) " tall.info | awk '$4 >= 100 && $6 <= 80 && $8 >= 180' | wc -l)
+[ "$arrow" -ge 1 ] && pass "1600 messages: the last arrow's row (y $last) is inked from Client to Server" ||
+    fail "1600 messages: the last arrow" "$(grep '^row' tall.info)"
+grep "^row $((h - 1)) " tall.info | grep -q " ink 0 " && pass "1600 messages: the bottom row is background" ||
+    fail "1600 messages: the bottom row" "$(grep "^row $((h - 1)) " tall.info)"
+"$JM" pp1600.yaml --scale 8 -o big.png 2>/dev/null; [ $? = 1 ] && [ ! -e big.png ] && pass "over the budget: exit 1, nothing written" ||
+    fail "over the budget" "wrote or exit not 1"
 
 # --- -o naming the input: refused, the input untouched ---
 cp small.yaml keep.yaml

@@ -106,7 +106,7 @@ static void test_generated(void) {
     for (int i = 0; i < 30; i++) g_string_append_printf(s, "zz%d: 1\n", i);
     r = load_text("keys.yaml", s->str, s->len);
     expect("30 unknown keys", &r, 22, 1, 1, "unknown key 'zz0' in the journey (known keys: title, subtitle, persona, "
-           "stages, steps, sequence, features, tables, style, views, author, acc_title, acc_descr)");
+           "stages, steps, sequence, features, tables, style, views, author, acc_title, acc_descr, lane_labels)");
     const jm_diag *x = jm_diags_get(r.d, 20);
     CHECK(x && !strcmp(x->message, "10 more unknown keys in the journey"), "the rest are counted: %s", x ? x->message : "");
     done(&r);

@@ -146,15 +146,23 @@ static void test_style_size(const char *styles) {
     g_free(at); g_free(past);
 }
 
-/* The PNG limits: 32767 pixels on a side, 2^28 in all; SVG and PDF have neither. */
+/* The PNG budget: 32767 pixels wide (a band is a Cairo surface as wide as the image), 1,000,000
+ * high, 2^28 in all; SVG and PDF have none. */
 static void test_png_size(void) {
     jm_arena *a = jm_arena_new();
     double w, h;
     jm_output_opts o = { .format = JM_FMT_PNG, .scale = 1 };
     CHECK(jm_output_png_size(jm_scene_new(a, 32767, 10, jm_color_rgba(0)), &o, &w, &h) && w == 32767, "32767 wide");
     CHECK(!jm_output_png_size(jm_scene_new(a, 32768, 10, jm_color_rgba(0)), &o, &w, &h) && w == 32768, "32768 wide");
+    CHECK(jm_output_png_size(jm_scene_new(a, 100, 54174, jm_color_rgba(0)), &o, &w, &h) && h == 54174,
+          "54174 high: taller than a Cairo surface");
+    CHECK(jm_output_png_size(jm_scene_new(a, 10, 1000000, jm_color_rgba(0)), &o, &w, &h), "1,000,000 high");
+    CHECK(!jm_output_png_size(jm_scene_new(a, 10, 1000001, jm_color_rgba(0)), &o, &w, &h) && h == 1000001,
+          "1,000,001 high");
     CHECK(jm_output_png_size(jm_scene_new(a, 16384, 16384, jm_color_rgba(0)), &o, &w, &h), "2^28 pixels");
     CHECK(!jm_output_png_size(jm_scene_new(a, 16384, 16385, jm_color_rgba(0)), &o, &w, &h), "2^28 + 16384 pixels");
+    CHECK(!jm_output_png_size(jm_scene_new(a, 300, 900000, jm_color_rgba(0)), &o, &w, &h),
+          "2^28 pixels bound a tall image too");
     o.scale = 2;
     CHECK(!jm_output_png_size(jm_scene_new(a, 16384, 10, jm_color_rgba(0)), &o, &w, &h) && w == 32768,
           "the scale counts");

@@ -319,7 +319,7 @@ static void test_errors(void) {
     /* top level */
     EXPECT_ERROR("title: x\nstagse: []\n", 2, 1, "unknown key 'stagse' (did you mean 'stages'?)");
     EXPECT_ERROR("title: x\nfoo: 1\n", 2, 1, "unknown key 'foo' in the journey (known keys: title, subtitle, persona, "
-                 "stages, steps, sequence, features, tables, style, views, author, acc_title, acc_descr)");
+                 "stages, steps, sequence, features, tables, style, views, author, acc_title, acc_descr, lane_labels)");
     EXPECT_ERROR("subtitle: x\n", 1, 1, "the journey needs a 'title'");
     EXPECT_ERROR("", 1, 1, "the file is empty: a journey needs at least a 'title'");
     EXPECT_ERROR("\xEF\xBB\xBF", 1, 1, "the file is empty: a journey needs at least a 'title'");
