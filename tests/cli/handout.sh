@@ -1,0 +1,47 @@
+# tests/cli/handout.sh - the printed handout (--view all to a PDF) and paper: one set of highest
+# and lowest moments for the whole journey on every page, the curve carried across page breaks.
+# Sourced by tests/run.sh.
+PETRA="$ROOT/samples/petra-catena-x.yaml"
+BUYER="$ROOT/samples/enterprise-buyer.yaml"
+
+# --- the highest and lowest moments are the journey's, on every page ---
+# extremes FILE: "VIEW high|low SRC" for every ring in a scene dump (the page's view first).
+extremes() {
+    awk '/^page /{ view = $4 } $2 == "path" && $3 ~ /^emotions\.marker\.(high|low)/ {
+        split($3, r, "."); print view, r[3], $NF }' "$1" | sort -u
+}
+for f in "$PETRA" "$BUYER"; do
+    s=$(basename "$f" .yaml)
+    for page in "" A4 A3-landscape; do
+        if [ -z "$page" ]; then args=(--view all -o "$T/$s.pdf"); what="$s handout"
+        else args=(--view all --page "$page" -o "$T/$s.pdf"); what="$s handout $page"; fi
+        "$JM" "$f" "${args[@]}" --dump-scene > "$T/$s.scene" 2>"$T/err" || { fail "$what: dump" "$(head -c 200 "$T/err")"; continue; }
+        extremes "$T/$s.scene" > "$T/ext"
+        full=$(awk '$1 == "emotions" { print $2, $3 }' "$T/ext")
+        onmap=$(awk '$1 == "map" { print $2, $3 }' "$T/ext" | sort -u)
+        [ -n "$full" ] && [ "$(grep -c high <<< "$full")" -ge 1 ] && [ "$(grep -c low <<< "$full")" -ge 1 ] \
+            && pass "$what: the emotions page rings a high and a low" || fail "$what: the emotions page rings a high and a low" "$full"
+        [ "$onmap" = "$full" ] && pass "$what: the map pages ring exactly the journey's extremes" \
+            || fail "$what: the map pages ring exactly the journey's extremes" "map: $(tr '\n' ' ' <<< "$onmap") / view: $(tr '\n' ' ' <<< "$full")"
+    done
+done
+# Petra's lowest moment is step 1 (-2); "Patient and informed" (+0.5) is no low on its page
+"$JM" "$PETRA" --view all -o "$T/p.pdf" --dump-scene > "$T/p.scene"
+lows=$(awk '/^page /{ view = $4 } view == "map" && $3 ~ /^emotions\.marker\.low/' "$T/p.scene" | wc -l)
+[ "$lows" = 1 ] && pass "petra handout: one low ring on the map pages" || fail "petra handout: one low ring on the map pages" "$lows"
+
+# --- the curve runs to the page edge and is picked up at the next page's edge ---
+# per map page with a curve: "FIRST_BAND_X LAST_BAND_RIGHT CURVE_X0 CURVE_X1"
+awk '/^page /{ if (c) print b0, b1, c0, c1; c = 0; b0 = 1e9; b1 = -1e9 }
+     $2 == "rect" && $3 ~ /^emotions\.band/ { split($4, p, ","); split($5, d, "x"); if (p[1] < b0) b0 = p[1]; if (p[1] + d[1] > b1) b1 = p[1] + d[1] }
+     $2 == "path" && $3 ~ /^emotions\.curve/ { split($4, p, ","); split($5, d, "x"); if (!c || p[1] < c0) c0 = p[1]; if (!c || p[1] + d[1] > c1) c1 = p[1] + d[1]; c = 1 }
+     END { if (c) print b0, b1, c0, c1 }' "$T/p.scene" > "$T/curves"
+n=$(wc -l < "$T/curves")
+right=$(awk '{ d = $2 - $4; if (d < 0) d = -d; if (d < 0.01) n++ } END { print n + 0 }' "$T/curves")
+left=$(awk '{ d = $1 - $3; if (d < 0) d = -d; if (d < 0.01) n++ } END { print n + 0 }' "$T/curves")
+# the emotions page itself starts and ends at points, not edges; the map's pages carry the curve on
+[ "$n" -ge 3 ] && pass "petra handout: the curve on $n pages" || fail "petra handout: the curve on several pages" "$n"
+[ "$right" = 2 ] && pass "petra handout: the curve runs to the right edge of every map page but the last" \
+    || fail "petra handout: the curve runs to the right edge of every map page but the last" "$right of $n: $(tr '\n' '|' < "$T/curves")"
+[ "$left" = 2 ] && pass "petra handout: the curve comes in at the left edge of every map page but the first" \
+    || fail "petra handout: the curve comes in at the left edge of every map page but the first" "$left of $n: $(tr '\n' '|' < "$T/curves")"
