@@ -28,7 +28,7 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
         size_t first = doc->n_pages;
         const char *mark = bookmark_of(&st, views[i]->name);
         bool ok = !strcmp(views[i]->name, "map")
-            ? jm_map_layout(ctx, &(jm_map_opts){ .tables = false }, doc, mark)
+            ? jm_map_layout(ctx, &(jm_map_opts){ .tables = false, .no_header = true }, doc, mark)
             : jm_view_layout(views[i], ctx, doc);
         if (!ok) return false;
         name_pages(doc, first, mark);

@@ -57,7 +57,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "width", 0, 0, G_OPTION_ARG_STRING, &o->width_arg, "Canvas width in px at scale 1, 100 to 20000 (the layout fits it)", "PX" },
         { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
         { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
-        { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A2..A5, Letter, Legal, Tabloid[-landscape]", "SIZE" },
+        { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A0..A5, B0..B5, Letter, Legal, Tabloid[-landscape], or WxH with mm, cm, in or pt (600x400mm)", "SIZE" },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
@@ -154,8 +154,16 @@ static int validate(options *o, jm_output_opts *out) {
         (o->margin_arg && (code = parse_number(o->margin_arg, &MARGIN, &o->margin))))
         return code;
     *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi, .margin = o->margin };
-    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h))
-        return usage_error("unknown page size '%s' (known: %s)", o->page, jm_cli_page_names());
+    char *why = NULL;
+    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h, &why)) {
+        code = usage_error("%s", why);
+        g_free(why);
+        return code;
+    }
+    if (o->page && (out->page_w - 2 * o->margin < JM_PAGE_MIN || out->page_h - 2 * o->margin < JM_PAGE_MIN))
+        return usage_error("a %s page with --margin %g leaves %.0f x %.0f pt for the drawing: give a larger page or a "
+                           "smaller margin (at least %d pt each way)", o->page, o->margin, out->page_w - 2 * o->margin,
+                           out->page_h - 2 * o->margin, JM_PAGE_MIN);
     if (o->slide) {
         if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
             return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
@@ -304,7 +312,11 @@ static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_vi
     doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
     if (oo->canvas_w > 0) ctx->aspect = oo->canvas_w / oo->canvas_h;
     bool handout = o->view && strcmp(o->view, "all") == 0 && oo->format == JM_FMT_PDF && !o->slide;
-    if (handout && !o->page) jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h);
+    if (handout && !o->page) {
+        char *why = NULL;
+        jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h, &why);
+        g_free(why);
+    }
     if (oo->page_w > 0 && oo->format == JM_FMT_PDF) {
         ctx->page_width = oo->page_w - 2 * oo->margin;
         ctx->page_height = oo->page_h - 2 * oo->margin;

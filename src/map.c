@@ -2,6 +2,7 @@
  * for a column width, picks the width that suits the target, and stacks the parts on pages. */
 #include "map_int.h"
 #include "funnel.h"
+#include "paper.h"
 #include <math.h>
 #include <string.h>
 
@@ -102,6 +103,7 @@ static mp_part stages_part(mp_map *M, const mp_geo *g, double gap_before) {
 
 /* The header (when asked), the stage row and the lanes of g's columns. */
 static void lane_parts(mp_map *M, const mp_geo *g, bool header, mp_parts *out) {
+    header = header && M->header;
     if (header) mp_parts_add(M, out, header_part(M, g));
     mp_parts_add(M, out, stages_part(M, g, header ? M->st.section_gap : 0));
     bool first = true;
@@ -186,14 +188,22 @@ static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, bool **sto
     return parts;
 }
 
+/* The least print scale of the poster's parts: every text at least its floor on paper
+ * (paper.h), the cell text at least min-print-font. */
+static double least_scale(const mp_map *M, const mp_parts *p) {
+    double body = M->st.text_font.size, k = body > 0 ? M->st.min_print_font / body : 0;
+    for (size_t i = 0; i < p->n; i++) k = fmax(k, jm_paper_least_scale(p->v[i].s, 0));
+    return fmin(1, k > 0 ? k : 1);
+}
+
 static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
     const jm_layout_ctx *ctx = M->ctx;
-    double pw = ctx->page_width, ph = ctx->page_height, body = M->st.text_font.size;
-    double kmin = body > 0 ? fmin(1, M->st.min_print_font / body) : 1;
-    /* one page, fitted: fine while the cell text stays at least min-print-font */
+    double pw = ctx->page_width, ph = ctx->page_height;
+    /* one page, fitted: fine while every text stays at its floor on paper */
     double col = fit_aspect(M, pw / ph);
     mp_geo g;
     mp_parts p = poster_parts(M, col, M->c->margin, &g);
+    double kmin = least_scale(M, &p);
     double k = fmin(pw / g.width, ph / parts_height(M, &p));
     if (k >= kmin - 1e-9) {
         one_page(M, &p, g.width, doc, bookmark);
@@ -236,6 +246,7 @@ void mp_map_init(mp_map *M, const jm_layout_ctx *ctx, bool tables) {
     M->a = ctx->arena;
     M->ls = M->c->line_spacing;
     M->tables = tables;
+    M->header = true;
     M->view = "map";
     mp_gather(M);
 }
@@ -248,6 +259,7 @@ bool jm_map_layout(const jm_layout_ctx *ctx, const jm_map_opts *o, jm_doc *doc, 
     }
     mp_map M;
     mp_map_init(&M, ctx, o ? o->tables : true);
+    M.header = !(o && o->no_header);
     if (ctx->page_width > 0 && ctx->page_height > 0) return paged(&M, doc, bookmark);
     size_t n = j->n_stages;
     if (ctx->width > 0) {

@@ -44,6 +44,7 @@ typedef struct {
     double ls;                  /* pt, extra space between wrapped lines */
     mp_lane *lanes; size_t n_lanes;   /* every lane some stage or step fills, in poster order */
     bool tables;                /* the tables go on the poster */
+    bool header;                /* the title and persona card head the poster */
     const char *view;           /* the pages' view name ("map", "cover", "tables") */
 } mp_map;
 

@@ -45,3 +45,32 @@ left=$(awk '{ d = $1 - $3; if (d < 0) d = -d; if (d < 0.01) n++ } END { print n 
     || fail "petra handout: the curve runs to the right edge of every map page but the last" "$right of $n: $(tr '\n' '|' < "$T/curves")"
 [ "$left" = 2 ] && pass "petra handout: the curve comes in at the left edge of every map page but the first" \
     || fail "petra handout: the curve comes in at the left edge of every map page but the first" "$left of $n: $(tr '\n' '|' < "$T/curves")"
+
+# --- paper: named sizes, custom sizes, clear errors ---
+SMALL="$ROOT/samples/funnel-basic.yaml"
+page_is() { # page_is SIZE W H: --page SIZE gives a first page of W x H pt (pdfinfo's rounding)
+    "$JM" "$SMALL" -o "$T/pg.pdf" --page "$1" 2>"$T/err" || { fail "--page $1" "$(head -c 200 "$T/err")"; return; }
+    got=$(pdfinfo "$T/pg.pdf" | awk '/^Page size:/ { printf "%.0f x %.0f", $3, $5 }')
+    [ "$got" = "$2 x $3" ] && pass "--page $1 is $2 x $3 pt" || fail "--page $1 is $2 x $3 pt" "$got"
+}
+page_is A1 1684 2384
+page_is A0-landscape 3370 2384
+page_is B5 499 709
+page_is b0 2835 4008
+page_is 600x400mm 1701 1134
+page_is 24x36in 1728 2592
+page_is 24inx36in 1728 2592
+page_is 42x59.4cm 1191 1684
+page_is 800x600pt 800 600
+for bad in 0x5mm 5mm 600x400 300x300in A7 A4-sideways x5mm 1x1in; do
+    expect_exit "--page $bad is refused" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page "$bad"
+    [ ! -e "$T/bad.pdf" ] && pass "--page $bad: no output" || fail "--page $bad: no output" "bad.pdf written"
+done
+expect_exit "--page 0x5mm" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page 0x5mm
+expect_err "--page 0x5mm says the range" "each side must be from 1 in"
+expect_exit "--page 600x400" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page 600x400
+expect_err "--page 600x400 asks for a unit" "with a unit (mm, cm, in or pt)"
+expect_exit "--page A7" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page A7
+expect_err "--page A7 lists the sizes" "A0..A5, B0..B5"
+expect_exit "--page 1x1in leaves no room" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page 1x1in
+expect_err "--page 1x1in names the margin" "--margin 36"
