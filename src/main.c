@@ -344,12 +344,18 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const c
         for (size_t i = 0; i < doc->n_pages; i++) {
             printf("page %zu view %s\n", i + 1, doc->pages[i].view);
             jm_scene_dump(doc->pages[i].scene, stdout);
+            if (!doc->pages[i].furniture) continue;
+            printf("furniture %zu head %.2f foot %.2f\n", i + 1, doc->pages[i].head, doc->pages[i].foot);
+            jm_scene_dump(doc->pages[i].furniture, stdout);
         }
         return EXIT_OK;
     }
     if (o->check_layout) {
         size_t defects = 0;
-        for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
+        for (size_t i = 0; i < doc->n_pages; i++) {
+            defects += jm_scene_check(doc->pages[i].scene, stdout);
+            if (doc->pages[i].furniture) defects += jm_scene_check(doc->pages[i].furniture, stdout);
+        }
         if (defects) {
             fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");
             return EXIT_DEFECTS;

@@ -74,3 +74,35 @@ expect_exit "--page A7" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page A7
 expect_err "--page A7 lists the sizes" "A0..A5, B0..B5"
 expect_exit "--page 1x1in leaves no room" 2 "$JM" "$SMALL" -o "$T/bad.pdf" --page 1x1in
 expect_err "--page 1x1in names the margin" "--margin 36"
+
+# --- a running head and a page number on every page but the cover; "continued"; nested outline ---
+for f in "$PETRA" "$BUYER" "$ROOT/samples/sequence-all.yaml"; do
+    s=$(basename "$f" .yaml)
+    "$JM" "$f" --view all -o "$T/h.pdf" --dump-scene > "$T/h.scene" 2>"$T/err"
+    n=$(grep -c '^page ' "$T/h.scene")
+    # "N / n" on page N, for N = 2..n, and none on the cover
+    want=$(seq 2 "$n" | sed "s|\$| / $n|" | tr '\n' '|')
+    got=$(awk '/^furniture /{ f = $2 } / handout\.page /{ match($0, /"[^"]*"$/); print substr($0, RSTART + 1, RLENGTH - 2) }' "$T/h.scene" | tr '\n' '|')
+    [ "$got" = "$want" ] && pass "$s handout: page numbers 2 / $n .. $n / $n" || fail "$s handout: page numbers on every page but the cover" "$got"
+    awk '/^furniture 1 /{ bad = 1 } END { exit bad }' "$T/h.scene" && pass "$s handout: no furniture on the cover" \
+        || fail "$s handout: no furniture on the cover" "furniture 1"
+    titles=$(grep -c ' handout\.title ' "$T/h.scene")
+    [ "$titles" = $((n - 1)) ] && pass "$s handout: the running title on $titles pages" || fail "$s handout: the running title on every page but the cover" "$titles of $((n - 1))"
+    # pdftotext: the page numbers are on the paper
+    "$JM" "$f" --view all -o "$T/h.pdf" 2>/dev/null
+    pdftotext -f 2 -l 2 "$T/h.pdf" - 2>/dev/null | grep -qE "^2 ?/ ?$n\$" && pass "$s handout: '2 / $n' printed on page 2" \
+        || fail "$s handout: '2 / $n' printed on page 2" "not in pdftotext"
+done
+# "continued" exactly on the pages that continue a section (the outline's nested ones)
+"$JM" "$PETRA" --view all -o "$T/h.pdf" --dump-scene > "$T/h.scene"
+cont=$(grep ' handout\.section ' "$T/h.scene" | grep -c '(continued)"$')
+maps=$(awk '/^page / && $4 == "map"' "$T/h.scene" | wc -l)
+seqs=$(awk '/^page / && $4 == "sequence"' "$T/h.scene" | wc -l)
+tabs=$(awk '/^page / && $4 == "tables"' "$T/h.scene" | wc -l)
+[ "$cont" = $((maps - 1 + seqs - 1 + tabs - 1)) ] && pass "petra handout: 'continued' on the $cont continuation pages" \
+    || fail "petra handout: 'continued' on every continuation page and no other" "$cont, map $maps seq $seqs tables $tabs"
+"$JM" "$PETRA" --view all -o "$T/h.pdf"
+# the outline: the map's first page has as many children as the map has further pages
+count=$(grep -a -o '/Count -\?[0-9]*' "$T/h.pdf" | tr -d ' ' | sort | uniq -c | tr '\n' ' ')
+grep -a -q "/Count -$((maps - 1))" "$T/h.pdf" && pass "petra handout: the outline nests the map's pages under its first" \
+    || fail "petra handout: the outline nests the map's pages under its first" "$count (map pages $maps)"
