@@ -15,6 +15,7 @@
 #include "emit_yaml.h"
 #include "fontset.h"
 #include "handout.h"
+#include "fit.h"
 #include "load.h"
 #include "output.h"
 #include "valence.h"
@@ -37,7 +38,7 @@ typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
-    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
@@ -58,6 +59,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
         { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
         { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A0..A5, B0..B5, Letter, Legal, Tabloid[-landscape], or WxH with mm, cm, in or pt (600x400mm)", "SIZE" },
+        { "fit", 0, 0, G_OPTION_ARG_NONE, &o->fit, "PDF: the view on one page, as large as the page allows with no text under 7 pt; without --page the smallest A size that holds it", NULL },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
@@ -164,6 +166,8 @@ static int validate(options *o, jm_output_opts *out) {
         return usage_error("a %s page with --margin %g leaves %.0f x %.0f pt for the drawing: give a larger page or a "
                            "smaller margin (at least %d pt each way)", o->page, o->margin, out->page_w - 2 * o->margin,
                            out->page_h - 2 * o->margin, JM_PAGE_MIN);
+    if (o->fit && ((o->view && strcmp(o->view, "all") == 0) || o->slide))
+        return usage_error("--fit puts one view on one page of paper: not with --view all or --slide");
     if (o->slide) {
         if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
             return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
@@ -189,6 +193,7 @@ static int validate(options *o, jm_output_opts *out) {
         if (!dot || !jm_format_parse(dot + 1, &out->format))
             return usage_error("cannot tell the format of '%s' from its extension: use -T png|svg|pdf", o->output);
     }
+    if (o->fit && out->format != JM_FMT_PDF) return usage_error("--fit puts a view on a page of paper: write a PDF");
     if (wants_output && !o->output && !o->check_layout)
         return usage_error("no output: give -o FILE, or -o - to write to standard output");
     return EXIT_OK;
@@ -322,6 +327,16 @@ static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_vi
         ctx->page_height = oo->page_h - 2 * oo->margin;
     }
     if (handout) return jm_handout_layout(ctx, views, doc) ? doc : NULL;
+    if (o->fit && oo->format == JM_FMT_PDF) {   /* one view, one page: the paper's or the smallest A size */
+        size_t n, first = 0, k = 0;   /* the series to choose from: B when a B size was asked for, else A */
+        const jm_paper *papers = jm_cli_papers(&n);
+        char series = o->page && g_ascii_toupper(o->page[0]) == 'B' ? 'B' : 'A';
+        while (first < n && papers[first].name[0] != series) first++;
+        while (first + k < n && papers[first + k].name[0] == series) k++;
+        ctx->page_width = ctx->page_height = 0;
+        return jm_fit_layout(views[0], ctx, papers + first, k, o->page, oo->margin, &oo->page_w, &oo->page_h, doc)
+            ? doc : NULL;
+    }
     for (size_t i = 0; views[i]; i++)
         if (!jm_view_layout(views[i], ctx, doc)) return NULL;
     return doc;

@@ -28,6 +28,17 @@ double jm_paper_least_scale(const jm_scene *s, size_t from) {
     return k;
 }
 
+double jm_paper_smallest(const jm_scene *s) {
+    double m = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        if (it->kind != JM_ITEM_TEXT || !it->text || !*it->text || it->font.size <= 0 || !jm_paper_floor(it->role))
+            continue;
+        if (m == 0 || it->font.size < m) m = it->font.size;
+    }
+    return m;
+}
+
 double jm_paper_scale(const jm_scene *s, double box_w, double box_h) {
     if (s->width <= 0 || s->height <= 0) return 1;
     double k = box_w / s->width;

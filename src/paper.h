@@ -17,6 +17,9 @@ double jm_paper_floor(const char *role);
  * (0: no text). */
 double jm_paper_least_scale(const jm_scene *s, size_t from);
 
+/* The smallest font size (pt) of a text of `s` with a floor (emoji left out); 0: no text. */
+double jm_paper_smallest(const jm_scene *s);
+
 /* The scale the PDF writer prints `s` at in a box box_w x box_h pt: the box's width, or less
  * when that makes it too tall (output_pdf.c). */
 double jm_paper_scale(const jm_scene *s, double box_w, double box_h);

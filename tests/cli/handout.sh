@@ -106,3 +106,28 @@ tabs=$(awk '/^page / && $4 == "tables"' "$T/h.scene" | wc -l)
 count=$(grep -a -o '/Count -\?[0-9]*' "$T/h.pdf" | tr -d ' ' | sort | uniq -c | tr '\n' ' ')
 grep -a -q "/Count -$((maps - 1))" "$T/h.pdf" && pass "petra handout: the outline nests the map's pages under its first" \
     || fail "petra handout: the outline nests the map's pages under its first" "$count (map pages $maps)"
+
+# --- --fit: one view on one page, as large as the paper allows, or the size it needs ---
+expect_exit "--fit: petra's map is too big for A4" 1 "$JM" "$PETRA" --view map --fit --page A4-landscape -o "$T/fit.pdf"
+expect_err "--fit: names the smallest A size that holds it" "it needs A1"
+expect_err "--fit: says how small its text would be" "under the floor of 7 pt"
+[ ! -e "$T/fit.pdf" ] && pass "--fit: nothing written when it does not fit" || fail "--fit: nothing written when it does not fit" "fit.pdf"
+expect_exit "--fit: A1 holds it" 0 "$JM" "$PETRA" --view map --fit --page A1 -o "$T/fit.pdf"
+expect_exit "--fit: A2 does not" 1 "$JM" "$PETRA" --view map --fit --page A2 -o "$T/fit.pdf"
+expect_exit "--fit without --page" 0 "$JM" "$PETRA" --view map --fit -o "$T/fit.pdf"
+pdfinfo "$T/fit.pdf" > "$T/info"
+grep -q "^Pages: *1$" "$T/info" && grep -q "^Page size: *1683.78 x 2383.94" "$T/info" \
+    && pass "--fit without --page: one A1 page, the smallest A size" || fail "--fit without --page: one A1 page" "$(grep -E 'Pages|size' "$T/info" | tr '\n' ' ')"
+# the map on its one page: every text at its floor (the scene scaled as the writer scales it)
+"$JM" "$PETRA" --view map --fit -o "$T/fit.pdf" --dump-scene > "$T/fit.scene"
+awk -v W=1611.78 -v H=2311.94 '/^scene /{ split($2, d, "x"); k = W / d[1]; if (d[2] * k > H) k = H / d[2] }
+     $2 == "text" && $3 !~ /emoji|\.icon/ { match($0, /font "[^"]*" [0-9.]+/); f = substr($0, RSTART, RLENGTH); sub(/.* /, "", f)
+       floor = ($3 ~ /tag\.text|chip\.text|badge\.number|archetype\.text|stage\.unit|emotions\.step\.number|emotions\.scale/) ? 6 : 7
+       if (f * k < floor - 0.01) { print $3, f * k; bad = 1 } } END { exit bad }' "$T/fit.scene" > "$T/small" \
+    && pass "--fit: no text under the floor on the page" || fail "--fit: no text under the floor on the page" "$(head -3 "$T/small")"
+expect_exit "--fit: a B size asked, a B size named" 1 "$JM" "$PETRA" --view map --fit --page B5 -o "$T/fit.pdf"
+expect_err "--fit: B2 for a B5 page" "it needs B2"
+expect_exit "--fit: the emotion curve on A5" 0 "$JM" "$PETRA" --view emotions --fit --page A5 -o "$T/fit.pdf"
+pdfinfo "$T/fit.pdf" | grep -q "^Pages: *1$" && pass "--fit: one page" || fail "--fit: one page" "$(pdfinfo "$T/fit.pdf" | grep Pages)"
+expect_exit "--fit with --view all" 2 "$JM" "$PETRA" --view all --fit -o "$T/fit.pdf"
+expect_exit "--fit to PNG" 2 "$JM" "$PETRA" --view map --fit -o "$T/fit.png"
