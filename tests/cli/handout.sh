@@ -139,3 +139,31 @@ expect_exit "--fit: the emotion curve on A5" 0 "$JM" "$PETRA" --view emotions --
 pdfinfo "$T/fit.pdf" | grep -q "^Pages: *1$" && pass "--fit: one page" || fail "--fit: one page" "$(pdfinfo "$T/fit.pdf" | grep Pages)"
 expect_exit "--fit with --view all" 2 "$JM" "$PETRA" --view all --fit -o "$T/fit.pdf"
 expect_exit "--fit to PNG" 2 "$JM" "$PETRA" --view map --fit -o "$T/fit.png"
+
+# --- every handout page prints its text at the floor, and a map page is more than half used ---
+# (customer-journeys' funnel is left out: its cards do not fit one page at the floor; see README)
+# floor_report SCENE: "page N: ROLE SIZE" for every text under its floor as the PDF writer scales
+# the page (the A4-landscape content box less the running head and foot), and "page N: used P%"
+# for a map page, not its section's last, whose content fills half its box or less.
+floor_report() {
+    awk -v W=769.89 -v H=523.28 '
+        FNR == NR { if ($1 == "furniture") { hf[$2] = $4 + $6 }; if ($1 == "page") last[$4] = $2; next }
+        /^page / { page = $2; view = $4; furn = 0; next }
+        /^furniture / { furn = 1; next }
+        furn { next }
+        /^scene / { split($2, d, "x"); bh = H - hf[page]; k = W / d[1]; if (d[2] * k > bh) k = bh / d[2]; next }
+        $2 == "text" && $3 !~ /emoji|\.icon/ { match($0, /font "[^"]*" [0-9.]+/); f = substr($0, RSTART, RLENGTH); sub(/.* /, "", f)
+            fl = ($3 ~ /tag\.text|chip\.text|badge\.number|archetype\.text|stage\.unit|emotions\.step\.number|emotions\.scale/) ? 6 : 7
+            if (f * k < fl - 0.01) print "page " page ": " $3 " " f * k }
+        view == "map" && page != last["map"] { split($4, p, ","); split($5, d, "x"); b = (p[2] + d[2] + 32) * k; if (b > bot[page]) bot[page] = b; box[page] = bh }
+        END { for (pg in bot) if (bot[pg] <= box[pg] / 2) print "page " pg ": used " int(100 * bot[pg] / box[pg]) "%" }' "$1" "$1"
+}
+for s in petra-catena-x enterprise-buyer sequence-all funnel-twenty; do
+    "$JM" "$ROOT/samples/$s.yaml" --view all -o "$T/f.pdf" --dump-scene > "$T/f.scene"
+    floor_report "$T/f.scene" > "$T/floor"
+    [ ! -s "$T/floor" ] && pass "$s handout: every text at its floor, map pages more than half used" \
+        || fail "$s handout: every text at its floor, map pages more than half used" "$(head -3 "$T/floor" | tr '\n' '|')"
+done
+# the check can fail: the old per-page scale of the map (6 pt cell text) is under the floor
+printf 'page 1 view map\nscene 1411.47x959.35 background #ffffffff items 1\n0 text map.text 0.00,0.00 10.00x10.00 font "Inter 11" 11.00 color #000000ff "x"\n' > "$T/old.scene"
+[ -n "$(floor_report "$T/old.scene")" ] && pass "floor check: catches 6 pt text" || fail "floor check: catches 6 pt text" "nothing reported"
