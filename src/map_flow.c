@@ -104,6 +104,17 @@ static void flow_lane(mp_pager *f, const mp_part *p, const mp_part *stage_row) {
     flow_put(f, &cur);
 }
 
+/* A table alone in its row that does not fit the room left starts here all the same when the
+ * room holds its title, header and first few rows and is at least a quarter page: small tables
+ * share pages instead of each starting one. */
+enum { TABLE_MIN_ROWS = 3 };
+static bool table_starts_here(const mp_pager *f, const mp_part *p) {
+    const mp_table *m = p->table;
+    double r = room(f, p->gap_before), need = m->title_h + m->head_h;
+    for (size_t i = 0; i < m->n_rows && i < TABLE_MIN_ROWS; i++) need += m->row_h[i];
+    return m->n_rows > TABLE_MIN_ROWS && r >= need && r >= f->page_h / 4;
+}
+
 size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
                const char *bookmark, size_t *overflows) {
     mp_pager f = { .M = M, .width = width, .page_h = page_h, .doc = doc, .bookmark = bookmark };
@@ -117,7 +128,10 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width
         double need = p->h;
         if (p->keep_with_next && i + 1 < parts->n) need += parts->v[i + 1].gap_before + parts->v[i + 1].h;
         if (need > room(&f, p->gap_before) && !at_top(&f)) {
-            if (p->table && p->h > page_h - 2 * M->c->margin) { flow_split_table(&f, p); continue; }
+            if (p->table && (p->h > page_h - 2 * M->c->margin || table_starts_here(&f, p))) {
+                flow_split_table(&f, p);
+                continue;
+            }
             flow_new_page(&f);
             if (p->kind == MP_PART_LANE && stage_row) flow_put(&f, stage_row);
         } else if (p->table && p->h > room(&f, p->gap_before)) {

@@ -167,3 +167,13 @@ done
 # the check can fail: the old per-page scale of the map (6 pt cell text) is under the floor
 printf 'page 1 view map\nscene 1411.47x959.35 background #ffffffff items 1\n0 text map.text 0.00,0.00 10.00x10.00 font "Inter 11" 11.00 color #000000ff "x"\n' > "$T/old.scene"
 [ -n "$(floor_report "$T/old.scene")" ] && pass "floor check: catches 6 pt text" || fail "floor check: catches 6 pt text" "nothing reported"
+
+# --- small tables share pages: a table starts on the page where its first rows fit ---
+"$JM" "$BUYER" --view all -o "$T/b.pdf" --dump-scene > "$T/b.scene"
+tabs=$(awk '/^page / && $4 == "tables"' "$T/b.scene" | wc -l)
+titles=$(grep -c ' map\.table\.title ' "$T/b.scene")
+[ "$tabs" = 2 ] && pass "buyer handout: three tables on two pages" || fail "buyer handout: three tables on two pages" "$tabs pages"
+awk '/^page /{ t = $4 == "tables"; n = 0 } t && / map\.table\.title /{ n++; if (n > 1) two = 1 } END { exit !two }' "$T/b.scene" \
+    && pass "buyer handout: a page holds two tables" || fail "buyer handout: a page holds two tables" "one per page"
+grep -q ' map\.table\.title .*(continued)"$' "$T/b.scene" && pass "buyer handout: a table continued, its title says so" \
+    || fail "buyer handout: a table continued, its title says so" "no (continued) title"
