@@ -3,6 +3,7 @@
 #ifndef JM_CLI_H
 #define JM_CLI_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The folder holding fonts/ and styles/: $JOURNEYMAP_DATADIR when set; else the folder above
  * the running binary when it holds styles/default.yaml (a build tree: build/journeymap); else
@@ -10,10 +11,23 @@
  * else the compiled-in JM_DATADIR. Returns a newly allocated string (g_free). */
 char *jm_cli_data_dir(void);
 
-/* Parses "A4", "a3-landscape", "Letter", ... into a page size in pt. False if unknown. */
-bool jm_cli_page_size(const char *name, double *w, double *h);
+/* A named paper size, portrait, in pt. */
+typedef struct { const char *name; double w, h; } jm_paper;
 
-/* The names --page accepts, for messages: "A2, A3, A4, A5, Letter, Legal, Tabloid". */
+/* Custom page sides are at least 1 in and at most 200 in (the largest page PDF allows), pt. */
+#define JM_PAGE_MIN 72
+#define JM_PAGE_MAX 14400
+
+/* The named sizes: A5..A0, B5..B0 (each series smallest first), Letter, Legal, Tabloid. */
+const jm_paper *jm_cli_papers(size_t *n);
+
+/* Parses a page size into pt: a name ("A4", "a3-landscape", "B2", "Letter"), or a custom
+ * WIDTHxHEIGHT with a unit: "600x400mm", "24x36in", "42x59.4cm", "800x600pt" (one unit after
+ * the height is both sides'; "24inx36in" gives each its own). False with *why (g_free) saying
+ * what is wrong: an unknown name, no unit, a side under 1 in or over 200 in. */
+bool jm_cli_page_size(const char *name, double *w, double *h, char **why);
+
+/* The names --page accepts, for messages: "A0..A5, B0..B5, Letter, Legal, Tabloid". */
 const char *jm_cli_page_names(void);
 
 /* "16:9" -> 1920 x 1080, "4:3" -> 1440 x 1080: a slide's canvas in px at scale 1. False if

@@ -148,6 +148,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     em_axes_across(&L);
     em_actors_gather(&L);
     em_curve_build(&L);
+    if (embed && embed->n_stages) em_window(&L);
     em_labels_place(&L);
     em_axes_measure_steps(&L);
 

@@ -115,6 +115,11 @@ typedef struct {
     const double *stage_x, *stage_w;  /* pt, one per stage of ctx->journey */
     bool scale;                 /* the score labels left of the first band */
     int first_step;             /* number of the first step (0: 1), when the journey is a cut */
+    /* A window (n_stages > 0): only stages [first_stage, first_stage + n_stages) are drawn, the
+     * rest of the journey laid out in columns beyond the canvas (stage_x outside it), so the
+     * highest and lowest moments are the whole journey's and the curve runs to the window's
+     * edges, toward the steps on either side (a page of the paginated map). */
+    size_t first_stage, n_stages;
     double body_top, body_bottom;     /* out: top and bottom of the band bodies, pt */
 } jm_emotions_embed;
 

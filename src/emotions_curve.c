@@ -96,11 +96,18 @@ void em_curve_build(em_layout *L) {
         L->estimated[k] = L->pts[idx[k]].estimated || L->pts[idx[k + 1]].estimated;
     }
     for (size_t i = 0; i < L->n_pts; i++) L->any_estimated |= L->pts[i].estimated;
+    em_curve_note(L);
+    em_curve_poly(L);
+}
+
+void em_curve_note(em_layout *L) {
     if (L->any_estimated && L->st.estimate_text && *L->st.estimate_text)
         L->estimate_note = jm_text_layout(L->text, L->a, L->st.estimate_text, &L->st.estimate_font,
                                           fmax(1, L->plot_w - 2 * L->st.plot_padding), JM_ALIGN_LEFT, L->c->line_spacing);
     else L->any_estimated = false;
+}
 
+void em_curve_poly(em_layout *L) {
     L->n_poly = L->n_segs ? L->n_segs * POLY_SAMPLES + 1 : 0;
     L->poly_x = JM_NEWV(L->a, double, L->n_poly ? L->n_poly : 1);
     L->poly_y = JM_NEWV(L->a, double, L->n_poly ? L->n_poly : 1);

@@ -116,6 +116,8 @@ void em_axes_steps(em_layout *L, jm_scene *s, double y);
 
 /* emotions_curve.c */
 void em_curve_build(em_layout *L);                       /* y, segments, markers, extremes */
+void em_curve_poly(em_layout *L);                        /* the polyline of the segments */
+void em_curve_note(em_layout *L);                        /* the estimate note, when any_estimated */
 void em_curve_areas(em_layout *L, jm_scene *s, double dy);
 void em_curve_line(em_layout *L, jm_scene *s, double dy);
 void em_curve_markers(em_layout *L, jm_scene *s, double dy);
@@ -126,6 +128,10 @@ void em_circle(jm_path_op *ops, double cx, double cy, double r);
 void em_labels_place(em_layout *L);                      /* sets top, bottom */
 void em_labels_leaders(em_layout *L, jm_scene *s, double dy);
 void em_labels_text(em_layout *L, jm_scene *s, double dy);
+
+/* emotions_window.c: only the embed's window of stages stays (see jm_emotions_embed), after
+ * em_curve_build: its bands and points, the curve cut at the window's edges. */
+void em_window(em_layout *L);
 
 /* emotions_actors.c */
 void em_actors_gather(em_layout *L);                     /* after em_axes_across */

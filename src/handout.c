@@ -1,7 +1,13 @@
 /* handout.c - the printed handout: cover, map, emotion curve, sequence, funnel (the views asked
- * for, in their order), tables; each section's pages named in the PDF outline. */
+ * for, in their order), tables; every page but the cover under a running head (the journey's
+ * title, the section, "continued" on a section's further pages) over a foot ("3 / 9"); each
+ * section's first page an outline entry, its further pages nested under it. */
 #include "handout.h"
 #include "map.h"
+#include "paper.h"
+#include "shapes.h"
+#include <glib.h>
+#include <math.h>
 #include <string.h>
 
 /* The outline entry of a view's pages. */
@@ -13,28 +19,133 @@ static const char *bookmark_of(const jm_map_style *st, const char *view) {
     return view;
 }
 
-/* Pages [first, n_pages) get `mark`, the second and further "mark (2)", "mark (3)". */
+/* Pages [first, n_pages) get `mark`, the second and further "mark (2)", "mark (3)", nested. */
 static void name_pages(jm_doc *doc, size_t first, const char *mark) {
-    for (size_t i = first; i < doc->n_pages; i++)
+    for (size_t i = first; i < doc->n_pages; i++) {
         doc->pages[i].bookmark = i == first ? mark : jm_arena_printf(doc->arena, "%s (%zu)", mark, i - first + 1);
+        doc->pages[i].nested = i > first;
+    }
+}
+
+/* `text` on one line at most `w` wide: cut at a character, with an ellipsis, when longer. */
+static const char *one_line(const jm_layout_ctx *ctx, const char *text, const jm_font *font, double w) {
+    jm_textblock b = jm_text_layout(ctx->text, ctx->arena, text, font, 0, JM_ALIGN_LEFT, 0);
+    if (b.width <= w && b.lines <= 1) return text;
+    glong n = g_utf8_strlen(text, -1);
+    for (glong k = n - 1; k > 0; k--) {
+        const char *end = g_utf8_offset_to_pointer(text, k);
+        char *cut = jm_arena_printf(ctx->arena, "%.*s…", (int)(end - text), text);
+        for (char *p = cut; *p; p++) if (*p == '\n') *p = ' ';
+        if (jm_text_layout(ctx->text, ctx->arena, cut, font, 0, JM_ALIGN_LEFT, 0).width <= w) return cut;
+    }
+    return "…";
+}
+
+/* The running head and foot of page i (of n) in a box w x h pt:
+ *
+ *   Journey title…                                 Journey map (continued)
+ *   head-gap
+ *   [ the view's page, fitted ]
+ *   foot-gap
+ *                                                                    3 / 9
+ */
+static jm_scene *furniture(const jm_layout_ctx *ctx, const jm_map_style *st, const jm_doc *doc, size_t i,
+                           double w, double h) {
+    const jm_style_common *c = jm_style_get_common(ctx->style);
+    const jm_font *font = &c->small_font;
+    jm_scene *s = jm_scene_new(ctx->arena, w, h, (jm_color){ 0 });
+    const jm_page *p = &doc->pages[i];
+    /* the section's name; "continued" after it on its further pages */
+    size_t first = i;
+    while (first > 0 && doc->pages[first].nested) first--;
+    const char *section = p->nested ? jm_arena_printf(ctx->arena, "%s%s", doc->pages[first].bookmark, st->continued)
+                        : doc->pages[first].bookmark;
+    double sh = 0, half = w / 2 - c->gap;
+    jm_shape_text(s, ctx->text, "handout.section", w / 2 + c->gap, 0, one_line(ctx, section, font, half), font,
+                  c->text_muted, half, JM_ALIGN_RIGHT, 0, -1, &sh);
+    const char *title = ctx->journey->title && *ctx->journey->title ? ctx->journey->title : "";
+    if (*title)
+        jm_shape_text(s, ctx->text, "handout.title", 0, 0, one_line(ctx, title, font, half), font, c->text_muted,
+                      0, JM_ALIGN_LEFT, 0, -1, NULL);
+    const char *folio = jm_arena_printf(ctx->arena, "%zu / %zu", i + 1, doc->n_pages);
+    jm_textblock fb = jm_text_layout(ctx->text, ctx->arena, folio, font, 0, JM_ALIGN_LEFT, 0);
+    jm_scene_text(s, "handout.page", w - fb.width - fb.x, h - fb.height, folio, font, c->text_muted, JM_ALIGN_LEFT,
+                  0, 0, fb, -1);
+    return s;
+}
+
+/* A view's pages laid out for print at scale k: its canvas the page box over k. How it prints:
+ * its page count, the least scale the writer gives a page, and the least scale at which every
+ * text meets its floor. False after a diagnostic. */
+typedef struct { double k; size_t pages; double scale, least; } fit_try;
+
+static bool try_scale(const jm_view *v, const jm_layout_ctx *ctx, double k, jm_doc *doc, fit_try *t) {
+    jm_layout_ctx c = *ctx;
+    c.width = c.page_width = ctx->page_width / k;
+    c.page_height = ctx->page_height / k;
+    size_t first = doc->n_pages;
+    if (!jm_view_layout(v, &c, doc)) return false;
+    *t = (fit_try){ .k = k, .pages = doc->n_pages - first, .scale = 1, .least = 0 };
+    for (size_t i = first; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        t->scale = fmin(t->scale, jm_paper_scale(s, ctx->page_width, ctx->page_height));
+        t->least = fmax(t->least, jm_paper_least_scale(s, 0));
+    }
+    return true;
+}
+
+/* A view other than the map, laid out for the page box: at the page's width when that fits;
+ * else (a view a little too tall for its page, a last page of a few rows) on a wider, taller
+ * canvas that the writer scales down, never below the floor: the fewest pages, then the largest
+ * print (when no canvas keeps the floor, the one that comes closest). Scales from 1 down in
+ * steps of STEP. */
+static bool lay_view(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc) {
+    enum { STEPS = 12 };
+    const double STEP = 0.05;
+    jm_layout_ctx quiet = *ctx;
+    quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
+    fit_try best = { 0 }, t;
+    bool best_ok = false;
+    for (int i = 0; i <= STEPS; i++) {
+        if (!try_scale(v, &quiet, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
+        bool ok = t.scale >= t.least - 1e-9;
+        bool better = i == 0 || (ok && !best_ok) ||
+                      (ok ? t.pages < best.pages || (t.pages == best.pages && t.scale > best.scale + 1e-6)
+                          : !best_ok && t.scale / fmax(t.least, 1e-9) > best.scale / fmax(best.least, 1e-9));
+        if (better) { best = t; best_ok = ok; }
+        if (i == 0 && ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
+    }
+    jm_diags_free(quiet.diags);
+    return best.k > 0 ? try_scale(v, ctx, best.k, doc, &t) : jm_view_layout(v, ctx, doc);
 }
 
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc) {
     jm_map_style st;
     jm_style_fill(ctx->style, &jm_map_style_schema, &st);
+    const jm_style_common *c = jm_style_get_common(ctx->style);
     double w = ctx->page_width, h = ctx->page_height;
+    /* the head and the foot: a line of small text and a gap each */
+    jm_textblock line = jm_text_layout(ctx->text, ctx->arena, "1 / 9", &c->small_font, 0, JM_ALIGN_LEFT, 0);
+    double band = line.height + c->gap;
+    jm_layout_ctx body = *ctx;
+    body.page_height = h - 2 * band > h / 2 ? h - 2 * band : h;
+    if (body.page_height == h) band = 0;
     jm_doc_add_page(doc, jm_map_cover(ctx, w, h), "cover", st.bookmark_cover);
     for (size_t i = 0; views[i]; i++) {
         size_t first = doc->n_pages;
         const char *mark = bookmark_of(&st, views[i]->name);
         bool ok = !strcmp(views[i]->name, "map")
-            ? jm_map_layout(ctx, &(jm_map_opts){ .tables = false }, doc, mark)
-            : jm_view_layout(views[i], ctx, doc);
+            ? jm_map_layout(&body, &(jm_map_opts){ .tables = false, .no_header = true }, doc, mark)
+            : lay_view(views[i], &body, doc);
         if (!ok) return false;
         name_pages(doc, first, mark);
     }
     size_t first = doc->n_pages;
-    jm_map_table_pages(ctx, w, h, doc, st.bookmark_tables);
+    jm_map_table_pages(&body, w, body.page_height, doc, st.bookmark_tables);
     name_pages(doc, first, st.bookmark_tables);
+    for (size_t i = 1; i < doc->n_pages && band > 0; i++) {
+        doc->pages[i].furniture = furniture(ctx, &st, doc, i, w, h);
+        doc->pages[i].head = doc->pages[i].foot = band;
+    }
     return true;
 }

@@ -15,6 +15,7 @@
 #include "emit_yaml.h"
 #include "fontset.h"
 #include "handout.h"
+#include "fit.h"
 #include "load.h"
 #include "output.h"
 #include "scene_contrast.h"
@@ -39,7 +40,7 @@ typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide;
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
-    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml;
+    gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
@@ -59,7 +60,8 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "width", 0, 0, G_OPTION_ARG_STRING, &o->width_arg, "Canvas width in px at scale 1, 100 to 20000 (the layout fits it)", "PX" },
         { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
         { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
-        { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A2..A5, Letter, Legal, Tabloid[-landscape]", "SIZE" },
+        { "page", 0, 0, G_OPTION_ARG_STRING, &o->page, "PDF page size: A0..A5, B0..B5, Letter, Legal, Tabloid[-landscape], or WxH with mm, cm, in or pt (600x400mm)", "SIZE" },
+        { "fit", 0, 0, G_OPTION_ARG_NONE, &o->fit, "PDF: the view on one page, as large as the page allows with no text under 7 pt; without --page the smallest A size that holds it", NULL },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
@@ -156,8 +158,18 @@ static int validate(options *o, jm_output_opts *out) {
         (o->margin_arg && (code = parse_number(o->margin_arg, &MARGIN, &o->margin))))
         return code;
     *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi, .margin = o->margin };
-    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h))
-        return usage_error("unknown page size '%s' (known: %s)", o->page, jm_cli_page_names());
+    char *why = NULL;
+    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h, &why)) {
+        code = usage_error("%s", why);
+        g_free(why);
+        return code;
+    }
+    if (o->page && (out->page_w - 2 * o->margin < JM_PAGE_MIN || out->page_h - 2 * o->margin < JM_PAGE_MIN))
+        return usage_error("a %s page with --margin %g leaves %.0f x %.0f pt for the drawing: give a larger page or a "
+                           "smaller margin (at least %d pt each way)", o->page, o->margin, out->page_w - 2 * o->margin,
+                           out->page_h - 2 * o->margin, JM_PAGE_MIN);
+    if (o->fit && ((o->view && strcmp(o->view, "all") == 0) || o->slide))
+        return usage_error("--fit puts one view on one page of paper: not with --view all or --slide");
     if (o->slide) {
         if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
             return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
@@ -183,6 +195,7 @@ static int validate(options *o, jm_output_opts *out) {
         if (!dot || !jm_format_parse(dot + 1, &out->format))
             return usage_error("cannot tell the format of '%s' from its extension: use -T png|svg|pdf", o->output);
     }
+    if (o->fit && out->format != JM_FMT_PDF) return usage_error("--fit puts a view on a page of paper: write a PDF");
     if (wants_output && !o->output && !o->check_layout)
         return usage_error("no output: give -o FILE, or -o - to write to standard output");
     return EXIT_OK;
@@ -309,13 +322,27 @@ static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_vi
     doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
     if (oo->canvas_w > 0) ctx->aspect = oo->canvas_w / oo->canvas_h;
     bool handout = o->view && strcmp(o->view, "all") == 0 && oo->format == JM_FMT_PDF && !o->slide;
-    if (handout && !o->page) jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h);
+    if (handout && !o->page) {
+        char *why = NULL;
+        jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h, &why);
+        g_free(why);
+    }
     if (oo->page_w > 0 && oo->format == JM_FMT_PDF) {
         ctx->page_width = oo->page_w - 2 * oo->margin;
         ctx->page_height = oo->page_h - 2 * oo->margin;
     }
     jm_target_set_floor(ctx, oo);
     if (handout) return jm_handout_layout(ctx, views, doc) ? doc : NULL;
+    if (o->fit && oo->format == JM_FMT_PDF) {   /* one view, one page: the paper's or the smallest A size */
+        size_t n, first = 0, k = 0;   /* the series to choose from: B when a B size was asked for, else A */
+        const jm_paper *papers = jm_cli_papers(&n);
+        char series = o->page && g_ascii_toupper(o->page[0]) == 'B' ? 'B' : 'A';
+        while (first < n && papers[first].name[0] != series) first++;
+        while (first + k < n && papers[first + k].name[0] == series) k++;
+        ctx->page_width = ctx->page_height = 0;
+        return jm_fit_layout(views[0], ctx, papers + first, k, o->page, oo->margin, &oo->page_w, &oo->page_h, doc)
+            ? doc : NULL;
+    }
     for (size_t i = 0; views[i]; i++) {
         bool ok = jm_target_of(oo) == JM_TARGET_SLIDE ? jm_target_slide_layout(views[i], ctx, oo, doc)
                                                       : jm_view_layout(views[i], ctx, doc);
@@ -342,12 +369,18 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const j
         for (size_t i = 0; i < doc->n_pages; i++) {
             printf("page %zu view %s\n", i + 1, doc->pages[i].view);
             jm_scene_dump(doc->pages[i].scene, stdout);
+            if (!doc->pages[i].furniture) continue;
+            printf("furniture %zu head %.2f foot %.2f\n", i + 1, doc->pages[i].head, doc->pages[i].foot);
+            jm_scene_dump(doc->pages[i].furniture, stdout);
         }
         return EXIT_OK;
     }
     if (o->check_layout) {
         size_t defects = 0;
-        for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
+        for (size_t i = 0; i < doc->n_pages; i++) {
+            defects += jm_scene_check(doc->pages[i].scene, stdout);
+            if (doc->pages[i].furniture) defects += jm_scene_check(doc->pages[i].furniture, stdout);
+        }
         defects += jm_target_check(doc, jm_style_get_common(style), oo, stdout);
         if (defects) {
             fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");

@@ -2,6 +2,7 @@
  * for a column width, picks the width that suits the target, and stacks the parts on pages. */
 #include "map_int.h"
 #include "funnel.h"
+#include "paper.h"
 #include <math.h>
 #include <string.h>
 
@@ -93,6 +94,7 @@ static mp_part stages_part(mp_map *M, const mp_geo *g, double gap_before) {
 
 /* The header (when asked), the stage row and the lanes of g's columns. */
 static void lane_parts(mp_map *M, const mp_geo *g, bool header, mp_parts *out) {
+    header = header && M->header;
     if (header) mp_parts_add(M, out, header_part(M, g));
     mp_parts_add(M, out, stages_part(M, g, header ? M->st.section_gap : 0));
     bool first = true;
@@ -239,6 +241,7 @@ void mp_map_init(mp_map *M, const jm_layout_ctx *ctx, bool tables) {
     M->a = ctx->arena;
     M->ls = M->c->line_spacing;
     M->tables = tables;
+    M->header = true;
     M->view = "map";
     mp_gather(M);
     M->label_w = M->n_lanes ? M->st.label_width : 0;   /* no lanes: no empty label gutter */
@@ -253,6 +256,7 @@ bool jm_map_layout(const jm_layout_ctx *ctx, const jm_map_opts *o, jm_doc *doc, 
     }
     mp_map M;
     mp_map_init(&M, ctx, o ? o->tables : true);
+    M.header = !(o && o->no_header);
     if (ctx->page_width > 0 && ctx->page_height > 0) return paged(&M, doc, bookmark);
     size_t n = j->n_stages;
     if (ctx->width > 0) {

@@ -175,6 +175,7 @@ extern const jm_view jm_view_map;
 /* What the map draws, for the handout: the poster's parts can be left out. */
 typedef struct {
     bool tables;                /* the tables under the features (false: the handout has its own) */
+    bool no_header;             /* no title and persona card (the handout's cover has them) */
 } jm_map_opts;
 
 /* Lays the map out as one page or more (see map.c) and adds them to `doc`, each with the view

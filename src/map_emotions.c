@@ -3,30 +3,23 @@
 #include "map_int.h"
 #include "emotions.h"
 
-/* The journey cut down to stages [first, first + n) and their steps, stage indices rebased;
- * *first_step gets the number of the first step kept (steps are numbered across the journey). */
-static const jm_journey *cut(mp_map *M, size_t first, size_t n, int *first_step) {
+/* True when stages [first, first + n) have what the emotions view needs (a scored emotion). */
+static bool window_scored(mp_map *M, size_t first, size_t n) {
     const jm_journey *j = M->j;
-    *first_step = 1;
-    if (first == 0 && n == j->n_stages) return j;
+    if (first == 0 && n == j->n_stages) return !jm_view_emotions.missing(j, M->a);
     jm_journey *c = JM_NEW(M->a, jm_journey);
     *c = *j;
     c->stages = j->stages + first;
     c->n_stages = n;
     c->steps = JM_NEWV(M->a, jm_step, j->n_steps ? j->n_steps : 1);
     c->n_steps = 0;
-    bool seen = false;
     for (size_t i = 0; i < j->n_steps; i++) {
         int sg = j->steps[i].stage;
-        if (sg < (int)first || sg >= (int)(first + n)) {
-            if (!seen) (*first_step)++;
-            continue;
-        }
-        seen = true;
+        if (sg < (int)first || sg >= (int)(first + n)) continue;
         c->steps[c->n_steps] = j->steps[i];
         c->steps[c->n_steps++].stage = sg - (int)first;
     }
-    return c;
+    return !jm_view_emotions.missing(c, M->a);
 }
 
 /* The lane: its label cell, and the curve's scene moved so that its band bodies fill the row.
@@ -38,20 +31,20 @@ static const jm_journey *cut(mp_map *M, size_t first, size_t n, int *first_step)
  *   +----------+ +-------------+ +-------------+
  */
 bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out) {
-    int first_step;
-    const jm_journey *sub = cut(M, g->first, g->n, &first_step);
-    if (jm_view_emotions.missing(sub, M->a)) return false;
-    double *xs = JM_NEWV(M->a, double, g->n), *ws = JM_NEWV(M->a, double, g->n);
-    for (size_t i = 0; i < g->n; i++) {
-        xs[i] = mp_col_x(g, g->first + i);
+    if (!window_scored(M, g->first, g->n)) return false;
+    /* every stage in a column where it would be if all columns were side by side: the columns
+     * of other pages lie beyond the canvas, and the whole curve is laid out over them */
+    size_t n = M->j->n_stages;
+    double *xs = JM_NEWV(M->a, double, n), *ws = JM_NEWV(M->a, double, n);
+    for (size_t i = 0; i < n; i++) {
+        xs[i] = g->cols_x + ((double)i - (double)g->first) * (g->col_w + g->col_gap);
         ws[i] = g->col_w;
     }
     jm_layout_ctx ctx = *M->ctx;
-    ctx.journey = sub;
     ctx.width = g->width;
     ctx.page_width = ctx.page_height = 0;
     ctx.show_thoughts = false;
-    jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .first_step = first_step };
+    jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .first_stage = g->first, .n_stages = g->n };
     jm_scene *es = jm_emotions_scene_embedded(&ctx, &e);
     if (!es) return false;
 

@@ -18,15 +18,17 @@ typedef struct {
     const char *bookmark;
     jm_scene *page;
     double y;                   /* pt, where the next part goes */
+    double fresh_y;             /* pt, y after a new page's repeated stage row: nothing else on it yet */
     size_t pages;
     size_t overflows;           /* pages taller than page_h (one part alone was) */
 } mp_pager;
 
 /* A page is page_h tall, or taller when one part alone is (the writer then scales it down). */
 static void flow_end_page(mp_pager *f) {
-    double h = jm_snap(f->y + f->M->c->margin, f->M->c->grid_unit);
-    if (f->page_h > 0 && h > f->page_h + 0.5) f->overflows++;
-    if (f->page) f->page->height = f->page_h > 0 ? fmax(f->page_h, h) : h;
+    double end = f->y + f->M->c->margin, h = jm_snap(end, f->M->c->grid_unit);
+    bool over = f->page_h > 0 && end > f->page_h + 0.5;   /* unsnapped: content that fits is no overflow */
+    if (over) f->overflows++;
+    if (f->page) f->page->height = f->page_h > 0 ? (over ? h : f->page_h) : h;
 }
 
 static void flow_new_page(mp_pager *f) {
@@ -43,6 +45,7 @@ static void flow_new_page(mp_pager *f) {
 }
 
 static bool at_top(const mp_pager *f) { return f->y <= f->M->c->margin; }
+static bool fresh(const mp_pager *f) { return at_top(f) || f->y <= f->fresh_y + 1e-6; }
 
 static void flow_put(mp_pager *f, const mp_part *p) {
     if (!at_top(f)) f->y += p->gap_before;
@@ -73,6 +76,45 @@ static void flow_split_table(mp_pager *f, const mp_part *p) {
     }
 }
 
+/* A new page for lanes: the stage row on top again. */
+static void flow_lane_page(mp_pager *f, const mp_part *stage_row) {
+    flow_new_page(f);
+    if (stage_row) flow_put(f, stage_row);
+    f->fresh_y = f->y;
+}
+
+/* A lane taller than the room left: what fits of each cell here (when the room is at least a
+ * quarter page, or the page holds nothing else yet), the rest on the next pages under the stage
+ * row; a lane that does fit goes whole. */
+static void flow_lane(mp_pager *f, const mp_part *p, const mp_part *stage_row) {
+    mp_part cur = *p, head, rest;
+    for (int guard = 0; guard < 1000; guard++) {
+        double r = room(f, cur.gap_before);
+        if (cur.h <= r) break;
+        bool here = fresh(f);
+        if ((r >= f->page_h / 4 || here) && mp_lane_split(f->M, &cur, r, here, &head, &rest)) {
+            flow_put(f, &head);
+            flow_lane_page(f, stage_row);
+            cur = rest;
+            continue;
+        }
+        if (here) break;   /* one entry alone taller than a page: the writer scales the page */
+        flow_lane_page(f, stage_row);
+    }
+    flow_put(f, &cur);
+}
+
+/* A table alone in its row that does not fit the room left starts here all the same when the
+ * room holds its title, header and first few rows and is at least a quarter page: small tables
+ * share pages instead of each starting one. */
+enum { TABLE_MIN_ROWS = 3 };
+static bool table_starts_here(const mp_pager *f, const mp_part *p) {
+    const mp_table *m = p->table;
+    double r = room(f, p->gap_before), need = m->title_h + m->head_h;
+    for (size_t i = 0; i < m->n_rows && i < TABLE_MIN_ROWS; i++) need += m->row_h[i];
+    return m->n_rows > TABLE_MIN_ROWS && r >= need && r >= f->page_h / 4;
+}
+
 size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
                const char *bookmark, size_t *overflows) {
     mp_pager f = { .M = M, .width = width, .page_h = page_h, .doc = doc, .bookmark = bookmark };
@@ -82,10 +124,14 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width
         const mp_part *p = &parts->v[i];
         if (stops[i] && i > 0) flow_new_page(&f);
         if (p->kind == MP_PART_STAGES) stage_row = p;
+        if (p->lane && page_h > 0 && p->h > room(&f, p->gap_before)) { flow_lane(&f, p, stage_row); continue; }
         double need = p->h;
         if (p->keep_with_next && i + 1 < parts->n) need += parts->v[i + 1].gap_before + parts->v[i + 1].h;
         if (need > room(&f, p->gap_before) && !at_top(&f)) {
-            if (p->table && p->h > page_h - 2 * M->c->margin) { flow_split_table(&f, p); continue; }
+            if (p->table && (p->h > page_h - 2 * M->c->margin || table_starts_here(&f, p))) {
+                flow_split_table(&f, p);
+                continue;
+            }
             flow_new_page(&f);
             if (p->kind == MP_PART_LANE && stage_row) flow_put(&f, stage_row);
         } else if (p->table && p->h > room(&f, p->gap_before)) {

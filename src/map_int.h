@@ -30,7 +30,7 @@ typedef struct {
 
 typedef struct { mp_entry *v; size_t n, cap; } mp_cell;
 
-typedef struct {
+typedef struct mp_lane_s {
     mp_kind kind;
     const char *key;            /* the YAML key filling it ("pain_points"; a custom lane's name) */
     const char *label;
@@ -49,6 +49,7 @@ typedef struct {
     mp_lane *lanes; size_t n_lanes;   /* every lane some stage or step fills, in poster order */
     bool tables;                /* the tables go on the poster */
     double label_w, label_gap;  /* pt, the lane-label column and its gap: 0 when there are no lanes */
+    bool header;                /* the title and persona card head the poster */
     const char *view;           /* the pages' view name ("map", "cover", "tables") */
 } mp_map;
 
@@ -97,6 +98,8 @@ typedef struct {
     bool keep_with_next;        /* a section title: never the last on a page */
     const mp_table *table;      /* a table alone in its row: may continue on the next page */
     double table_x;             /* pt, where that table's left edge is */
+    const struct mp_lane_s *lane;   /* a lane of entries: may continue on the next page (mp_lane_split) */
+    mp_geo geo;                 /* that lane's columns */
 } mp_part;
 
 typedef struct { mp_part *v; size_t n, cap; } mp_parts;
@@ -114,6 +117,10 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width
 void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage order) */
 /* Lays out lane `k` over g's columns as a part; false when no column of g has anything for it. */
 bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out);
+/* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, the rest in
+ * *rest (both lane parts, labelled). `force`: a cell with nothing that fits keeps its first entry
+ * (a page of one tall entry). False when nothing fits or nothing is left over. */
+bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest);
 
 /* map_cells.c: the entries of one cell, stacked from (x, y) in width w; returns their height. */
 double mp_cell_entries(mp_map *M, const mp_lane *lane, const mp_cell *cell, jm_scene *s, double x, double y,

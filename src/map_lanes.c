@@ -170,9 +170,8 @@ int mp_lane_label(mp_map *M, jm_scene *s, const mp_geo *g, const char *label, do
  *   |         | |   [tag][tag]| |             |   as tall as the tallest (snapped to the grid)
  *   +---------+ +-------------+ +-------------+
  */
-bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out) {
-    const mp_lane *ln = &M->lanes[k];
-    if (ln->kind == MP_EMOTIONS) return mp_emotion_part(M, g, ln, out);
+/* Lane `ln` over g's columns: its label, a cell per column, the entries. */
+static bool lane_scene(mp_map *M, const mp_geo *g, const mp_lane *ln, mp_part *out) {
     bool any = false;
     for (size_t i = g->first; i < g->first + g->n; i++) any |= ln->cells[i].n > 0;
     if (!any) return false;
@@ -198,6 +197,55 @@ bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out) {
     s->items[label].h = h;
     for (size_t i = 0; i < g->n; i++) s->items[boxes[i]].h = h;
     s->height = h;
-    *out = (mp_part){ .kind = MP_PART_LANE, .s = s, .h = h };
+    *out = (mp_part){ .kind = MP_PART_LANE, .s = s, .h = h, .lane = ln, .geo = *g };
+    return true;
+}
+
+bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out) {
+    const mp_lane *ln = &M->lanes[k];
+    if (ln->kind == MP_EMOTIONS) return mp_emotion_part(M, g, ln, out);
+    return lane_scene(M, g, ln, out);
+}
+
+/* How many of the cell's first entries fit in `room` pt with the cell's padding (touchpoint
+ * tags flow together: all or none). */
+static size_t entries_fitting(mp_map *M, const mp_lane *ln, const mp_cell *cell, double w, double room) {
+    double pad = M->st.cell_padding;
+    if (ln->kind == MP_TAGS) {
+        jm_scene *tmp = jm_scene_new(M->a, w, 0, M->c->background);
+        return mp_cell_entries(M, ln, cell, tmp, 0, 0, w, -1) + 2 * pad <= room ? cell->n : 0;
+    }
+    double used = 2 * pad;
+    for (size_t m = 0; m < cell->n; m++) {
+        jm_scene *tmp = jm_scene_new(M->a, w, 0, M->c->background);
+        mp_cell one = { .v = cell->v + m, .n = 1 };
+        used += (m ? M->st.item_gap : 0) + mp_cell_entries(M, ln, &one, tmp, 0, 0, w, -1);
+        if (used > room) return m;
+    }
+    return cell->n;
+}
+
+bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest) {
+    const mp_lane *ln = p->lane;
+    const mp_geo *g = &p->geo;
+    if (!ln) return false;
+    mp_lane *h = JM_NEW(M->a, mp_lane), *r = JM_NEW(M->a, mp_lane);
+    *h = *r = *ln;
+    h->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages);
+    r->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages);
+    size_t kept = 0, left = 0;
+    double w = fmax(1, g->col_w - 2 * M->st.cell_padding);
+    room -= M->c->grid_unit;   /* the lane's height is snapped up to the grid */
+    for (size_t i = g->first; i < g->first + g->n; i++) {
+        const mp_cell *c = &ln->cells[i];
+        size_t m = entries_fitting(M, ln, c, w, room);
+        if (force && m == 0 && c->n) m = ln->kind == MP_TAGS ? c->n : 1;
+        h->cells[i] = (mp_cell){ .v = c->v, .n = m };
+        r->cells[i] = (mp_cell){ .v = c->v + m, .n = c->n - m };
+        kept += m;
+        left += c->n - m;
+    }
+    if (!kept || !left || !lane_scene(M, g, h, head) || !lane_scene(M, g, r, rest)) return false;
+    head->gap_before = rest->gap_before = p->gap_before;
     return true;
 }

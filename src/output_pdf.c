@@ -1,5 +1,6 @@
 /* output_pdf.c - the PDF encoder: one PDF page per document page, each scene at its own size or
- * fitted into a given page size; metadata with a fixed date and an outline entry per page. */
+ * fitted into a given page size (under a running head, over a foot, when the page has them);
+ * metadata with a fixed date and an outline entry per page, nested pages under their section's. */
 #include "output_internal.h"
 #include "render.h"
 #include <cairo-pdf.h>
@@ -21,13 +22,20 @@ typedef struct { double page_w, page_h, scale, dx, dy; } placement;
  *    |                                 |
  *    +---------------------------------+
  */
-static placement place(const jm_scene *s, const jm_output_opts *o) {
+static placement place(const jm_scene *s, const jm_output_opts *o, double head, double foot) {
     double k = jm_output_fit(s, o), aw, ah;
     jm_output_area(o, &aw, &ah);
     if (!(aw > 0)) return (placement){ s->width, s->height, 1, 0, 0 };
     if (!(o->page_w > 0 && o->page_h > 0))   /* a slide: fitted, centred */
         return (placement){ aw, ah, k, (aw - s->width * k) / 2, (ah - s->height * k) / 2 };
-    return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, (o->page_h - ah) / 2 };
+    double m = (o->page_h - ah) / 2;
+    if (head + foot > 0 && ah - head - foot > 0) {   /* a running head and foot: the scene between */
+        ah -= head + foot;
+        k = aw / s->width;
+        if (s->height * k > ah) k = ah / s->height;
+        return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m + head };
+    }
+    return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m };
 }
 
 /* The outline title of page i: its bookmark, else its view, else "Page N". Valid UTF-8. */
@@ -44,7 +52,7 @@ static void set_meta(cairo_surface_t *surface, cairo_pdf_metadata_t key, const c
 }
 
 bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, const char *path, jm_diags *d) {
-    placement first = place(doc->pages[0].scene, o);
+    placement first = place(doc->pages[0].scene, o, 0, 0);
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(jm_output_append, out, first.page_w, first.page_h);
     char date[32];
     jm_output_date(date);
@@ -56,9 +64,11 @@ bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, 
     set_meta(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
     set_meta(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
     cairo_t *cr = cairo_create(surface);
+    int parent = 0;   /* the outline entry nested pages go under */
     for (size_t i = 0; i < doc->n_pages; i++) {
         const jm_scene *s = doc->pages[i].scene;
-        placement p = place(s, o);
+        const jm_page *pg = &doc->pages[i];
+        placement p = place(s, o, pg->furniture ? pg->head : 0, pg->furniture ? pg->foot : 0);
         cairo_pdf_surface_set_size(surface, p.page_w, p.page_h);
         if (!(o->page_w > 0) && o->canvas_w > 0 && !o->transparent && s->background.a > 0) {
             cairo_set_source_rgba(cr, s->background.r, s->background.g, s->background.b, s->background.a);
@@ -71,9 +81,17 @@ bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, 
         cairo_clip(cr);
         jm_render_scene(cr, s, o->transparent);
         cairo_restore(cr);
-        char *name = outline_name(&doc->pages[i], i);
+        if (pg->furniture && o->page_w > 0) {   /* at scale 1 over the content box */
+            cairo_save(cr);
+            cairo_translate(cr, (o->page_w - pg->furniture->width) / 2, (o->page_h - pg->furniture->height) / 2);
+            jm_render_scene(cr, pg->furniture, true);
+            cairo_restore(cr);
+        }
+        char *name = outline_name(pg, i);
         char *link = g_strdup_printf("page=%zu", i + 1);
-        cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
+        int id = cairo_pdf_surface_add_outline(surface, pg->nested && parent ? parent : CAIRO_PDF_OUTLINE_ROOT, name,
+                                               link, 0);
+        if (!pg->nested) parent = id;
         g_free(link);
         g_free(name);
         cairo_show_page(cr);

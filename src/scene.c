@@ -148,5 +148,5 @@ jm_doc *jm_doc_new(jm_arena *a) {
 
 void jm_doc_add_page(jm_doc *d, jm_scene *scene, const char *view, const char *bookmark) {
     JM_RESERVE(d->arena, d->pages, d->n_pages, 1, d->cap_pages, 4);
-    d->pages[d->n_pages++] = (jm_page){ scene, view, bookmark };
+    d->pages[d->n_pages++] = (jm_page){ .scene = scene, .view = view, .bookmark = bookmark };
 }

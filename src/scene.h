@@ -144,6 +144,12 @@ typedef struct {
     jm_scene *scene;
     const char *view;       /* view name: for OUTPUT-VIEW.EXT file names and PDF bookmarks */
     const char *bookmark;   /* outline entry title */
+    bool nested;            /* PDF outline: the entry goes under the last page's that is not nested */
+    /* A printed page's running head and foot (the handout): NULL, or a scene as large as the
+     * page's content box (the page less its margins), drawn over it at scale 1; the view's
+     * scene is then fitted between `head` pt from the box's top and `foot` pt from its bottom. */
+    jm_scene *furniture;
+    double head, foot;      /* pt */
 } jm_page;
 
 typedef struct {

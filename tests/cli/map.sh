@@ -63,7 +63,7 @@ for f in "$PETRA" "$BUYER"; do
     pdfinfo "$T/$s-a3.pdf" > "$T/info" 2>&1
     grep -q "^Page size: *1190.55 x 841.89" "$T/info" && pass "map $s A3: page size" || fail "map $s A3: page size" "$(grep 'Page size' "$T/info")"
     pages=$(awk '/^Pages:/ { print $2 }' "$T/info")
-    # at the 7 pt paper floor (tags 6 pt) Petra's map takes 4 pages
+    # at the paper floor (no text under 7 pt, paper.h) a long map takes up to four A3 pages
     [ "${pages:-0}" -ge 1 ] && [ "${pages:-0}" -le 4 ] && pass "map $s A3: $pages pages" || fail "map $s A3: 1 to 4 pages" "$pages"
     pdftotext "$T/$s-a3.pdf" "$T/$s-a3.txt"
     for want in Actions Thoughts Emotions; do
