@@ -8,11 +8,21 @@
 #include <string.h>
 #include <yaml.h>
 
+/* Emoji as themselves. libyaml's emitter counts no character above U+FFFF as printable, even
+ * with unicode output on, and writes each as a "\U0001F624" escape. So each such character is
+ * handed to it as a stand-in from the private use area (U+E000 + k, printable to libyaml) and
+ * put back in the output. A document that holds private-use characters itself is written again
+ * without stand-ins (escapes, but never a wrong character). */
+enum { STANDIN_FIRST = 0xE000, STANDIN_LAST = 0xF8FF };
+
 typedef struct {
     yaml_emitter_t em;
     bool ok;
     const jm_journey *j;
     const jm_sequence *seq;
+    GArray *astral;         /* stand-in k is astral[k]; NULL: none (write escapes) */
+    bool pua_seen;          /* a text holds a private-use character: stand-ins are unsafe */
+    GString *buf;           /* the scalar with its stand-ins */
 } emit_ctx;
 
 static int write_out(void *data, unsigned char *buf, size_t size) {
@@ -36,8 +46,50 @@ static bool needs_quotes(const char *s) {
     return end != s && *end == '\0';
 }
 
+/* s with each character above U+FFFF replaced by its stand-in (E->buf's text), or s itself. */
+static const char *standins(emit_ctx *E, const char *s) {
+    if (!E->astral || !g_utf8_validate(s, -1, NULL)) return s;
+    bool any = false;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= STANDIN_FIRST && c <= STANDIN_LAST) E->pua_seen = true;
+        any |= c > 0xFFFF;
+    }
+    if (!any || E->pua_seen) return s;
+    g_string_truncate(E->buf, 0);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c > 0xFFFF) {
+            guint k = 0;
+            while (k < E->astral->len && g_array_index(E->astral, gunichar, k) != c) k++;
+            if (k > STANDIN_LAST - STANDIN_FIRST) { E->pua_seen = true; return s; }   /* too many kinds: escapes */
+            if (k == E->astral->len) g_array_append_val(E->astral, c);
+            c = STANDIN_FIRST + k;
+        }
+        g_string_append_unichar(E->buf, c);
+    }
+    return E->buf->str;
+}
+
+/* out[from..] with every stand-in put back. */
+static void put_back(const GArray *astral, GByteArray *out, size_t from) {
+    GString *s = g_string_sized_new(out->len - from);
+    const char *p = (const char *)out->data + from, *end = (const char *)out->data + out->len;
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c >= STANDIN_FIRST && c - STANDIN_FIRST < astral->len) {
+            g_string_append_unichar(s, g_array_index(astral, gunichar, c - STANDIN_FIRST));
+            p = g_utf8_next_char(p);
+        } else g_string_append_c(s, *p++);
+    }
+    g_byte_array_set_size(out, (guint)from);
+    g_byte_array_append(out, (const guint8 *)s->str, (guint)s->len);
+    g_string_free(s, TRUE);
+}
+
 static void scalar(emit_ctx *E, const char *s, bool quoted_if_needed) {
     yaml_event_t e;
+    s = standins(E, s);
     yaml_scalar_style_t st = quoted_if_needed && needs_quotes(s) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE;
     ev(E, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st));
 }
@@ -126,6 +178,19 @@ static void persona(emit_ctx *E, const jm_persona *p) {
     map_end(E);
 }
 
+static void lanes(emit_ctx *E, const jm_lane *l, size_t n) {
+    if (!n) return;
+    key(E, "lanes");
+    map_start(E, false);
+    for (size_t i = 0; i < n; i++) {
+        text(E, l[i].name);
+        seq_start(E);
+        for (size_t k = 0; k < l[i].items.n; k++) text(E, l[i].items.v[k]);
+        seq_end(E);
+    }
+    map_end(E);
+}
+
 static void stage(emit_ctx *E, const jm_stage *s) {
     map_start(E, false);
     kv(E, "id", s->id);
@@ -151,17 +216,7 @@ static void stage(emit_ctx *E, const jm_stage *s) {
         seq_end(E);
     }
     opportunities(E, s->opportunities, s->n_opportunities);
-    if (s->n_lanes) {
-        key(E, "lanes");
-        map_start(E, false);
-        for (size_t i = 0; i < s->n_lanes; i++) {
-            text(E, s->lanes[i].name);
-            seq_start(E);
-            for (size_t k = 0; k < s->lanes[i].items.n; k++) text(E, s->lanes[i].items.v[k]);
-            seq_end(E);
-        }
-        map_end(E);
-    }
+    lanes(E, s->lanes, s->n_lanes);
     map_end(E);
 }
 
@@ -176,6 +231,9 @@ static void step(emit_ctx *E, const jm_step *st) {
     texts(E, "pain_points", &st->pain_points);
     opportunities(E, st->opportunities, st->n_opportunities);
     texts(E, "actors", &st->actors);
+    texts(E, "triggers", &st->triggers);
+    texts(E, "metrics", &st->metrics);
+    lanes(E, st->lanes, st->n_lanes);
     map_end(E);
 }
 
@@ -328,10 +386,25 @@ static void sequence(emit_ctx *E, const jm_sequence *s) {
     map_end(E);
 }
 
+static bool emit(const jm_journey *j, GByteArray *out, jm_diags *d, GArray *astral, bool *pua_seen);
+
 bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
-    emit_ctx E = { .ok = true, .j = j };
+    size_t from = out->len;
+    GArray *astral = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    bool pua = false, ok = emit(j, out, d, astral, &pua);
+    if (ok && pua) {   /* stand-ins would be ambiguous: again, with escapes */
+        g_byte_array_set_size(out, (guint)from);
+        ok = emit(j, out, d, NULL, &pua);
+    } else if (ok) put_back(astral, out, from);
+    g_array_free(astral, TRUE);
+    return ok;
+}
+
+static bool emit(const jm_journey *j, GByteArray *out, jm_diags *d, GArray *astral, bool *pua_seen) {
+    emit_ctx E = { .ok = true, .j = j, .astral = astral, .buf = g_string_new(NULL) };
     if (!yaml_emitter_initialize(&E.em)) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write YAML: out of memory");
+        g_string_free(E.buf, TRUE);
         return false;
     }
     yaml_emitter_set_output(&E.em, write_out, out);
@@ -393,5 +466,7 @@ bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
     if (!E.ok)
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write YAML: %s", E.em.problem ? E.em.problem : "libyaml failed");
     yaml_emitter_delete(&E.em);
+    g_string_free(E.buf, TRUE);
+    *pua_seen = E.pua_seen;
     return E.ok;
 }

@@ -95,9 +95,15 @@ void em_curve_build(em_layout *L) {
         L->bridged[k] = idx[k + 1] - idx[k] > 1;
         L->estimated[k] = L->pts[idx[k]].estimated || L->pts[idx[k + 1]].estimated;
     }
-    for (size_t i = 0; i < L->n_pts; i++) L->any_estimated |= L->pts[i].estimated;
-    if (L->any_estimated && L->st.estimate_text && *L->st.estimate_text)
-        L->estimate_note = jm_text_layout(L->text, L->a, L->st.estimate_text, &L->st.estimate_font,
+    unsigned from = 0;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        L->any_estimated |= L->pts[i].estimated;
+        from |= L->pts[i].estimated_from;
+    }
+    L->estimate_text = from == JM_EST_WORDS ? L->st.estimate_text_words
+                     : from == (JM_EST_EMOJI | JM_EST_WORDS) ? L->st.estimate_text_mixed : L->st.estimate_text;
+    if (L->any_estimated && L->estimate_text && *L->estimate_text)
+        L->estimate_note = jm_text_layout(L->text, L->a, L->estimate_text, &L->st.estimate_font,
                                           fmax(1, L->plot_w - 2 * L->st.plot_padding), JM_ALIGN_LEFT, L->c->line_spacing);
     else L->any_estimated = false;
 

@@ -163,7 +163,7 @@ static void emotion(mdj *m, const char *s, jm_pos pos, jm_emotion *e) {
         g_free(num);
     }
     e->label = *label ? label : NULL;
-    if (!e->has_score && jm_valence_estimate(e->emoji, e->label, &e->score)) e->has_score = e->estimated = true;
+    jm_valence_fill(e);
 }
 
 /* The first sentence of a paragraph (a step's emotion: "Anxious and mildly overwhelmed. ..."). */
@@ -177,6 +177,15 @@ static void opportunity(mdj *m, const char *s, jm_pos pos, jm_opportunity *o) {
     *o = (jm_opportunity){ key ? key : jm_mdj_clean(m->c->a, s, strlen(s)), key ? value : NULL, pos };
 }
 
+/* An entry of the custom lane in force (decision makers, any other sub-heading): a lane of that
+ * name among lanes[0..n), made on its first entry. */
+static void custom_lane(mdj *m, jm_lane **lanes, size_t *n, const char *s, jm_pos pos) {
+    size_t k = 0;
+    while (k < *n && strcmp((*lanes)[k].name, m->lane_label)) k++;
+    if (k == *n) *PUSH(m, *lanes, *n) = (jm_lane){ m->lane_label, { 0 }, m->lane_pos };
+    m->more = texts_add(m, &(*lanes)[k].items, s, pos);
+}
+
 static void step_lane(mdj *m, const char *s, jm_pos pos) {
     jm_step *st = &m->j->steps[m->step];
     switch (m->lane) {
@@ -184,6 +193,8 @@ static void step_lane(mdj *m, const char *s, jm_pos pos) {
     case MDJ_THOUGHTS: m->more = texts_add(m, &st->thoughts, s, pos); break;
     case MDJ_TOUCHPOINTS: m->more = texts_add(m, &st->touchpoints, s, pos); break;
     case MDJ_PAINS: m->more = texts_add(m, &st->pain_points, s, pos); break;
+    case MDJ_TRIGGERS: m->more = texts_add(m, &st->triggers, s, pos); break;
+    case MDJ_METRICS: m->more = texts_add(m, &st->metrics, s, pos); break;
     case MDJ_OPPS: opportunity(m, s, pos, PUSH(m, st->opportunities, st->n_opportunities)); break;
     case MDJ_EMOTIONS:
         if (!st->emotion) {
@@ -192,12 +203,7 @@ static void step_lane(mdj *m, const char *s, jm_pos pos) {
             st->emotion = e;
         }
         break;
-    default:
-        if (!(m->warned & (1u << m->lane)))
-            jm_diag_add(m->c->d, JM_WARNING, m->c->file, m->lane_pos, "a step has no '%s' lane: left out "
-                        "(steps take actions, thoughts, emotions, touchpoints, pain points, opportunities)",
-                        jm_load_show(m->c, m->lane_label));
-        m->warned |= 1u << m->lane;
+    default: custom_lane(m, &st->lanes, &st->n_lanes, s, pos);
     }
 }
 
@@ -217,12 +223,7 @@ static void stage_lane(mdj *m, const char *s, jm_pos pos) {
         m->more = &a->text;
         break;
     }
-    default: {   /* decision makers and any other sub-heading: a lane of that name */
-        size_t k = 0;
-        while (k < st->n_lanes && strcmp(st->lanes[k].name, m->lane_label)) k++;
-        if (k == st->n_lanes) *PUSH(m, st->lanes, st->n_lanes) = (jm_lane){ m->lane_label, { 0 }, m->lane_pos };
-        m->more = texts_add(m, &st->lanes[k].items, s, pos);
-    }
+    default: custom_lane(m, &st->lanes, &st->n_lanes, s, pos);   /* decision makers, any other sub-heading */
     }
 }
 

@@ -20,7 +20,6 @@ typedef struct {
     const char **more;                /* the last list entry's text, for its continuation lines */
     GString *meta, *prose;            /* the subtitle: **Key**: value lines, then the intro text */
     const char *quote; jm_pos quote_pos;
-    unsigned warned;                  /* bit per mdj_lane: "steps have no such lane" said */
 } mdj;
 
 /* Inline text of a node (a heading, a table cell), emphasis trimmed (load_markdown.c). */

@@ -11,12 +11,15 @@
 /* A list of texts. */
 typedef struct { const char **v; size_t n; const jm_pos *pos; /* pos[i] of v[i] */ } jm_texts;
 
+enum { JM_EST_EMOJI = 1, JM_EST_WORDS = 2 };   /* what an estimated score came from */
+
 typedef struct {
     const char *label;   /* NULL if absent */
     double score;        /* -2 .. +2, valid only when has_score */
     bool has_score;
     bool estimated;      /* the score was not written down but estimated from the emoji or the
                           * label (valence.h); views draw such scores as estimates */
+    unsigned estimated_from;   /* when estimated: JM_EST_EMOJI and/or JM_EST_WORDS (both: a mean) */
     const char *emoji;   /* NULL if absent */
     jm_pos pos;
 } jm_emotion;
@@ -47,8 +50,9 @@ typedef struct {
 typedef struct {
     const char *title;
     const char *stage_id; int stage;   /* index into journey->stages, -1 when the file has no stages */
-    jm_texts actions, thoughts, touchpoints, pain_points;
+    jm_texts actions, thoughts, touchpoints, pain_points, triggers, metrics;
     jm_opportunity *opportunities; size_t n_opportunities;
+    jm_lane *lanes; size_t n_lanes;    /* custom lanes, in file order (the map adds them to the stage's) */
     const jm_emotion *emotion;         /* NULL if absent */
     jm_texts actors;                   /* who took part (Mermaid journey's task actors); n == 0 if absent */
     jm_pos pos;

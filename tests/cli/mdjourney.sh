@@ -78,6 +78,20 @@ done
 printf '# T\n## S\n- x\n' > big.md; head -c 300000 /dev/zero | tr '\0' 'x' >> big.md
 expect_exit "md: a document over 256 KB is refused" 1 "$JM" big.md --check
 expect_err "md: ... saying the limit" "more than the limit of 262144"
+# a step's trigger events, success metrics and custom lanes (decision makers) are lanes of the map
+printf '# T\n\n## Stage 1: Try\n\nStep 1: Sign up\n\n### Trigger events\n- A colleague shares a link\n\n### Success metrics\n- Signed up in 2 minutes\n\n### Decision makers\n- Team lead\n\n### Actions\n- Fills the form\n' > steplanes.md
+expect_exit "md: a step's triggers, metrics and custom lanes load" 0 "$JM" steplanes.md --view map --dump-scene
+expect_err_lacks "md: ... without warnings" "warning:"
+for t in "Triggers:A colleague shares a link:7" "Metrics:Signed up in 2 minutes:10" "Decision makers:Team lead:13"; do
+    lane=${t%%:*}; rest=${t#*:}; entry=${rest%:*}; line=${rest##*:}
+    grep -q "map.lane.label .*\"$lane\"" "$T/out" && grep -q "map.text .*@$((line + 1)):3 \"$entry\"" "$T/out" \
+        && pass "md: the step's '$lane' is a lane of the map, its entry at its line" \
+        || fail "md: the step's '$lane' lane" "$(grep -E "map.lane.label|map.text" "$T/out" | cut -c 1-60 | head -n 6)"
+done
+expect_exit "md: ... and survive --emit-yaml" 0 "$JM" steplanes.md --emit-yaml -o steplanes.yaml
+"$JM" steplanes.md --view map --dump-scene 2>/dev/null | grep -E '^[0-9]+ text' | sed 's/ @[0-9:]*//' > a.txt
+"$JM" steplanes.yaml --view map --dump-scene 2>/dev/null | grep -E '^[0-9]+ text' | sed 's/ @[0-9:]*//' > b.txt
+[ -s a.txt ] && cmp -s a.txt b.txt && pass "md: ... the YAML draws the same map texts" || fail "md: step lanes round trip" "$(diff a.txt b.txt | head -n 4 | tr '\n' ' ')"
 # Markdown mode is unchanged: a page to a page still draws its blocks
 printf '# P\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n' > page.md
 expect_exit "md: a page to a page is Markdown mode" 0 "$JM" page.md -o out.md
