@@ -134,7 +134,7 @@ static void emotion(emit_ctx *E, const jm_emotion *e) {
 
 /* A list of records whose fields are texts: n records of `size` bytes from base, each field
  * names[f] at offset offs[f] (a const char *, NULL: left out), names NULL-terminated. */
-typedef struct { const char *names[4]; size_t offs[3]; } record_shape;
+typedef struct { const char *names[5]; size_t offs[4]; } record_shape;
 
 static void records(emit_ctx *E, const char *k, const void *base, size_t n, size_t size, const record_shape *r) {
     if (!n) return;
@@ -150,8 +150,8 @@ static void records(emit_ctx *E, const char *k, const void *base, size_t n, size
 }
 
 static const record_shape OPPORTUNITY = { { "title", "text", NULL }, { offsetof(jm_opportunity, title), offsetof(jm_opportunity, text) } };
-static const record_shape CARD = { { "title", "who", "text", NULL },
-                                   { offsetof(jm_card, title), offsetof(jm_card, who), offsetof(jm_card, text) } };
+static const record_shape CARD = { { "title", "who", "text", "url", NULL },
+                                   { offsetof(jm_card, title), offsetof(jm_card, who), offsetof(jm_card, text), offsetof(jm_card, url) } };
 static const record_shape ACTION = { { "text", "channel", "frequency", NULL },
                                      { offsetof(jm_action, text), offsetof(jm_action, channel), offsetof(jm_action, frequency) } };
 static const record_shape FEATURE = { { "icon", "title", "text", NULL },
@@ -202,6 +202,7 @@ static void stage(emit_ctx *E, const jm_stage *s) {
     kv(E, "duration", s->duration);
     kv(E, "need", s->need);
     kv(E, "transition", s->transition);
+    kv(E, "url", s->url);
     records(E, "items", s->items, s->n_items, sizeof *s->items, &CARD);
     texts(E, "triggers", &s->triggers);
     texts(E, "pain_points", &s->pain_points);
@@ -234,6 +235,7 @@ static void step(emit_ctx *E, const jm_step *st) {
     texts(E, "triggers", &st->triggers);
     texts(E, "metrics", &st->metrics);
     lanes(E, st->lanes, st->n_lanes);
+    kv(E, "url", st->url);
     map_end(E);
 }
 
@@ -361,6 +363,7 @@ static void sequence(emit_ctx *E, const jm_sequence *s) {
             kv(E, "id", s->participants[i].id);
             kv(E, "label", s->participants[i].label);
             if (s->participants[i].kind != JM_PART_PARTICIPANT) kv_plain(E, "kind", kinds[s->participants[i].kind]);
+            kv(E, "url", s->participants[i].url);
             map_end(E);
         }
         seq_end(E);

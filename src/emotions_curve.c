@@ -241,12 +241,17 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
                                : jm_paint_both(line, st->marker_fill, st->marker_stroke_width);
         const char *role = emoji ? (p->estimated ? "emotions.marker.estimated" : "emotions.marker")
                                  : (p->estimated ? "emotions.marker.dot.estimated" : "emotions.marker.dot");
+        size_t from = s->n_items;
         int it = jm_scene_path(s, role, ops, 6, paint, JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[it].src = p->src;
-        if (!emoji) continue;
-        const jm_textblock *b = &p->emoji;
-        it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
-                           p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
-        s->items[it].src = p->src;
+        if (emoji) {
+            const jm_textblock *b = &p->emoji;
+            it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
+                               p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
+            s->items[it].src = p->src;
+        }
+        /* the marker links to its step's page (a stage point: its stage's) */
+        const jm_stage *sg = L->bands[p->band].stage;
+        jm_scene_link(s, from, p->step ? p->step->url : sg ? sg->url : NULL);
     }
 }

@@ -241,7 +241,7 @@ static void card(mdj *m, const char *s, jm_pos pos) {
     jm_stage *st = &m->j->stages[m->stage];
     jm_card *c = PUSH(m, st->items, st->n_items);
     const char *colon = strstr(s, ": ");
-    *c = (jm_card){ s, NULL, NULL, pos };
+    *c = (jm_card){ s, NULL, NULL, NULL, pos };
     m->more = &c->text;
     if (!colon) { m->more = &c->title; return; }
     c->title = jm_arena_strndup(m->c->a, s, (size_t)(colon - s));

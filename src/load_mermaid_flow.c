@@ -22,7 +22,7 @@ static const mmd_keyword flow_keywords[] = {
     { "class", FK_CLASS, "'class A,B name': gives nodes a class" },
     { "style", FK_STYLE, "'style A fill:#ddd': styles one node" },
     { "linkStyle", FK_LINKSTYLE, "styles arrows (not drawn: the funnel has its own)" },
-    { "click", FK_CLICK, "a link or callback on a node (not drawn)" },
+    { "click", FK_CLICK, "a node's link: 'click A \"https://...\"' or 'click A href \"...\"'" },
     { "subgraph", FK_SUBGRAPH, "groups nodes, closed by 'end' (the grouping is not drawn)" },
     { "end", FK_END, "closes a subgraph" },
     { "direction", FK_DIRECTION, "a subgraph's direction" },
@@ -40,10 +40,12 @@ typedef struct {
     int in, out;                 /* arrows into and out of it */
     int next;                    /* the node after it, -1 */
     const char *transition;      /* the label of the arrow into it, NULL */
+    const char *url;             /* its `click` link, NULL */
     int comp;                    /* union-find parent */
 } fnode;
 
 typedef struct { const char *names, *style; } fclass;
+typedef struct { const char *id, *url; jm_pos pos; } fclick;   /* click ID "url", resolved at the end */
 
 typedef struct {
     mmd_doc *m;
@@ -51,6 +53,7 @@ typedef struct {
     int line; const char *ls;    /* where p is */
     fnode *nodes; size_t n_nodes, cap_nodes;
     fclass *classes; size_t n_classes, cap_classes;
+    fclick *clicks; size_t n_clicks, cap_clicks;
     int subgraphs;
     bool failed;
 } freader;
@@ -417,6 +420,41 @@ static void stage_colors(freader *F, const fnode *n, jm_stage *s) {
 
 /* ---- statements ---- */
 
+/* "click A "url"", "click A href "url" ["tooltip"] [_blank]": the stage's link; a callback
+ * ("click A call fn()", "click A fn") runs a script in a browser: warned, not drawn. */
+static void read_click(freader *F, jm_pos pos) {
+    mmd_doc *m = F->m;
+    skip(F, false);
+    const char *id_at = F->p;
+    const char *id = token(F);
+    skip(F, false);
+    const char *w = F->p;
+    while (w < F->end && g_ascii_isalpha(*w)) w++;
+    if (w - F->p == 4 && !memcmp(F->p, "href", 4)) { F->p = w; skip(F, false); }
+    if (!*id || F->p >= F->end || *F->p != '"') {
+        rest_of_line(F);
+        if (*id) mmd_warn_once(m, "click callback", pos, "'click %s' with a callback is not drawn: only links are "
+                               "('click %s \"https://...\"')", jm_load_show(m->c, id), jm_load_show(m->c, id));
+        else { jm_error(m->c->d, m->c->file, pos, "expected 'click A \"https://...\"'"); F->failed = true; }
+        return;
+    }
+    const char *a = F->p + 1, *b = a;
+    while (b < F->end && *b != '"' && *b != '\n') b++;
+    if (b >= F->end || *b != '"') {
+        jm_error(m->c->d, m->c->file, pos_at(F, F->p), "the link's '\"' is not closed on its line");
+        F->failed = true;
+        rest_of_line(F);
+        return;
+    }
+    const char *url = mmd_url(m, jm_arena_strndup(m->c->a, a, (size_t)(b - a)), pos_at(F, a));
+    F->p = b + 1;
+    const char *more = rest_of_line(F);   /* a tooltip, a target: nothing to draw */
+    if (*more) mmd_warn_once(m, "click tooltip", pos, "a link's tooltip and target are not drawn");
+    if (!url) { F->failed = true; return; }
+    JM_RESERVE(m->c->a, F->clicks, F->n_clicks, 1, F->cap_clicks, 8);
+    F->clicks[F->n_clicks++] = (fclick){ id, url, pos_at(F, id_at) };
+}
+
 static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) {
     mmd_doc *m = F->m;
     jm_pos pos = pos_at(F, word_at);
@@ -462,10 +500,7 @@ static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) 
         style_arg(F);
         mmd_warn_once(m, "linkStyle", pos, "'linkStyle' is not drawn: the funnel draws its own arrows");
         break;
-    case FK_CLICK:
-        rest_of_line(F);
-        mmd_warn_once(m, "click", pos, "'click' is not drawn: images carry no links");
-        break;
+    case FK_CLICK: read_click(F, pos); break;
     case FK_SUBGRAPH:
         rest_of_line(F);
         F->subgraphs++;
@@ -554,11 +589,20 @@ static bool build_stages(freader *F) {
         jm_error(F->m->c->d, F->m->c->file, (jm_pos){ F->m->body_line, 1 }, "the flowchart has no nodes");
         return false;
     }
+    for (size_t i = 0; i < F->n_clicks; i++) {   /* links on nodes, the last one of a node counting */
+        const fclick *k = &F->clicks[i];
+        size_t n = 0;
+        while (n < F->n_nodes && strcmp(F->nodes[n].id, k->id)) n++;
+        if (n < F->n_nodes) F->nodes[n].url = k->url;
+        else jm_diag_add(F->m->c->d, JM_WARNING, F->m->c->file, k->pos, "'click %s': no node '%s' in the flowchart, "
+                         "the link is left out", jm_load_show(F->m->c, k->id), jm_load_show(F->m->c, k->id));
+    }
     j->stages = JM_NEWV(F->m->c->a, jm_stage, F->n_nodes);
     for (int k = start; k >= 0; k = F->nodes[k].next) {
         jm_stage *s = &j->stages[j->n_stages++];
         fill_stage(F, &F->nodes[k], s);
         s->transition = F->nodes[k].transition;
+        s->url = F->nodes[k].url;
         s->gap = is_gap(F, &F->nodes[k]);
         if (!s->gap) stage_colors(F, &F->nodes[k], s);
     }

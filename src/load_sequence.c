@@ -9,7 +9,7 @@
 
 static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
-static const char *const part_keys[] = { "id", "label", "kind", NULL };
+static const char *const part_keys[] = { "id", "label", "kind", "url", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
                                           "entity", "queue", "collections", NULL };   /* jm_part_kind */
 static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles",
@@ -91,6 +91,7 @@ static void load_participants(seq_loader *L, const jm_ynode *seq) {
         if (!*p.id) { jm_error(c->d, c->file, idn->pos, "'id' must not be empty"); continue; }
         p.label = jm_load_text(c, m, "label");
         if (!p.label) p.label = p.id;
+        p.url = jm_load_url(c, m);
         const char *kind = jm_load_raw(c, m, "kind");
         if (kind) {
             int k = find_name(c, jm_load_get(m, "kind"), kind, part_kinds, "participant kind");

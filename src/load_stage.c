@@ -7,11 +7,11 @@
 
 static const char *const stage_keys[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
                                           "transition", "fill", "stroke", "color", "items", "triggers", "pain_points", "touchpoints", "metrics",
-                                          "thoughts", "actions", "emotions", "opportunities", "lanes", NULL };
+                                          "thoughts", "actions", "emotions", "opportunities", "lanes", "url", NULL };
 static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
-                                         "pain_points", "opportunities", "actors", "triggers", "metrics", "lanes", NULL };
+                                         "pain_points", "opportunities", "actors", "triggers", "metrics", "lanes", "url", NULL };
 static const char *const emotion_keys[] = { "label", "score", "emoji", NULL };
-static const char *const item_keys[] = { "title", "who", "text", NULL };
+static const char *const item_keys[] = { "title", "who", "text", "url", NULL };
 static const char *const action_keys[] = { "text", "channel", "frequency", NULL };
 static const char *const opportunity_keys[] = { "title", "text", NULL };
 
@@ -113,6 +113,7 @@ static void load_items(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
         it->title = jm_load_text(c, x, "title");
         it->who = jm_load_text(c, x, "who");
         it->text = jm_load_text(c, x, "text");
+        it->url = jm_load_url(c, x);
     }
 }
 
@@ -175,6 +176,7 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
     s->duration = jm_load_text(c, n, "duration");
     s->need = jm_load_text(c, n, "need");
     s->transition = jm_load_text(c, n, "transition");
+    s->url = jm_load_url(c, n);
     load_color(c, n, "fill", &s->fill);
     load_color(c, n, "stroke", &s->stroke);
     load_color(c, n, "color", &s->text);
@@ -265,6 +267,7 @@ void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_s
         st->triggers = jm_load_texts(c, n, "triggers", false);
         st->metrics = jm_load_texts(c, n, "metrics", false);
         load_lanes(c, n, &st->lanes, &st->n_lanes);
+        st->url = jm_load_url(c, n);
         load_opportunities(c, n, &st->opportunities, &st->n_opportunities);
         const jm_ynode *em = jm_load_get(n, "emotion");
         if (em) {

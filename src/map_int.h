@@ -22,6 +22,7 @@ typedef struct {
     const char *text;           /* NULL for an opportunity given only a title */
     const char *title;          /* an opportunity's title; the step heading over a step's actions */
     const char *channel, *frequency;   /* an action's tags, NULL if absent */
+    const char *url;            /* the step heading's link (its step's url), NULL */
     jm_pos src;
 } mp_entry;
 

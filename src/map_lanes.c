@@ -125,8 +125,10 @@ void mp_gather(mp_map *M) {
         size_t i = (size_t)sp->stage;
         size_t before = act->cells[i].n;
         add_texts(M, &act->cells[i], &sp->actions, sp->pos);
-        if (act->cells[i].n > before && sp->title && *sp->title)
+        if (act->cells[i].n > before && sp->title && *sp->title) {
             act->cells[i].v[before].title = jm_arena_printf(M->a, "%zu%s%s", k + 1, st->step_separator, sp->title);
+            act->cells[i].v[before].url = sp->url;
+        }
         add_texts(M, &trig->cells[i], &sp->triggers, sp->pos);
         add_texts(M, &touch->cells[i], &sp->touchpoints, sp->pos);
         add_texts(M, &thought->cells[i], &sp->thoughts, sp->pos);

@@ -24,7 +24,7 @@ typedef struct {
     jm_pos pos;
 } jm_emotion;
 
-typedef struct { const char *title, *who, *text; jm_pos pos; } jm_card;   /* an item card under a stage */
+typedef struct { const char *title, *who, *text, *url; jm_pos pos; } jm_card;   /* an item card under a stage; url NULL if absent */
 typedef struct { const char *text, *channel, *frequency; jm_pos pos; } jm_action;
 typedef struct { const char *title, *text; jm_pos pos; } jm_opportunity; /* plain text form: title only */
 typedef struct { const char *name; jm_texts items; jm_pos pos; } jm_lane;
@@ -35,6 +35,7 @@ typedef struct {
     double count; bool has_count;
     const char *unit, *note, *duration, *need;  /* NULL if absent */
     const char *transition;  /* what leads into this stage from the one before (a flowchart arrow's label), NULL */
+    const char *url;         /* a link (url.h; YAML `url`, a flowchart's `click`), NULL */
     jm_color fill, stroke, text;  /* the stage's own colours (a flowchart's classDef or style, YAML
                                    * `fill`, `stroke`, `color`); a == 0: the style's */
     bool gap;
@@ -55,6 +56,7 @@ typedef struct {
     jm_lane *lanes; size_t n_lanes;    /* custom lanes, in file order (the map adds them to the stage's) */
     const jm_emotion *emotion;         /* NULL if absent */
     jm_texts actors;                   /* who took part (Mermaid journey's task actors); n == 0 if absent */
+    const char *url;                   /* a link (url.h), NULL */
     jm_pos pos;
 } jm_step;
 
@@ -65,7 +67,11 @@ typedef enum {
     JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATABASE,
     JM_PART_BOUNDARY, JM_PART_CONTROL, JM_PART_ENTITY, JM_PART_QUEUE, JM_PART_COLLECTIONS,
 } jm_part_kind;
-typedef struct { const char *id, *label; jm_part_kind kind; jm_pos pos; } jm_participant;
+typedef struct {
+    const char *id, *label; jm_part_kind kind;
+    const char *url;             /* a link (url.h; YAML `url`, Mermaid `link`/`links`), NULL */
+    jm_pos pos;
+} jm_participant;
 
 typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
 /* The head at the receiver: the kind's own (filled; async: open), none, open, or a cross (a lost
