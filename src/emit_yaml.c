@@ -241,6 +241,14 @@ static void step(emit_ctx *E, const jm_step *st) {
 
 static const char *part_id(emit_ctx *E, int i) { return E->seq->participants[i].id; }
 
+static void part_ids(emit_ctx *E, const char *k, const int *v, size_t n) {
+    if (!n) return;
+    key(E, k);
+    seq_start(E);
+    for (size_t i = 0; i < n; i++) text(E, part_id(E, v[i]));
+    seq_end(E);
+}
+
 static void color(emit_ctx *E, const char *k, jm_color c) {
     char buf[16];
     int r = (int)(c.r * 255 + 0.5), g = (int)(c.g * 255 + 0.5), b = (int)(c.b * 255 + 0.5), a = (int)(c.a * 255 + 0.5);
@@ -281,6 +289,8 @@ static void message(emit_ctx *E, const jm_seq_item *msg) {
     if (m->circle_from || m->circle_to) kv_plain(E, "circles", circles[m->circle_from + 2 * m->circle_to]);
     kv_bool(E, "activate", m->activate);
     kv_bool(E, "deactivate", m->deactivate);
+    part_ids(E, "opens", m->opens, m->n_opens);
+    part_ids(E, "closes", m->closes, m->n_closes);
     if (m->create) kv(E, "create", part_id(E, m->to));
     if (m->destroy_from) kv(E, "destroy", part_id(E, m->from));
     else if (m->destroy_to) kv(E, "destroy", part_id(E, m->to));

@@ -23,7 +23,7 @@ static const mmd_keyword flow_keywords[] = {
     { "style", FK_STYLE, "'style A fill:#ddd': styles one node" },
     { "linkStyle", FK_LINKSTYLE, "styles arrows (not drawn: the funnel has its own)" },
     { "click", FK_CLICK, "a node's link: 'click A \"https://...\"' or 'click A href \"...\"'" },
-    { "subgraph", FK_SUBGRAPH, "groups nodes, closed by 'end' (the grouping is not drawn)" },
+    { "subgraph", FK_SUBGRAPH, "groups nodes, closed by 'end' (the group is not drawn, its stages are)" },
     { "end", FK_END, "closes a subgraph" },
     { "direction", FK_DIRECTION, "a subgraph's direction" },
     { "accTitle", FK_ACC_TITLE, "accessible title (alt text)" },
@@ -41,11 +41,13 @@ typedef struct {
     int next;                    /* the node after it, -1 */
     const char *transition;      /* the label of the arrow into it, NULL */
     const char *url;             /* its `click` link, NULL */
+    int sub;                     /* the innermost subgraph it was last named in, -1 */
     int comp;                    /* union-find parent */
 } fnode;
 
 typedef struct { const char *names, *style; } fclass;
 typedef struct { const char *id, *url; jm_pos pos; } fclick;   /* click ID "url", resolved at the end */
+typedef struct { const char *title; jm_pos pos; } fgroup;          /* a subgraph, for its warning */
 
 typedef struct {
     mmd_doc *m;
@@ -54,7 +56,9 @@ typedef struct {
     fnode *nodes; size_t n_nodes, cap_nodes;
     fclass *classes; size_t n_classes, cap_classes;
     fclick *clicks; size_t n_clicks, cap_clicks;
-    int subgraphs;
+    fgroup *subs; size_t n_subs, cap_subs;
+    int *open; size_t cap_open;  /* the subgraphs open where the reader is, innermost last */
+    int subgraphs;               /* how many are open */
     bool failed;
 } freader;
 
@@ -136,6 +140,7 @@ static int node_index(freader *F, const char *id, jm_pos pos) {
     n->id = id;
     n->pos = pos;
     n->next = -1;
+    n->sub = -1;
     n->comp = (int)F->n_nodes;
     return (int)F->n_nodes++;
 }
@@ -208,6 +213,7 @@ static int read_node(freader *F) {
     const char *id = jm_arena_strndup(F->m->c->a, a, (size_t)(F->p - a));
     int k = node_index(F, id, pos_at(F, a));
     if (k < 0) return -1;
+    if (F->subgraphs > 0) F->nodes[k].sub = F->open[F->subgraphs - 1];
     const char *label = NULL;
     if (F->p < F->end && strchr("[({>", *F->p)) label = read_shape(F);
     else if (F->end - F->p >= 2 && F->p[0] == '@' && F->p[1] == '{') label = read_meta(F);
@@ -501,11 +507,19 @@ static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) 
         mmd_warn_once(m, "linkStyle", pos, "'linkStyle' is not drawn: the funnel draws its own arrows");
         break;
     case FK_CLICK: read_click(F, pos); break;
-    case FK_SUBGRAPH:
-        rest_of_line(F);
-        F->subgraphs++;
-        mmd_warn_once(m, "subgraph", pos, "subgraphs are not drawn; their nodes are");
+    case FK_SUBGRAPH: {   /* "subgraph id [Title]", "subgraph id[Title]", "subgraph Title" */
+        const char *t = rest_of_line(F), *open = strchr(t, '[');
+        if (open) {
+            const char *close = strrchr(open, ']');
+            t = mmd_text(m, open + 1, close ? (size_t)(close - open - 1) : strlen(open + 1));
+            if (*t == '"' && strlen(t) >= 2 && t[strlen(t) - 1] == '"') t = jm_arena_strndup(m->c->a, t + 1, strlen(t) - 2);
+        }
+        JM_RESERVE(m->c->a, F->subs, F->n_subs, 1, F->cap_subs, 4);
+        F->subs[F->n_subs++] = (fgroup){ t, pos };
+        JM_RESERVE(m->c->a, F->open, (size_t)F->subgraphs, 1, F->cap_open, 4);
+        F->open[F->subgraphs++] = (int)F->n_subs - 1;
         break;
+    }
     case FK_END:
         if (F->subgraphs-- <= 0) {
             jm_error(m->c->d, m->c->file, pos, "'end' without a subgraph to close");
@@ -571,6 +585,27 @@ static void fill_stage(freader *F, const fnode *n, jm_stage *s) {
     g_strfreev(lines);
 }
 
+/* A subgraph is not drawn (the funnel has no stage groups): one warning each, at its line, naming
+ * the stages it holds directly (a node belongs to the innermost subgraph it was last named in),
+ * in chain order, so the reader knows what the grouping said. */
+static void warn_subgraphs(freader *F, int start) {
+    jm_lctx *c = F->m->c;
+    for (size_t g = 0; g < F->n_subs; g++) {
+        GString *names = g_string_new(NULL);
+        for (int k = start; k >= 0; k = F->nodes[k].next) {
+            if (F->nodes[k].sub != (int)g) continue;   /* a nested subgraph names its own */
+            const fnode *n = &F->nodes[k];
+            const char *label = n->label && *n->label ? n->label : n->id;
+            const char *nl = strchr(label, '\n');
+            g_string_append_printf(names, "%s'%.*s'", names->len ? ", " : "", nl ? (int)(nl - label) : (int)strlen(label), label);
+        }
+        jm_diag_add(c->d, JM_WARNING, c->file, F->subs[g].pos, "subgraph '%s' is not drawn (the funnel has no stage "
+                    "groups); %s%s", jm_load_show(c, F->subs[g].title),
+                    names->len ? "its stages are drawn in the chain: " : "it holds no stage", names->str);
+        g_string_free(names, TRUE);
+    }
+}
+
 /* The chain, first node to last, into the journey's stages. */
 static bool build_stages(freader *F) {
     jm_journey *j = F->m->j;
@@ -598,6 +633,7 @@ static bool build_stages(freader *F) {
                          "the link is left out", jm_load_show(F->m->c, k->id), jm_load_show(F->m->c, k->id));
     }
     j->stages = JM_NEWV(F->m->c->a, jm_stage, F->n_nodes);
+    warn_subgraphs(F, start);
     for (int k = start; k >= 0; k = F->nodes[k].next) {
         jm_stage *s = &j->stages[j->n_stages++];
         fill_stage(F, &F->nodes[k], s);

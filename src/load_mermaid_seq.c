@@ -119,6 +119,8 @@ typedef struct {
     pvec root;
     block stack[MAX_BLOCKS]; int depth, groups;
     jm_seq_item *last_msg;       /* for activate/deactivate */
+    int *opens; size_t n_opens, cap_opens;   /* standalone `activate X`: bars the next message opens */
+    jm_pos opens_pos;            /* the first of them, for "no message follows" */
     size_t n_items;
     size_t cap_boxes;
     int create, destroy;         /* participant of a pending create / destroy, -1: none */
@@ -335,6 +337,12 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     const char *text = strip_wrap(colon + 1, end);
     it->text = mmd_text(m, text, (size_t)(end - text));
     R->s->n_messages++;
+    if (R->n_opens) {   /* bars of standalone `activate` lines start here */
+        it->opens = R->opens;
+        it->n_opens = R->n_opens;
+        R->opens = NULL;
+        R->n_opens = R->cap_opens = 0;
+    }
     R->last_msg = it;
     push(R, current(R), it);
     return true;
@@ -669,8 +677,10 @@ static bool read_link(seq_reader *R, const mmd_stmt *st, const char *rest, bool 
 
 /* ---- activations and autonumber ---- */
 
-/* Mermaid's activate/deactivate X: the model starts a bar with the message to X and ends it with
- * a message from X, so it joins the last message when that fits. */
+/* Mermaid's activate/deactivate X. After a message to X (activate) or from X (deactivate) it
+ * joins that message, as `+`/`-` would. Otherwise it is placed as Mermaid places it, at the
+ * diagram's current height: a bar that `activate` starts begins at the next message's line (the
+ * message's `opens`), a bar that `deactivate` ends ends at the last message's line (its `closes`). */
 static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest, bool on) {
     mmd_doc *m = R->m;
     const char *id = mmd_trim(m, rest, (size_t)(st->s + st->n - rest));
@@ -680,10 +690,24 @@ static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest,
     if (last && on && last->to == p && !last->activate) { last->activate = true; return; }
     if (last && !on && last->from == p && !last->deactivate) { last->deactivate = true; return; }
     if (last && !on && last->to == p && last->activate) { last->activate = false; return; }   /* on and off */
-    mmd_warn_once(m, on ? "activate" : "deactivate", mmd_pos(st, st->s),
-                  "'%s %s' is not drawn: an activation bar %s with a message %s %s (the message before "
-                  "this line is not)", on ? "activate" : "deactivate", jm_load_show(m->c, id),
-                  on ? "starts" : "ends", on ? "to" : "from", jm_load_show(m->c, id));
+    jm_arena *a = m->c->a;
+    if (on) {
+        if (!R->n_opens) R->opens_pos = mmd_pos(st, st->s);
+        JM_RESERVE(a, R->opens, R->n_opens, 1, R->cap_opens, 4);
+        R->opens[R->n_opens++] = p;
+        return;
+    }
+    for (size_t i = R->n_opens; i-- > 0;)   /* a bar opened and closed before any message: none */
+        if (R->opens[i] == p) { memmove(&R->opens[i], &R->opens[i + 1], (R->n_opens - i - 1) * sizeof *R->opens); R->n_opens--; return; }
+    if (!last) {
+        mmd_warn_once(m, "deactivate", mmd_pos(st, st->s), "'deactivate %s' before any message is not drawn: "
+                      "no bar of %s has started", jm_load_show(m->c, id), jm_load_show(m->c, id));
+        return;
+    }
+    int *v = JM_NEWV(a, int, last->n_closes + 1);
+    if (last->n_closes) memcpy(v, last->closes, last->n_closes * sizeof *v);
+    v[last->n_closes++] = p;
+    last->closes = v;
 }
 
 /* "autonumber [start [step]]" or "autonumber off". The first, before any message, numbers the
@@ -795,6 +819,9 @@ bool mmd_load_sequence(mmd_doc *m) {
         jm_error(c->d, c->file, R.stack[i].pos, "'%s' is not closed with 'end'", R.stack[i].word);
         ok = false;
     }
+    if (R.n_opens && ok)
+        jm_diag_add(c->d, JM_WARNING, c->file, R.opens_pos, "'activate %s' is not drawn: no message follows it, and "
+                    "an activation bar starts at the next message", jm_load_show(c, s->participants[R.opens[0]].id));
     int pending = R.create >= 0 ? R.create : R.destroy;
     if (pending >= 0 && ok) {
         jm_error(c->d, c->file, R.create >= 0 ? R.create_pos : R.destroy_pos, "participant '%s' is %s here, but "

@@ -103,6 +103,10 @@ struct jm_seq_item {
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool circle_from, circle_to; /* a small circle at the sender's / receiver's end (Mermaid ()->>()) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
+    int *opens; size_t n_opens;  /* participants whose bar starts at this message's line, before it
+                                  * (Mermaid's `activate X` on a line of its own; YAML `opens`) */
+    int *closes; size_t n_closes;   /* participants whose top bar ends at its line, after it
+                                     * (a standalone `deactivate X` after it; YAML `closes`) */
     jm_numbering numbering;      /* numbering changes here (Mermaid's autonumber between messages) */
     int number_start, number_step;   /* ON: this message's number and the step from here; 0: keep */
     bool create;                 /* the receiver's head is drawn at this message, not at the top */
