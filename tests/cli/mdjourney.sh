@@ -53,6 +53,18 @@ grep -q 'funnel.stage .* @24:1$' "$T/s.scene" && grep -q 'funnel.stage .* @62:1$
     || fail "md seed-002: stage position" "$(grep 'funnel.stage ' "$T/s.scene" | head -n 1)"
 grep -q 'map.text .*@36:1 "Discusses with peers"' "$T/s.scene" \
     && pass "md seed-002: an action points at its table row (36:1)" || fail "md seed-002: action row position" "$(grep 'Discusses' "$T/s.scene")"
+# seed 002's stages have three emotions each: one point per stage at their mean (Awareness: 😤 -2,
+# 🤔 -0.5, 😟 -1 -> -7/6), its label listing all three
+"$JM" "$ROOT/samples/seed-002.md" --view emotions --dump-scene 2>/dev/null > "$T/s2e.scene"
+n=$(grep -c ' path emotions.marker.dot.estimated ' "$T/s2e.scene")
+[ "$n" = 8 ] && pass "md seed-002: a point per stage (8)" || fail "md seed-002: a point per stage" "$n points"
+awk '/ path emotions.baseline / { split($4, p, ","); base = p[2] }
+     / text emotions.scale / { split($4, p, ","); s[++k] = p[2] }
+     / path emotions.marker.dot.estimated / && !d { split($4, p, ","); split($5, z, "x"); d = p[2] + z[2] / 2 }
+     END { unit = s[2] - s[1]; want = base + unit * 7 / 6; exit !(unit > 0 && d - want < 0.05 && want - d < 0.05) }' "$T/s2e.scene" \
+    && pass "md seed-002: Awareness at the mean -7/6 of -2, -0.5, -1" || fail "md seed-002: Awareness at the mean" "$(grep -m 1 marker.dot "$T/s2e.scene" | cut -c 1-80)"
+grep -qF '"😤 Frustration with current state\n🤔 Curiosity about solutions\n😟 Concern about investment required"' "$T/s2e.scene" \
+    && pass "md seed-002: Awareness's label lists its three emotions with their emoji" || fail "md seed-002: Awareness's label" "$(grep -m 1 'emotions.label' "$T/s2e.scene" | cut -c 1-200)"
 # the mojibake: the emoji read back, never the Mac Roman characters
 "$JM" "$ROOT/samples/seed-002.md" --check > "$T/out" 2> "$T/err"
 expect_err "md seed-002: the mojibake is reported as repaired" "read 24 emoji written as Mac Roman mojibake"
