@@ -49,6 +49,7 @@ int jm_mdj_new_stage(mdj *m, const char *name, jm_pos pos) {
 static bool in_stage(mdj *m) {
     if (m->stage < 0 && m->step < 0 && m->section && m->markdown) {
         m->stage = jm_mdj_new_stage(m, m->section, m->section_pos);
+        if (m->stage >= 0) m->j->stages[m->stage].url = m->section_url;
         m->section = NULL;
     }
     return m->stage >= 0;
@@ -64,6 +65,7 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
         memset(st, 0, sizeof *st);
         st->title = title;
         st->pos = pos;
+        st->url = m->heading_url;
         st->stage = m->stage;
         for (size_t i = 0; st->stage < 0 && i < m->j->n_stages; i++)   /* a stage its title names */
             if (strcasestr(title, m->j->stages[i].name)) st->stage = (int)i;
@@ -94,7 +96,8 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
     m->step = -1; m->lane = MDJ_NONE; m->section = NULL;
     if (k >= 0) { m->stage = k; m->j->stages[k].pos = pos; }   /* its heading, not the flowchart's node */
     else if (numbered) m->stage = jm_mdj_new_stage(m, name, pos);
-    else { m->stage = -1; m->section = name; m->section_pos = pos; m->section_table = -1; }
+    else { m->stage = -1; m->section = name; m->section_pos = pos; m->section_table = -1; m->section_url = m->heading_url; }
+    if (m->stage >= 0 && m->heading_url) m->j->stages[m->stage].url = m->heading_url;
 }
 
 /* "**Key**: value" or "**Key:** value" (the clean text keeps the stars); NULL otherwise. */

@@ -137,3 +137,15 @@ for f in "$L" "$T/s.mmd" "$T/f.mmd"; do
         cmp -s "$T/a" "$T/b" && pass "links: $b $v links survive --emit-yaml" || fail "links: $b $v emit-yaml" "$(diff "$T/a" "$T/b" | head -n 3)"
     done
 done
+
+# --- a Markdown journey: a link in a stage's or step's heading is its url ---
+printf '# T\n\n## Stage 1: [Awareness](https://wiki.example.com/awareness)\n\n### Step 1: [Reads](docs/reads.md)\n\n### Actions\n- Reads a post\n\n## [Trial](https://wiki.example.com/trial)\n\n### Actions\n- Tries it\n' > "$T/hl.md"
+expect_exit "links md: heading links load" 0 "$JM" "$T/hl.md" --view map --dump-scene
+grep -q 'funnel.stage .* url "https://wiki.example.com/awareness" @3:1$' "$T/out" \
+    && grep -q 'funnel.stage .* url "https://wiki.example.com/trial" @10:1$' "$T/out" \
+    && grep -q 'map.step .* url "docs/reads.md"' "$T/out" \
+    && pass "links md: '## Stage 1: [Name](url)', '## [Name](url)' and a step heading's link" \
+    || fail "links md: heading links" "$(grep ' url ' "$T/out" | cut -c 1-40 | head -n 4)"
+printf '# T\n\n## Stage 1: [Bad](javascript:alert(1))\n\n### Actions\n- x\n' > "$T/hlb.md"
+expect_exit "links md: a bad heading link is an error" 1 "$JM" "$T/hlb.md" -o "$T/hlb.png"
+expect_err "links md: ... at the link" "hlb.md:3:13: error: url 'javascript:alert(1)': this scheme is not allowed"
