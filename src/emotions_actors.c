@@ -79,7 +79,7 @@ static jm_font fit_initials(em_layout *L, double r) {
         double k = fit_scale(r, w, h);
         if (k >= 1) return f;
         f.size *= k * 0.97;   /* 3%: text does not scale exactly */
-        if (f.size < L->c->min_font_px) break;
+        if (f.size < jm_layout_min_font(L->ctx)) break;
     }
     f.size = 0;
     return f;

@@ -160,7 +160,7 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
             if (L->bands[i].stage) k = fmin(k, fmax(1, L->bands[i].w - gap - 2 * pad) / fmax(1e-6, words[i]));
         if (k >= 1) break;
     }
-    if (k < 1) font.size = fmax(fmin(font.size, c->min_font_px), font.size * k * 0.97);  /* 3%: text does not scale exactly */
+    if (k < 1) font.size = fmax(fmin(font.size, jm_layout_min_font(L->ctx)), font.size * k * 0.97);  /* 3%: text does not scale exactly */
     for (size_t i = 0; i < L->n_bands; i++) {
         const em_band *b = &L->bands[i];
         if (!b->stage) continue;

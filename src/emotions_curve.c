@@ -39,7 +39,7 @@ static void size_markers(em_layout *L) {
     if (L->use_emoji && r > room) {
         double k = (room - st->marker_padding) / (glyph / 2);
         L->emoji_font.size = st->emoji_font.size * k;
-        if (L->emoji_font.size < L->c->min_font_px) L->use_emoji = false;
+        if (L->emoji_font.size < jm_layout_min_font(L->ctx)) L->use_emoji = false;
         else {
             glyph = 0;
             for (size_t i = 0; i < L->n_pts; i++) {

@@ -78,7 +78,7 @@ void fn_geo_init(fn_geo *g, const jm_layout_ctx *ctx) {
 
 void fn_geo_scale(fn_geo *g, double k) {
     if (k >= 1) return;
-    double fk = sqrt(k), minf = g->c->min_font_px, unit = g->c->grid_unit;
+    double fk = sqrt(k), minf = jm_layout_min_font(g->ctx), unit = g->c->grid_unit;
     jm_funnel_style *st = &g->st;
     jm_font *fonts[] = { &st->name_font, &st->count_font, &st->unit_font, &st->note_font,
                          &st->chip_font, &st->need_font, &st->card_title_font,
@@ -130,7 +130,7 @@ static double fn_words_width(const fn_geo *g, const jm_journey *j) {
  * stage name at the smallest font size, so that names never break inside a word. */
 static double fn_least_width(const fn_geo *g, const jm_journey *j) {
     jm_font f = g->st.name_font;
-    f.size = fmin(f.size, g->c->min_font_px);
+    f.size = fmin(f.size, jm_layout_min_font(g->ctx));
     double w = 0;
     for (size_t i = 0; i < j->n_stages; i++) w = fmax(w, jm_text_min_width(g->ctx->text, j->stages[i].name, &f));
     return fmax(g->st.min_column_width, fmin(w, g->st.max_column_width) + 2 * g->inset);

@@ -72,7 +72,7 @@ static jm_font fn_font_fit_words(const fn_geo *g, jm_font f, const char *const *
     for (size_t i = 0; i < n; i++)
         if (texts[i]) widest = fmax(widest, jm_text_min_width(g->ctx->text, texts[i], &f));
     if (widest > tw && f.size > 0)
-        f.size = fmin(f.size, fmax(g->c->min_font_px, floor(f.size * tw / widest * 2) / 2));
+        f.size = fmin(f.size, fmax(jm_layout_min_font(g->ctx), floor(f.size * tw / widest * 2) / 2));
     return f;
 }
 

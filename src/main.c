@@ -17,6 +17,7 @@
 #include "handout.h"
 #include "load.h"
 #include "output.h"
+#include "target.h"
 #include "valence.h"
 #include "view.h"
 
@@ -270,8 +271,9 @@ static int write_one(const options *o, const jm_doc *doc, size_t page, const cha
     return jm_output_write(doc, page, path, oo, d) ? EXIT_OK : EXIT_OUTPUT;
 }
 
-/* Writes the document: every page to a PDF, or each page to its own PNG/SVG file; with
- * --view all those are always named OUTPUT-VIEW.EXT. */
+/* Writes the document: every page to a PDF, or each page to its own PNG/SVG file: with --view
+ * all OUTPUT-VIEW.EXT, a view's further pages OUTPUT-VIEW-2.EXT, ...; one view of several pages
+ * (a deck of slides) OUTPUT-1.EXT, OUTPUT-2.EXT, ... */
 static int write_outputs(const options *o, const jm_doc *doc, const jm_output_opts *oo, jm_diags *d) {
     bool all = o->view && strcmp(o->view, "all") == 0;
     if (o->bytes) return jm_output_encode(doc, 0, o->output, oo, o->bytes, d) ? EXIT_OK : EXIT_OUTPUT;
@@ -282,9 +284,11 @@ static int write_outputs(const options *o, const jm_doc *doc, const jm_output_op
                  doc->n_pages, jm_format_ext(oo->format));
         return EXIT_USAGE;
     }
+    size_t run = 0;   /* the page's number within its view */
     for (size_t i = 0; i < doc->n_pages; i++) {
-        char *tag = i > 0 && doc->pages[i].view == doc->pages[i - 1].view
-            ? g_strdup_printf("%s-%zu", doc->pages[i].view, i + 1) : g_strdup(doc->pages[i].view);
+        run = i > 0 && !strcmp(doc->pages[i].view, doc->pages[i - 1].view) ? run + 1 : 1;
+        char *tag = !all ? g_strdup_printf("%zu", i + 1)
+                  : run > 1 ? g_strdup_printf("%s-%zu", doc->pages[i].view, run) : g_strdup(doc->pages[i].view);
         char *path = jm_cli_view_path(o->output, tag);
         int code = write_one(o, doc, i, path, oo, d);
         g_free(path);
@@ -309,15 +313,20 @@ static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_vi
         ctx->page_width = oo->page_w - 2 * oo->margin;
         ctx->page_height = oo->page_h - 2 * oo->margin;
     }
+    jm_target_set_floor(ctx, oo);
     if (handout) return jm_handout_layout(ctx, views, doc) ? doc : NULL;
-    for (size_t i = 0; views[i]; i++)
-        if (!jm_view_layout(views[i], ctx, doc)) return NULL;
+    for (size_t i = 0; views[i]; i++) {
+        bool ok = jm_target_of(oo) == JM_TARGET_SLIDE ? jm_target_slide_layout(views[i], ctx, oo, doc)
+                                                      : jm_view_layout(views[i], ctx, doc);
+        if (!ok) return NULL;
+    }
     return doc;
 }
 
 /* What happens to a laid-out document: --dump-scene prints it, --check-layout reports its
  * defects (exit 4), otherwise it is written. Returns the exit code. */
-static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const char *name, jm_diags *d) {
+static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const jm_style *style, const char *name,
+                jm_diags *d) {
     set_background(doc, o->background);
     for (size_t i = 0; i < doc->n_pages && oo->format == JM_FMT_PNG; i++) {
         double w, h;
@@ -338,6 +347,7 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const c
     if (o->check_layout) {
         size_t defects = 0;
         for (size_t i = 0; i < doc->n_pages; i++) defects += jm_scene_check(doc->pages[i].scene, stdout);
+        defects += jm_target_check(doc, jm_style_get_common(style), oo, stdout);
         if (defects) {
             fprintf(stderr, "%s: %zu layout defect%s\n", name, defects, defects == 1 ? "" : "s");
             return EXIT_DEFECTS;
@@ -388,7 +398,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
-    return doc ? emit(&o, doc, &oo, r->name, d) : EXIT_INPUT;
+    return doc ? emit(&o, doc, &oo, style, r->name, d) : EXIT_INPUT;
 }
 
 /* --emit-yaml: the model as journeymap YAML to -o (never over the input). */

@@ -186,14 +186,26 @@ static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, bool **sto
     return parts;
 }
 
+/* The least scale the writer may draw a page of these parts at: every text at least the
+ * target's floor (ctx->min_text, tags ctx->min_tag), or, without one, the cell text at least
+ * min-print-font. At most 1. */
+static double least_scale(mp_map *M, const mp_parts *p) {
+    const jm_layout_ctx *ctx = M->ctx;
+    double body = M->st.text_font.size, k = 0;
+    if (!(ctx->min_text > 0)) return body > 0 ? fmin(1, M->st.min_print_font / body) : 1;
+    for (size_t i = 0; i < p->n; i++)
+        k = fmax(k, jm_scene_least_fit(p->v[i].s, ctx->min_text, ctx->min_tag > 0 ? ctx->min_tag : ctx->min_text));
+    return k > 0 ? fmin(1, k) : 1;
+}
+
 static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
     const jm_layout_ctx *ctx = M->ctx;
-    double pw = ctx->page_width, ph = ctx->page_height, body = M->st.text_font.size;
-    double kmin = body > 0 ? fmin(1, M->st.min_print_font / body) : 1;
-    /* one page, fitted: fine while the cell text stays at least min-print-font */
+    double pw = ctx->page_width, ph = ctx->page_height;
+    /* one page, fitted: fine while every text stays at least the target's floor */
     double col = fit_aspect(M, pw / ph);
     mp_geo g;
     mp_parts p = poster_parts(M, col, M->c->margin, &g);
+    double kmin = least_scale(M, &p);
     double k = fmin(pw / g.width, ph / parts_height(M, &p));
     if (k >= kmin - 1e-9) {
         one_page(M, &p, g.width, doc, bookmark);

@@ -54,6 +54,26 @@ static bool has_canvas(const jm_output_opts *o) {
     return o->canvas_w > 0 && o->canvas_h > 0 && isfinite(o->canvas_w) && isfinite(o->canvas_h);
 }
 
+void jm_output_area(const jm_output_opts *o, double *w, double *h) {
+    *w = *h = 0;
+    if (o->format == JM_FMT_PDF && o->page_w > 0 && o->page_h > 0) {
+        double m = o->margin > 0 ? o->margin : 0;
+        *w = o->page_w - 2 * m;
+        *h = o->page_h - 2 * m;
+        if (*w <= 0 || *h <= 0) { *w = o->page_w; *h = o->page_h; }   /* margins wider than the page: none */
+    } else if (has_canvas(o)) {
+        *w = o->canvas_w;
+        *h = o->canvas_h;
+    }
+}
+
+double jm_output_fit(const jm_scene *s, const jm_output_opts *o) {
+    double w, h;
+    jm_output_area(o, &w, &h);
+    if (!(w > 0) || !(s->width > 0) || !(s->height > 0)) return 1;
+    return fmin(w / s->width, h / s->height);
+}
+
 void jm_output_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h) {
     *w = has_canvas(o) ? o->canvas_w : s->width;
     *h = has_canvas(o) ? o->canvas_h : s->height;
@@ -73,7 +93,7 @@ void jm_output_paint(cairo_t *cr, const jm_scene *s, const jm_output_opts *o, bo
         render(cr, s, o->transparent);
         return;
     }
-    double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
+    double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);   /* jm_output_fit */
     cairo_save(cr);
     if (!o->transparent && s->background.a > 0) {
         cairo_set_source_rgba(cr, s->background.r, s->background.g, s->background.b, s->background.a);

@@ -53,6 +53,15 @@ bool jm_output_write_bytes(const char *path, const GByteArray *bytes, jm_diags *
  * PNG writer checks it again for other callers. */
 bool jm_output_png_size(const jm_scene *s, const jm_output_opts *o, double *w, double *h);
 
+/* The scale the writer paints scene `s` at with options `o`: on a slide (a canvas) the one that
+ * fits it, min(cw / sw, ch / sh), larger or smaller; on a PDF page of a given size the one that
+ * fits the box inside the margins (the width, or the height when the scene is too tall); else 1. */
+double jm_output_fit(const jm_scene *s, const jm_output_opts *o);
+
+/* The box a page's scene is fitted into (the slide, or the page inside its margins), in px or
+ * pt; 0 x 0 when the scene is drawn at its own size. */
+void jm_output_area(const jm_output_opts *o, double *w, double *h);
+
 /* "png", "svg", "pdf" -> format; false if unknown. */
 bool jm_format_parse(const char *name, jm_format *out);
 const char *jm_format_ext(jm_format f);

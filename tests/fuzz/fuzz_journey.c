@@ -150,11 +150,11 @@ static int run_buffer(options *o, fuzz_env *e, const char *src, size_t len) {
     if (o->check_layout || o->dump_scene) {   /* a run with only those, then one that writes */
         options look = *o;
         look.output = NULL;
-        emit(&look, doc, &oo, name, d);
+        emit(&look, doc, &oo, style, name, d);
     }
     options write = *o;
     write.check_layout = write.dump_scene = false;
-    code = emit(&write, doc, &oo, name, d);
+    code = emit(&write, doc, &oo, style, name, d);
 done:
     jm_diags_print(d, e->null, 20);
     jm_arena_free(a);
