@@ -8,11 +8,21 @@
 #include <string.h>
 #include <yaml.h>
 
+/* Emoji as themselves. libyaml's emitter counts no character above U+FFFF as printable, even
+ * with unicode output on, and writes each as a "\U0001F624" escape. So each such character is
+ * handed to it as a stand-in from the private use area (U+E000 + k, printable to libyaml) and
+ * put back in the output. A document that holds private-use characters itself is written again
+ * without stand-ins (escapes, but never a wrong character). */
+enum { STANDIN_FIRST = 0xE000, STANDIN_LAST = 0xF8FF };
+
 typedef struct {
     yaml_emitter_t em;
     bool ok;
     const jm_journey *j;
     const jm_sequence *seq;
+    GArray *astral;         /* stand-in k is astral[k]; NULL: none (write escapes) */
+    bool pua_seen;          /* a text holds a private-use character: stand-ins are unsafe */
+    GString *buf;           /* the scalar with its stand-ins */
 } emit_ctx;
 
 static int write_out(void *data, unsigned char *buf, size_t size) {
@@ -36,8 +46,50 @@ static bool needs_quotes(const char *s) {
     return end != s && *end == '\0';
 }
 
+/* s with each character above U+FFFF replaced by its stand-in (E->buf's text), or s itself. */
+static const char *standins(emit_ctx *E, const char *s) {
+    if (!E->astral || !g_utf8_validate(s, -1, NULL)) return s;
+    bool any = false;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= STANDIN_FIRST && c <= STANDIN_LAST) E->pua_seen = true;
+        any |= c > 0xFFFF;
+    }
+    if (!any || E->pua_seen) return s;
+    g_string_truncate(E->buf, 0);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c > 0xFFFF) {
+            guint k = 0;
+            while (k < E->astral->len && g_array_index(E->astral, gunichar, k) != c) k++;
+            if (k > STANDIN_LAST - STANDIN_FIRST) { E->pua_seen = true; return s; }   /* too many kinds: escapes */
+            if (k == E->astral->len) g_array_append_val(E->astral, c);
+            c = STANDIN_FIRST + k;
+        }
+        g_string_append_unichar(E->buf, c);
+    }
+    return E->buf->str;
+}
+
+/* out[from..] with every stand-in put back. */
+static void put_back(const GArray *astral, GByteArray *out, size_t from) {
+    GString *s = g_string_sized_new(out->len - from);
+    const char *p = (const char *)out->data + from, *end = (const char *)out->data + out->len;
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c >= STANDIN_FIRST && c - STANDIN_FIRST < astral->len) {
+            g_string_append_unichar(s, g_array_index(astral, gunichar, c - STANDIN_FIRST));
+            p = g_utf8_next_char(p);
+        } else g_string_append_c(s, *p++);
+    }
+    g_byte_array_set_size(out, (guint)from);
+    g_byte_array_append(out, (const guint8 *)s->str, (guint)s->len);
+    g_string_free(s, TRUE);
+}
+
 static void scalar(emit_ctx *E, const char *s, bool quoted_if_needed) {
     yaml_event_t e;
+    s = standins(E, s);
     yaml_scalar_style_t st = quoted_if_needed && needs_quotes(s) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE;
     ev(E, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st));
 }
@@ -82,7 +134,7 @@ static void emotion(emit_ctx *E, const jm_emotion *e) {
 
 /* A list of records whose fields are texts: n records of `size` bytes from base, each field
  * names[f] at offset offs[f] (a const char *, NULL: left out), names NULL-terminated. */
-typedef struct { const char *names[4]; size_t offs[3]; } record_shape;
+typedef struct { const char *names[5]; size_t offs[4]; } record_shape;
 
 static void records(emit_ctx *E, const char *k, const void *base, size_t n, size_t size, const record_shape *r) {
     if (!n) return;
@@ -98,8 +150,8 @@ static void records(emit_ctx *E, const char *k, const void *base, size_t n, size
 }
 
 static const record_shape OPPORTUNITY = { { "title", "text", NULL }, { offsetof(jm_opportunity, title), offsetof(jm_opportunity, text) } };
-static const record_shape CARD = { { "title", "who", "text", NULL },
-                                   { offsetof(jm_card, title), offsetof(jm_card, who), offsetof(jm_card, text) } };
+static const record_shape CARD = { { "title", "who", "text", "url", NULL },
+                                   { offsetof(jm_card, title), offsetof(jm_card, who), offsetof(jm_card, text), offsetof(jm_card, url) } };
 static const record_shape ACTION = { { "text", "channel", "frequency", NULL },
                                      { offsetof(jm_action, text), offsetof(jm_action, channel), offsetof(jm_action, frequency) } };
 static const record_shape FEATURE = { { "icon", "title", "text", NULL },
@@ -126,6 +178,19 @@ static void persona(emit_ctx *E, const jm_persona *p) {
     map_end(E);
 }
 
+static void lanes(emit_ctx *E, const jm_lane *l, size_t n) {
+    if (!n) return;
+    key(E, "lanes");
+    map_start(E, false);
+    for (size_t i = 0; i < n; i++) {
+        text(E, l[i].name);
+        seq_start(E);
+        for (size_t k = 0; k < l[i].items.n; k++) text(E, l[i].items.v[k]);
+        seq_end(E);
+    }
+    map_end(E);
+}
+
 static void stage(emit_ctx *E, const jm_stage *s) {
     map_start(E, false);
     kv(E, "id", s->id);
@@ -137,6 +202,7 @@ static void stage(emit_ctx *E, const jm_stage *s) {
     kv(E, "duration", s->duration);
     kv(E, "need", s->need);
     kv(E, "transition", s->transition);
+    kv(E, "url", s->url);
     records(E, "items", s->items, s->n_items, sizeof *s->items, &CARD);
     texts(E, "triggers", &s->triggers);
     texts(E, "pain_points", &s->pain_points);
@@ -151,17 +217,7 @@ static void stage(emit_ctx *E, const jm_stage *s) {
         seq_end(E);
     }
     opportunities(E, s->opportunities, s->n_opportunities);
-    if (s->n_lanes) {
-        key(E, "lanes");
-        map_start(E, false);
-        for (size_t i = 0; i < s->n_lanes; i++) {
-            text(E, s->lanes[i].name);
-            seq_start(E);
-            for (size_t k = 0; k < s->lanes[i].items.n; k++) text(E, s->lanes[i].items.v[k]);
-            seq_end(E);
-        }
-        map_end(E);
-    }
+    lanes(E, s->lanes, s->n_lanes);
     map_end(E);
 }
 
@@ -176,10 +232,22 @@ static void step(emit_ctx *E, const jm_step *st) {
     texts(E, "pain_points", &st->pain_points);
     opportunities(E, st->opportunities, st->n_opportunities);
     texts(E, "actors", &st->actors);
+    texts(E, "triggers", &st->triggers);
+    texts(E, "metrics", &st->metrics);
+    lanes(E, st->lanes, st->n_lanes);
+    kv(E, "url", st->url);
     map_end(E);
 }
 
 static const char *part_id(emit_ctx *E, int i) { return E->seq->participants[i].id; }
+
+static void part_ids(emit_ctx *E, const char *k, const int *v, size_t n) {
+    if (!n) return;
+    key(E, k);
+    seq_start(E);
+    for (size_t i = 0; i < n; i++) text(E, part_id(E, v[i]));
+    seq_end(E);
+}
 
 static void color(emit_ctx *E, const char *k, jm_color c) {
     char buf[16];
@@ -221,6 +289,8 @@ static void message(emit_ctx *E, const jm_seq_item *msg) {
     if (m->circle_from || m->circle_to) kv_plain(E, "circles", circles[m->circle_from + 2 * m->circle_to]);
     kv_bool(E, "activate", m->activate);
     kv_bool(E, "deactivate", m->deactivate);
+    part_ids(E, "opens", m->opens, m->n_opens);
+    part_ids(E, "closes", m->closes, m->n_closes);
     if (m->create) kv(E, "create", part_id(E, m->to));
     if (m->destroy_from) kv(E, "destroy", part_id(E, m->from));
     else if (m->destroy_to) kv(E, "destroy", part_id(E, m->to));
@@ -303,6 +373,7 @@ static void sequence(emit_ctx *E, const jm_sequence *s) {
             kv(E, "id", s->participants[i].id);
             kv(E, "label", s->participants[i].label);
             if (s->participants[i].kind != JM_PART_PARTICIPANT) kv_plain(E, "kind", kinds[s->participants[i].kind]);
+            kv(E, "url", s->participants[i].url);
             map_end(E);
         }
         seq_end(E);
@@ -328,10 +399,25 @@ static void sequence(emit_ctx *E, const jm_sequence *s) {
     map_end(E);
 }
 
+static bool emit(const jm_journey *j, GByteArray *out, jm_diags *d, GArray *astral, bool *pua_seen);
+
 bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
-    emit_ctx E = { .ok = true, .j = j };
+    size_t from = out->len;
+    GArray *astral = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    bool pua = false, ok = emit(j, out, d, astral, &pua);
+    if (ok && pua) {   /* stand-ins would be ambiguous: again, with escapes */
+        g_byte_array_set_size(out, (guint)from);
+        ok = emit(j, out, d, NULL, &pua);
+    } else if (ok) put_back(astral, out, from);
+    g_array_free(astral, TRUE);
+    return ok;
+}
+
+static bool emit(const jm_journey *j, GByteArray *out, jm_diags *d, GArray *astral, bool *pua_seen) {
+    emit_ctx E = { .ok = true, .j = j, .astral = astral, .buf = g_string_new(NULL) };
     if (!yaml_emitter_initialize(&E.em)) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write YAML: out of memory");
+        g_string_free(E.buf, TRUE);
         return false;
     }
     yaml_emitter_set_output(&E.em, write_out, out);
@@ -402,5 +488,7 @@ bool jm_emit_yaml(const jm_journey *j, GByteArray *out, jm_diags *d) {
     if (!E.ok)
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write YAML: %s", E.em.problem ? E.em.problem : "libyaml failed");
     yaml_emitter_delete(&E.em);
+    g_string_free(E.buf, TRUE);
+    *pua_seen = E.pua_seen;
     return E.ok;
 }

@@ -1,6 +1,7 @@
 /* emotions.c - the emotions view: gathers the points (steps, else the stages' emotions) and
  * their stage bands, then stacks title, stage headers, the plot, the step row and thoughts. */
 #include "emotions_int.h"
+#include "valence.h"
 #include <math.h>
 #include <string.h>
 
@@ -57,6 +58,7 @@ static void set_point(em_point *p, const jm_emotion *e, size_t band) {
     p->scored = e && e->has_score;
     p->score = p->scored ? clamp_score(e->score) : 0;
     p->estimated = p->scored && e->estimated;
+    p->estimated_from = p->estimated ? (e->estimated_from ? e->estimated_from : JM_EST_EMOJI) : 0;
     if (e) p->src = e->pos;
 }
 
@@ -98,18 +100,37 @@ static void gather_steps(em_layout *L) {
         if (!has_steps[next_stage]) add_band(L, &cap, next_stage, L->n_pts);
 }
 
-/* Every stage is a band; its emotions are its points, scored or not. */
+/* A stage's emotions as one moment: the one it has, or for several the mean of their scores
+ * (estimated when any of them is; unscored when none has a score), its label every emotion's
+ * emoji and label, one a line, so nothing written is lost. Its marker carries no emoji: the mean
+ * is none of them. NULL for a stage without emotions. */
+static const jm_emotion *stage_moment(em_layout *L, const jm_stage *sg) {
+    if (sg->n_emotions <= 1) return sg->n_emotions ? &sg->emotions[0] : NULL;
+    jm_emotion *m = JM_NEW(L->a, jm_emotion);
+    m->pos = sg->emotions[0].pos;
+    jm_valence_mean(sg->emotions, sg->n_emotions, m);
+    const char *label = NULL;
+    for (size_t k = 0; k < sg->n_emotions; k++) {
+        const jm_emotion *e = &sg->emotions[k];
+        const char *line = e->emoji && e->label ? jm_arena_printf(L->a, "%s %s", e->emoji, e->label)
+                         : e->label ? e->label : e->emoji;
+        if (line) label = label ? jm_arena_printf(L->a, "%s\n%s", label, line) : line;
+    }
+    m->label = label;
+    return m;
+}
+
+/* Every stage is a band; its emotions make its one point (stage_moment). */
 static void gather_stages(em_layout *L) {
     const jm_journey *j = L->j;
-    size_t n = 0, cap = 0;
-    for (size_t i = 0; i < j->n_stages; i++) n += j->stages[i].n_emotions;
-    L->pts = JM_NEWV(L->a, em_point, n ? n : 1);
+    size_t cap = 0;
+    L->pts = JM_NEWV(L->a, em_point, j->n_stages ? j->n_stages : 1);
     for (size_t i = 0; i < j->n_stages; i++) {
         em_band *b = add_band(L, &cap, (int)i, L->n_pts);
-        for (size_t k = 0; k < j->stages[i].n_emotions; k++) {
-            set_point(&L->pts[L->n_pts++], &j->stages[i].emotions[k], L->n_bands - 1);
-            b->n++;
-        }
+        const jm_emotion *e = stage_moment(L, &j->stages[i]);
+        if (!e) continue;
+        set_point(&L->pts[L->n_pts++], e, L->n_bands - 1);
+        b->n++;
     }
 }
 
@@ -166,7 +187,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     double dy = plot_top + L.st.plot_padding - L.top;
     double plot_bottom = dy + L.bottom + L.st.plot_padding;
     double bands_bottom = plot_bottom + L.row_height + (L.row_height > 0 ? L.st.plot_padding : 0);
-    double note_y = bands_bottom;   /* "scores estimated from emoji", inside the bands, under the steps */
+    double note_y = bands_bottom;   /* "scores estimated from emoji" (or words), inside the bands, under the steps */
     if (L.any_estimated) bands_bottom += L.estimate_note.height + L.st.plot_padding;
 
     em_axes_bands(&L, s, plot_top, bands_bottom);
@@ -179,7 +200,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     em_axes_steps(&L, s, plot_bottom);
     if (L.any_estimated) {
         int it = jm_scene_text(s, "emotions.note.estimated", L.plot_x + L.st.plot_padding - L.estimate_note.x, note_y,
-                               L.st.estimate_text, &L.st.estimate_font, L.c->text_muted, JM_ALIGN_LEFT,
+                               L.estimate_text, &L.st.estimate_font, L.c->text_muted, JM_ALIGN_LEFT,
                                L.plot_w - 2 * L.st.plot_padding, L.c->line_spacing, L.estimate_note, -1);
         s->items[it].src = L.j->pos;
     }

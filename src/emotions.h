@@ -43,7 +43,9 @@ typedef struct {
     jm_dash bridge_dash;        /* the curve across steps without a score */
     jm_color estimate_color;    /* the curve into and out of an estimated score (valence.h) */
     jm_dash estimate_dash;      /* its dash: unlike the bridge's, so print tells them apart */
-    const char *estimate_text;  /* the note under the plot when any score is estimated */
+    const char *estimate_text;  /* the note under the plot when the estimated scores came from emoji */
+    const char *estimate_text_words;  /* ... from the labels' words (no emoji in the table) */
+    const char *estimate_text_mixed;  /* ... some from emoji, some from words */
     jm_font estimate_font;
     jm_color positive_fill, negative_fill;  /* area between curve and baseline, above / below */
     /* markers */

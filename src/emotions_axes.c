@@ -183,6 +183,7 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
         jm_paint paint = gapped ? jm_paint_dashed(jm_paint_both(c->gap_fill, c->gap_stroke, c->stroke_width), c->gap_dash)
                                 : jm_paint_fill(L->st.stage_fill);
         double rx = b->x + gap / 2, rw = fmax(1, b->w - gap);
+        size_t from = s->n_items;
         int box = jm_scene_rect(s, gapped ? "emotions.stage.gap" : "emotions.stage", rx, y, rw, h,
                                 L->st.stage_radius, paint);
         s->items[box].src = b->stage->pos;
@@ -192,11 +193,13 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
                               gapped ? c->gap_text : L->st.stage_text, JM_ALIGN_CENTER, tw, c->line_spacing,
                               blocks[i], box);
         s->items[t].src = b->stage->pos;
-        if (!notes[i].layout) continue;
-        t = jm_scene_text(s, "emotions.stage.note", rx + pad, ty + blocks[i].height + note_gap, b->stage->note,
-                          &L->st.stage_note_font, gapped ? c->gap_text : L->st.stage_note_color, JM_ALIGN_CENTER,
-                          tw, c->line_spacing, notes[i], box);
-        s->items[t].src = b->stage->pos;
+        if (notes[i].layout) {
+            t = jm_scene_text(s, "emotions.stage.note", rx + pad, ty + blocks[i].height + note_gap, b->stage->note,
+                              &L->st.stage_note_font, gapped ? c->gap_text : L->st.stage_note_color, JM_ALIGN_CENTER,
+                              tw, c->line_spacing, notes[i], box);
+            s->items[t].src = b->stage->pos;
+        }
+        jm_scene_link(s, from, b->stage->url);
     }
     return h + gap / 2;
 }
@@ -299,6 +302,7 @@ void em_axes_steps(em_layout *L, jm_scene *s, double y) {
         if (!p->show_tick) continue;
         jm_color color = L->st.step_color;
         jm_pos src = p->step ? p->step->pos : p->src;
+        size_t from = s->n_items;
         jm_scene_line(s, "emotions.tick", p->x, y, p->x, y + L->st.tick_length,
                       jm_paint_stroke(L->st.tick_color, L->st.grid_width), JM_HEAD_NONE, JM_HEAD_NONE, 0);
         double ty = y + L->st.tick_length + L->st.axis_gap, sep = 0;
@@ -324,6 +328,7 @@ void em_axes_steps(em_layout *L, jm_scene *s, double y) {
                              &L->st.unscored_font, L->c->text_muted, wrap, JM_ALIGN_CENTER, p->note_block, -1);
             s->items[t].src = p->src;
         }
+        if (p->step) jm_scene_link(s, from, p->step->url);
         if (p->n_actors) em_actors_step(L, s, p, y + L->actors_dy);
     }
 }

@@ -95,14 +95,20 @@ void em_curve_build(em_layout *L) {
         L->bridged[k] = idx[k + 1] - idx[k] > 1;
         L->estimated[k] = L->pts[idx[k]].estimated || L->pts[idx[k + 1]].estimated;
     }
-    for (size_t i = 0; i < L->n_pts; i++) L->any_estimated |= L->pts[i].estimated;
+    unsigned from = 0;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        L->any_estimated |= L->pts[i].estimated;
+        from |= L->pts[i].estimated_from;
+    }
+    L->estimate_text = from == JM_EST_WORDS ? L->st.estimate_text_words
+                     : from == (JM_EST_EMOJI | JM_EST_WORDS) ? L->st.estimate_text_mixed : L->st.estimate_text;
     em_curve_note(L);
     em_curve_poly(L);
 }
 
 void em_curve_note(em_layout *L) {
-    if (L->any_estimated && L->st.estimate_text && *L->st.estimate_text)
-        L->estimate_note = jm_text_layout(L->text, L->a, L->st.estimate_text, &L->st.estimate_font,
+    if (L->any_estimated && L->estimate_text && *L->estimate_text)
+        L->estimate_note = jm_text_layout(L->text, L->a, L->estimate_text, &L->st.estimate_font,
                                           fmax(1, L->plot_w - 2 * L->st.plot_padding), JM_ALIGN_LEFT, L->c->line_spacing);
     else L->any_estimated = false;
 }
@@ -242,12 +248,17 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
                                : jm_paint_both(line, st->marker_fill, st->marker_stroke_width);
         const char *role = emoji ? (p->estimated ? "emotions.marker.estimated" : "emotions.marker")
                                  : (p->estimated ? "emotions.marker.dot.estimated" : "emotions.marker.dot");
+        size_t from = s->n_items;
         int it = jm_scene_path(s, role, ops, 6, paint, JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[it].src = p->src;
-        if (!emoji) continue;
-        const jm_textblock *b = &p->emoji;
-        it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
-                           p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
-        s->items[it].src = p->src;
+        if (emoji) {
+            const jm_textblock *b = &p->emoji;
+            it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
+                               p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
+            s->items[it].src = p->src;
+        }
+        /* the marker links to its step's page (a stage point: its stage's) */
+        const jm_stage *sg = L->bands[p->band].stage;
+        jm_scene_link(s, from, p->step ? p->step->url : sg ? sg->url : NULL);
     }
 }

@@ -21,6 +21,7 @@ typedef struct {
     size_t band;
     bool scored;
     bool estimated;             /* scored, but the score was estimated (valence.h) */
+    unsigned estimated_from;    /* then JM_EST_EMOJI and/or JM_EST_WORDS */
     double score;               /* -2 .. 2 when scored */
     jm_pos src;
     /* curve */
@@ -90,6 +91,7 @@ typedef struct {
     jm_bezier *segs; bool *bridged; size_t n_segs;
     bool *estimated;            /* per segment: an end of it is an estimated score */
     bool any_estimated;         /* then the plot carries the estimate note */
+    const char *estimate_text;  /* the note: what the estimates came from (emoji, words, both) */
     jm_textblock estimate_note; /* measured when any_estimated */
     double *poly_x, *poly_y; size_t n_poly;   /* the curve sampled densely, x non-decreasing */
     double top, bottom;         /* pt, extent of everything in the plot frame */

@@ -218,6 +218,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
         double cx = fn_col_x(g, b, i);
         double left = first ? cx : cx - g->ext, right = cx + g->col_w + (b->flush && i + 1 == b->to ? 0 : g->ext);
         jm_path_op ops[8];
+        size_t from = s->n_items;
         size_t n_ops = jm_shape_chevron(ops, left, y, right - left, cv->h, first ? 0 : g->point, g->point);
         jm_paint p = st->gap ? jm_paint_dashed(jm_paint_both(c->gap_fill, c->gap_stroke, c->stroke_width), c->gap_dash)
                              : jm_paint_both(st->fill.a > 0 ? st->fill : fs->stage_fill,
@@ -226,6 +227,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
                                 JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[box].src = st->pos;
         fn_place_chevron_text(g, s, st, &cv->m[i], &cv->r, cx + g->inset, cv->tw, ty, box);
+        jm_scene_link(s, from, st->url);
     }
 }
 
@@ -325,6 +327,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
     double h = jm_snap(inner + 2 * pad, c->grid_unit);
     jm_paint paint = st->gap ? jm_paint_dashed(jm_paint_both(fs->gap_card_fill, c->gap_stroke, fs->card_stroke_width), c->gap_dash)
                              : jm_paint_both(fs->card_fill, fs->card_stroke, fs->card_stroke_width);
+    size_t from = s->n_items;
     int box = jm_scene_rect(s, st->gap ? "funnel.card.gap" : "funnel.card", cx, y, g->col_w, h, fs->card_radius, paint);
     s->items[box].src = cd->pos;
     double ty = y + pad;
@@ -335,6 +338,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
         s->items[k].src = cd->pos;
         ty += part[p].b.height + gap;
     }
+    jm_scene_link(s, from, cd->url);
     return h;
 }
 

@@ -43,6 +43,8 @@ const char *jm_load_text(jm_lctx *c, const jm_ynode *map, const char *key);
 const char *jm_load_text_req(jm_lctx *c, const jm_ynode *map, const char *key, const char *what);
 /* Optional text kept exactly as written (ids, paths, names): no "\n" conversion. */
 const char *jm_load_raw(jm_lctx *c, const jm_ynode *map, const char *key);
+/* Optional `url` of map, checked (url.h): NULL when absent, or bad with an error at the problem. */
+const char *jm_load_url(jm_lctx *c, const jm_ynode *map);
 /* A text scalar node as a text with "\n" converted; NULL (and a diagnostic) otherwise. */
 const char *jm_load_text_node(jm_lctx *c, const jm_ynode *n, const char *what);
 

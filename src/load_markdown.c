@@ -8,6 +8,7 @@
  * "Step N:" line or a stage's name is a heading. */
 #include "load_markdown.h"
 #include "load_mdfill.h"
+#include "url.h"
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <glib.h>
@@ -95,6 +96,25 @@ static void paragraph(mdj *m, cmark_node *p, bool in_item) {
 
 static void block(mdj *m, cmark_node *n);
 
+/* The url of the first link in a heading (`## [Awareness](https://...)`: the stage or step it
+ * opens links there), checked (url.h; a bad one is an error at the link); NULL for none. */
+static const char *heading_link(mdj *m, cmark_node *h) {
+    cmark_iter *it = cmark_iter_new(h);
+    const char *url = NULL;
+    cmark_node *at = NULL;
+    for (cmark_event_type ev; !at && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *k = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(k) == CMARK_NODE_LINK) { at = k; url = cmark_node_get_url(k); }
+    }
+    const char *r = NULL;
+    size_t off;
+    const char *why = at ? jm_url_problem(url, &off) : NULL;
+    if (at && why) jm_error(m->c->d, m->c->file, node_pos(at), "url '%s': %s", jm_load_show(m->c, url), why);
+    else if (at) r = jm_arena_strdup(m->c->a, url);
+    cmark_iter_free(it);
+    return r;
+}
+
 static void children(mdj *m, cmark_node *n) {
     for (cmark_node *k = cmark_node_first_child(n); k; k = cmark_node_next(k)) block(m, k);
 }
@@ -103,7 +123,9 @@ static void block(mdj *m, cmark_node *n) {
     cmark_node_type t = cmark_node_get_type(n);
     const char *type = cmark_node_get_type_string(n);
     if (t == CMARK_NODE_HEADING) {
+        m->heading_url = heading_link(m, n);
         jm_mdj_heading(m, cmark_node_get_heading_level(n), jm_mdj_inline(m, n), node_pos(n));
+        m->heading_url = NULL;
     } else if (t == CMARK_NODE_PARAGRAPH) {
         paragraph(m, n, false);
     } else if (t == CMARK_NODE_LIST) {

@@ -49,6 +49,7 @@ int jm_mdj_new_stage(mdj *m, const char *name, jm_pos pos) {
 static bool in_stage(mdj *m) {
     if (m->stage < 0 && m->step < 0 && m->section && m->markdown) {
         m->stage = jm_mdj_new_stage(m, m->section, m->section_pos);
+        if (m->stage >= 0) m->j->stages[m->stage].url = m->section_url;
         m->section = NULL;
     }
     return m->stage >= 0;
@@ -64,6 +65,7 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
         memset(st, 0, sizeof *st);
         st->title = title;
         st->pos = pos;
+        st->url = m->heading_url;
         st->stage = m->stage;
         for (size_t i = 0; st->stage < 0 && i < m->j->n_stages; i++)   /* a stage its title names */
             if (strcasestr(title, m->j->stages[i].name)) st->stage = (int)i;
@@ -94,7 +96,8 @@ void jm_mdj_heading(mdj *m, int level, const char *s, jm_pos pos) {
     m->step = -1; m->lane = MDJ_NONE; m->section = NULL;
     if (k >= 0) { m->stage = k; m->j->stages[k].pos = pos; }   /* its heading, not the flowchart's node */
     else if (numbered) m->stage = jm_mdj_new_stage(m, name, pos);
-    else { m->stage = -1; m->section = name; m->section_pos = pos; m->section_table = -1; }
+    else { m->stage = -1; m->section = name; m->section_pos = pos; m->section_table = -1; m->section_url = m->heading_url; }
+    if (m->stage >= 0 && m->heading_url) m->j->stages[m->stage].url = m->heading_url;
 }
 
 /* "**Key**: value" or "**Key:** value" (the clean text keeps the stars); NULL otherwise. */
@@ -163,7 +166,7 @@ static void emotion(mdj *m, const char *s, jm_pos pos, jm_emotion *e) {
         g_free(num);
     }
     e->label = *label ? label : NULL;
-    if (!e->has_score && jm_valence_estimate(e->emoji, e->label, &e->score)) e->has_score = e->estimated = true;
+    jm_valence_fill(e);
 }
 
 /* The first sentence of a paragraph (a step's emotion: "Anxious and mildly overwhelmed. ..."). */
@@ -177,6 +180,15 @@ static void opportunity(mdj *m, const char *s, jm_pos pos, jm_opportunity *o) {
     *o = (jm_opportunity){ key ? key : jm_mdj_clean(m->c->a, s, strlen(s)), key ? value : NULL, pos };
 }
 
+/* An entry of the custom lane in force (decision makers, any other sub-heading): a lane of that
+ * name among lanes[0..n), made on its first entry. */
+static void custom_lane(mdj *m, jm_lane **lanes, size_t *n, const char *s, jm_pos pos) {
+    size_t k = 0;
+    while (k < *n && strcmp((*lanes)[k].name, m->lane_label)) k++;
+    if (k == *n) *PUSH(m, *lanes, *n) = (jm_lane){ m->lane_label, { 0 }, m->lane_pos };
+    m->more = texts_add(m, &(*lanes)[k].items, s, pos);
+}
+
 static void step_lane(mdj *m, const char *s, jm_pos pos) {
     jm_step *st = &m->j->steps[m->step];
     switch (m->lane) {
@@ -184,6 +196,8 @@ static void step_lane(mdj *m, const char *s, jm_pos pos) {
     case MDJ_THOUGHTS: m->more = texts_add(m, &st->thoughts, s, pos); break;
     case MDJ_TOUCHPOINTS: m->more = texts_add(m, &st->touchpoints, s, pos); break;
     case MDJ_PAINS: m->more = texts_add(m, &st->pain_points, s, pos); break;
+    case MDJ_TRIGGERS: m->more = texts_add(m, &st->triggers, s, pos); break;
+    case MDJ_METRICS: m->more = texts_add(m, &st->metrics, s, pos); break;
     case MDJ_OPPS: opportunity(m, s, pos, PUSH(m, st->opportunities, st->n_opportunities)); break;
     case MDJ_EMOTIONS:
         if (!st->emotion) {
@@ -192,12 +206,7 @@ static void step_lane(mdj *m, const char *s, jm_pos pos) {
             st->emotion = e;
         }
         break;
-    default:
-        if (!(m->warned & (1u << m->lane)))
-            jm_diag_add(m->c->d, JM_WARNING, m->c->file, m->lane_pos, "a step has no '%s' lane: left out "
-                        "(steps take actions, thoughts, emotions, touchpoints, pain points, opportunities)",
-                        jm_load_show(m->c, m->lane_label));
-        m->warned |= 1u << m->lane;
+    default: custom_lane(m, &st->lanes, &st->n_lanes, s, pos);
     }
 }
 
@@ -217,12 +226,7 @@ static void stage_lane(mdj *m, const char *s, jm_pos pos) {
         m->more = &a->text;
         break;
     }
-    default: {   /* decision makers and any other sub-heading: a lane of that name */
-        size_t k = 0;
-        while (k < st->n_lanes && strcmp(st->lanes[k].name, m->lane_label)) k++;
-        if (k == st->n_lanes) *PUSH(m, st->lanes, st->n_lanes) = (jm_lane){ m->lane_label, { 0 }, m->lane_pos };
-        m->more = texts_add(m, &st->lanes[k].items, s, pos);
-    }
+    default: custom_lane(m, &st->lanes, &st->n_lanes, s, pos);   /* decision makers, any other sub-heading */
     }
 }
 
@@ -240,7 +244,7 @@ static void card(mdj *m, const char *s, jm_pos pos) {
     jm_stage *st = &m->j->stages[m->stage];
     jm_card *c = PUSH(m, st->items, st->n_items);
     const char *colon = strstr(s, ": ");
-    *c = (jm_card){ s, NULL, NULL, pos };
+    *c = (jm_card){ s, NULL, NULL, NULL, pos };
     m->more = &c->text;
     if (!colon) { m->more = &c->title; return; }
     c->title = jm_arena_strndup(m->c->a, s, (size_t)(colon - s));

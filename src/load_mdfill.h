@@ -16,11 +16,12 @@ typedef struct {
     mdj_lane lane;                    /* the lane the last sub-heading named, MDJ_NONE */
     const char *lane_label; jm_pos lane_pos;
     const char *section; jm_pos section_pos;   /* a ## heading not (yet) known to be a stage */
+    const char *heading_url;          /* the link a heading holds (`## [Name](url)`), for jm_mdj_heading */
+    const char *section_url;          /* the pending section's link, given to its stage */
     int section_table;                /* the table its list items make (plain text), -1 */
     const char **more;                /* the last list entry's text, for its continuation lines */
     GString *meta, *prose;            /* the subtitle: **Key**: value lines, then the intro text */
     const char *quote; jm_pos quote_pos;
-    unsigned warned;                  /* bit per mdj_lane: "steps have no such lane" said */
 } mdj;
 
 /* Inline text of a node (a heading, a table cell), emphasis trimmed (load_markdown.c). */

@@ -28,6 +28,7 @@ static void merge_stages(mdj *m, const jm_journey *mj) {
         if (!s->unit) s->unit = f->unit;
         if (!s->note) s->note = f->note;
         if (!s->transition) s->transition = f->transition;
+        if (!s->url) s->url = f->url;
         s->gap |= f->gap;
     }
 }

@@ -6,6 +6,7 @@
  * default) through the journey's `style`, the same path as the YAML `style:` key, so --style
  * still wins. */
 #include "load_mermaid.h"
+#include "url.h"
 #include <glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -227,6 +228,15 @@ static size_t br_len(const char *p, const char *end) {
     while (q < end && (blank(*q) || *q == '\n')) q++;
     if (q < end && *q == '/') q++;
     return q < end && *q == '>' ? (size_t)(q + 1 - p) : 0;
+}
+
+const char *mmd_url(mmd_doc *m, const char *url, jm_pos pos) {
+    size_t at;
+    const char *why = jm_url_problem(url, &at);
+    if (!why) return jm_arena_strdup(m->c->a, url);
+    jm_error(m->c->d, m->c->file, (jm_pos){ pos.line, pos.col + (int)g_utf8_strlen(url, (gssize)at) }, "url '%s': %s",
+             jm_load_show(m->c, url), why);
+    return NULL;
 }
 
 const char *mmd_text(mmd_doc *m, const char *s, size_t n) {

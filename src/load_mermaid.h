@@ -67,6 +67,9 @@ void mmd_warn_once(mmd_doc *m, const char *key, jm_pos pos, const char *fmt, ...
 
 /* The text after a keyword written `keyword: text` or `keyword text`; rest is after the keyword. */
 const char *mmd_after_colon(mmd_doc *m, const mmd_stmt *s, const char *rest);
+/* A link written at pos (the url's first character), checked (url.h): the url in the arena, or
+ * NULL after an error at the problem. */
+const char *mmd_url(mmd_doc *m, const char *url, jm_pos pos);
 /* accTitle and accDescr (also `accDescr { ... }`), which every diagram kind takes; false when s
  * is neither. */
 bool mmd_read_common(mmd_doc *m, const mmd_stmt *s);

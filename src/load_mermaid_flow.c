@@ -22,8 +22,8 @@ static const mmd_keyword flow_keywords[] = {
     { "class", FK_CLASS, "'class A,B name': gives nodes a class" },
     { "style", FK_STYLE, "'style A fill:#ddd': styles one node" },
     { "linkStyle", FK_LINKSTYLE, "styles arrows (not drawn: the funnel has its own)" },
-    { "click", FK_CLICK, "a link or callback on a node (not drawn)" },
-    { "subgraph", FK_SUBGRAPH, "groups nodes, closed by 'end' (the grouping is not drawn)" },
+    { "click", FK_CLICK, "a node's link: 'click A \"https://...\"' or 'click A href \"...\"'" },
+    { "subgraph", FK_SUBGRAPH, "groups nodes, closed by 'end' (the group is not drawn, its stages are)" },
     { "end", FK_END, "closes a subgraph" },
     { "direction", FK_DIRECTION, "a subgraph's direction" },
     { "accTitle", FK_ACC_TITLE, "accessible title (alt text)" },
@@ -40,10 +40,14 @@ typedef struct {
     int in, out;                 /* arrows into and out of it */
     int next;                    /* the node after it, -1 */
     const char *transition;      /* the label of the arrow into it, NULL */
+    const char *url;             /* its `click` link, NULL */
+    int sub;                     /* the innermost subgraph it was last named in, -1 */
     int comp;                    /* union-find parent */
 } fnode;
 
 typedef struct { const char *names, *style; } fclass;
+typedef struct { const char *id, *url; jm_pos pos; } fclick;   /* click ID "url", resolved at the end */
+typedef struct { const char *title; jm_pos pos; } fgroup;          /* a subgraph, for its warning */
 
 typedef struct {
     mmd_doc *m;
@@ -51,7 +55,10 @@ typedef struct {
     int line; const char *ls;    /* where p is */
     fnode *nodes; size_t n_nodes, cap_nodes;
     fclass *classes; size_t n_classes, cap_classes;
-    int subgraphs;
+    fclick *clicks; size_t n_clicks, cap_clicks;
+    fgroup *subs; size_t n_subs, cap_subs;
+    int *open; size_t cap_open;  /* the subgraphs open where the reader is, innermost last */
+    int subgraphs;               /* how many are open */
     bool failed;
 } freader;
 
@@ -133,6 +140,7 @@ static int node_index(freader *F, const char *id, jm_pos pos) {
     n->id = id;
     n->pos = pos;
     n->next = -1;
+    n->sub = -1;
     n->comp = (int)F->n_nodes;
     return (int)F->n_nodes++;
 }
@@ -205,6 +213,7 @@ static int read_node(freader *F) {
     const char *id = jm_arena_strndup(F->m->c->a, a, (size_t)(F->p - a));
     int k = node_index(F, id, pos_at(F, a));
     if (k < 0) return -1;
+    if (F->subgraphs > 0) F->nodes[k].sub = F->open[F->subgraphs - 1];
     const char *label = NULL;
     if (F->p < F->end && strchr("[({>", *F->p)) label = read_shape(F);
     else if (F->end - F->p >= 2 && F->p[0] == '@' && F->p[1] == '{') label = read_meta(F);
@@ -417,6 +426,41 @@ static void stage_colors(freader *F, const fnode *n, jm_stage *s) {
 
 /* ---- statements ---- */
 
+/* "click A "url"", "click A href "url" ["tooltip"] [_blank]": the stage's link; a callback
+ * ("click A call fn()", "click A fn") runs a script in a browser: warned, not drawn. */
+static void read_click(freader *F, jm_pos pos) {
+    mmd_doc *m = F->m;
+    skip(F, false);
+    const char *id_at = F->p;
+    const char *id = token(F);
+    skip(F, false);
+    const char *w = F->p;
+    while (w < F->end && g_ascii_isalpha(*w)) w++;
+    if (w - F->p == 4 && !memcmp(F->p, "href", 4)) { F->p = w; skip(F, false); }
+    if (!*id || F->p >= F->end || *F->p != '"') {
+        rest_of_line(F);
+        if (*id) mmd_warn_once(m, "click callback", pos, "'click %s' with a callback is not drawn: only links are "
+                               "('click %s \"https://...\"')", jm_load_show(m->c, id), jm_load_show(m->c, id));
+        else { jm_error(m->c->d, m->c->file, pos, "expected 'click A \"https://...\"'"); F->failed = true; }
+        return;
+    }
+    const char *a = F->p + 1, *b = a;
+    while (b < F->end && *b != '"' && *b != '\n') b++;
+    if (b >= F->end || *b != '"') {
+        jm_error(m->c->d, m->c->file, pos_at(F, F->p), "the link's '\"' is not closed on its line");
+        F->failed = true;
+        rest_of_line(F);
+        return;
+    }
+    const char *url = mmd_url(m, jm_arena_strndup(m->c->a, a, (size_t)(b - a)), pos_at(F, a));
+    F->p = b + 1;
+    const char *more = rest_of_line(F);   /* a tooltip, a target: nothing to draw */
+    if (*more) mmd_warn_once(m, "click tooltip", pos, "a link's tooltip and target are not drawn");
+    if (!url) { F->failed = true; return; }
+    JM_RESERVE(m->c->a, F->clicks, F->n_clicks, 1, F->cap_clicks, 8);
+    F->clicks[F->n_clicks++] = (fclick){ id, url, pos_at(F, id_at) };
+}
+
 static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) {
     mmd_doc *m = F->m;
     jm_pos pos = pos_at(F, word_at);
@@ -462,15 +506,20 @@ static void read_keyword(freader *F, const mmd_keyword *k, const char *word_at) 
         style_arg(F);
         mmd_warn_once(m, "linkStyle", pos, "'linkStyle' is not drawn: the funnel draws its own arrows");
         break;
-    case FK_CLICK:
-        rest_of_line(F);
-        mmd_warn_once(m, "click", pos, "'click' is not drawn: images carry no links");
+    case FK_CLICK: read_click(F, pos); break;
+    case FK_SUBGRAPH: {   /* "subgraph id [Title]", "subgraph id[Title]", "subgraph Title" */
+        const char *t = rest_of_line(F), *open = strchr(t, '[');
+        if (open) {
+            const char *close = strrchr(open, ']');
+            t = mmd_text(m, open + 1, close ? (size_t)(close - open - 1) : strlen(open + 1));
+            if (*t == '"' && strlen(t) >= 2 && t[strlen(t) - 1] == '"') t = jm_arena_strndup(m->c->a, t + 1, strlen(t) - 2);
+        }
+        JM_RESERVE(m->c->a, F->subs, F->n_subs, 1, F->cap_subs, 4);
+        F->subs[F->n_subs++] = (fgroup){ t, pos };
+        JM_RESERVE(m->c->a, F->open, (size_t)F->subgraphs, 1, F->cap_open, 4);
+        F->open[F->subgraphs++] = (int)F->n_subs - 1;
         break;
-    case FK_SUBGRAPH:
-        rest_of_line(F);
-        F->subgraphs++;
-        mmd_warn_once(m, "subgraph", pos, "subgraphs are not drawn; their nodes are");
-        break;
+    }
     case FK_END:
         if (F->subgraphs-- <= 0) {
             jm_error(m->c->d, m->c->file, pos, "'end' without a subgraph to close");
@@ -536,6 +585,27 @@ static void fill_stage(freader *F, const fnode *n, jm_stage *s) {
     g_strfreev(lines);
 }
 
+/* A subgraph is not drawn (the funnel has no stage groups): one warning each, at its line, naming
+ * the stages it holds directly (a node belongs to the innermost subgraph it was last named in),
+ * in chain order, so the reader knows what the grouping said. */
+static void warn_subgraphs(freader *F, int start) {
+    jm_lctx *c = F->m->c;
+    for (size_t g = 0; g < F->n_subs; g++) {
+        GString *names = g_string_new(NULL);
+        for (int k = start; k >= 0; k = F->nodes[k].next) {
+            if (F->nodes[k].sub != (int)g) continue;   /* a nested subgraph names its own */
+            const fnode *n = &F->nodes[k];
+            const char *label = n->label && *n->label ? n->label : n->id;
+            const char *nl = strchr(label, '\n');
+            g_string_append_printf(names, "%s'%.*s'", names->len ? ", " : "", nl ? (int)(nl - label) : (int)strlen(label), label);
+        }
+        jm_diag_add(c->d, JM_WARNING, c->file, F->subs[g].pos, "subgraph '%s' is not drawn (the funnel has no stage "
+                    "groups); %s%s", jm_load_show(c, F->subs[g].title),
+                    names->len ? "its stages are drawn in the chain: " : "it holds no stage", names->str);
+        g_string_free(names, TRUE);
+    }
+}
+
 /* The chain, first node to last, into the journey's stages. */
 static bool build_stages(freader *F) {
     jm_journey *j = F->m->j;
@@ -554,11 +624,21 @@ static bool build_stages(freader *F) {
         jm_error(F->m->c->d, F->m->c->file, (jm_pos){ F->m->body_line, 1 }, "the flowchart has no nodes");
         return false;
     }
+    for (size_t i = 0; i < F->n_clicks; i++) {   /* links on nodes, the last one of a node counting */
+        const fclick *k = &F->clicks[i];
+        size_t n = 0;
+        while (n < F->n_nodes && strcmp(F->nodes[n].id, k->id)) n++;
+        if (n < F->n_nodes) F->nodes[n].url = k->url;
+        else jm_diag_add(F->m->c->d, JM_WARNING, F->m->c->file, k->pos, "'click %s': no node '%s' in the flowchart, "
+                         "the link is left out", jm_load_show(F->m->c, k->id), jm_load_show(F->m->c, k->id));
+    }
     j->stages = JM_NEWV(F->m->c->a, jm_stage, F->n_nodes);
+    warn_subgraphs(F, start);
     for (int k = start; k >= 0; k = F->nodes[k].next) {
         jm_stage *s = &j->stages[j->n_stages++];
         fill_stage(F, &F->nodes[k], s);
         s->transition = F->nodes[k].transition;
+        s->url = F->nodes[k].url;
         s->gap = is_gap(F, &F->nodes[k]);
         if (!s->gap) stage_colors(F, &F->nodes[k], s);
     }

@@ -3,7 +3,8 @@
  * (loop, alt/else, opt, par/and, critical/option, break), rect highlights, participant boxes,
  * create/destroy and autonumber (also turned off and restarted between messages).
  *
- * What the sequence view does not draw is read and reported once per construct: links. Blocks
+ * Participant links (link, links) link the participant's head; a second link of one participant
+ * is a warning. What the sequence view does not draw is reported once per construct. Blocks
  * nest on a stack; items are collected as pointers (stable while lists grow) and copied into the
  * model's arrays at `end`. */
 #include "css_color.h"
@@ -41,8 +42,8 @@ static const mmd_keyword seq_keywords[] = {
     { "deactivate", SK_DEACTIVATE, "ends an activation bar" },
     { "autonumber", SK_AUTONUMBER, "numbers the messages: 'autonumber', 'autonumber 10 5'" },
     { "title", SK_TITLE, "the diagram's title" },
-    { "link", SK_LINK, "a link menu entry (not drawn)" },
-    { "links", SK_LINKS, "link menu entries (not drawn)" },
+    { "link", SK_LINK, "a participant's link: 'link A: Dashboard @ https://...'" },
+    { "links", SK_LINKS, "a participant's links: 'links A: {\"Dashboard\": \"https://...\"}' (the first is linked)" },
     { "properties", SK_PROPERTIES, "participant properties (not drawn)" },
     { "details", SK_DETAILS, "participant details (not drawn)" },
     { NULL, 0, NULL },
@@ -118,6 +119,8 @@ typedef struct {
     pvec root;
     block stack[MAX_BLOCKS]; int depth, groups;
     jm_seq_item *last_msg;       /* for activate/deactivate */
+    int *opens; size_t n_opens, cap_opens;   /* standalone `activate X`: bars the next message opens */
+    jm_pos opens_pos;            /* the first of them, for "no message follows" */
     size_t n_items;
     size_t cap_boxes;
     int create, destroy;         /* participant of a pending create / destroy, -1: none */
@@ -334,6 +337,12 @@ static bool read_message(seq_reader *R, const mmd_stmt *st) {
     const char *text = strip_wrap(colon + 1, end);
     it->text = mmd_text(m, text, (size_t)(end - text));
     R->s->n_messages++;
+    if (R->n_opens) {   /* bars of standalone `activate` lines start here */
+        it->opens = R->opens;
+        it->n_opens = R->n_opens;
+        R->opens = NULL;
+        R->n_opens = R->cap_opens = 0;
+    }
     R->last_msg = it;
     push(R, current(R), it);
     return true;
@@ -548,10 +557,130 @@ static bool close_block(seq_reader *R, const mmd_stmt *st) {
     return true;
 }
 
+/* ---- links ---- */
+
+/* The participant's link: its first; a later one is a warning naming what is left out (Mermaid
+ * draws a menu of them, journeymap one link per participant). */
+static void set_link(seq_reader *R, int p, const char *label, const char *url, jm_pos pos) {
+    mmd_doc *m = R->m;
+    jm_participant *pt = &R->s->participants[p];
+    if (!pt->url) { pt->url = url; return; }
+    jm_diag_add(m->c->d, JM_WARNING, m->c->file, pos, "participant '%s' already links to '%s': its link '%s' "
+                "(%s) is left out (journeymap draws one link per participant, Mermaid a menu)",
+                jm_load_show(m->c, pt->id), jm_load_show(m->c, pt->url), jm_load_show(m->c, label ? label : ""),
+                jm_load_show(m->c, url));
+}
+
+/* A JSON string at *q (the opening '"'), decoded: \" \\ \/ \b \f \n \r \t \uXXXX (surrogate
+ * pairs joined). *q moves past it; NULL after an error at the problem. */
+static const char *json_string(seq_reader *R, const mmd_stmt *st, const char **q, const char *end) {
+    mmd_doc *m = R->m;
+    const char *p = *q;
+    if (p >= end || *p != '"') {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, p), "expected a \"quoted\" text in the links' JSON");
+        return NULL;
+    }
+    GString *g = g_string_new(NULL);
+    for (p++; p < end && *p != '"'; p++) {
+        if (*p != '\\') { g_string_append_c(g, *p); continue; }
+        const char *esc = p++;
+        if (p >= end) break;
+        const char *plain = strchr("\"\\/bfnrt", *p);
+        if (plain && *p) { g_string_append_c(g, "\"\\/\b\f\n\r\t"[plain - "\"\\/bfnrt"]); continue; }
+        unsigned long u = 0, lo = 0;
+        char hex[5] = { 0 };
+        if (*p == 'u' && end - p > 4) memcpy(hex, p + 1, 4);
+        char *he;
+        u = strtoul(hex, &he, 16);
+        if (*p != 'u' || he != hex + 4) {
+            jm_error(m->c->d, m->c->file, mmd_pos(st, esc), "'\\%c' is not a JSON escape", *p);
+            g_string_free(g, TRUE);
+            return NULL;
+        }
+        p += 4;
+        if (u >= 0xD800 && u < 0xDC00 && end - p > 6 && p[1] == '\\' && p[2] == 'u') {
+            memcpy(hex, p + 3, 4);
+            lo = strtoul(hex, &he, 16);
+            if (he == hex + 4 && lo >= 0xDC00 && lo < 0xE000) { u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00); p += 6; }
+        }
+        if (g_unichar_validate((gunichar)u) && u) g_string_append_unichar(g, (gunichar)u);
+    }
+    if (p >= end) {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, *q), "the links' JSON text is not closed with '\"'");
+        g_string_free(g, TRUE);
+        return NULL;
+    }
+    *q = p + 1;
+    const char *r = jm_arena_strdup(m->c->a, g->str);
+    g_string_free(g, TRUE);
+    return r;
+}
+
+/* "links A: {"Dashboard": "https://...", "Wiki": "..."}": each url checked, the first the link. */
+static bool read_links_json(seq_reader *R, const mmd_stmt *st, int p, const char *q, const char *end) {
+    mmd_doc *m = R->m;
+    while (q < end && g_ascii_isspace(*q)) q++;
+    if (q >= end || *q != '{') {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, q), "expected a JSON object after the participant: "
+                 "'links A: {\"Dashboard\": \"https://...\"}'");
+        return false;
+    }
+    for (q++;;) {
+        while (q < end && g_ascii_isspace(*q)) q++;
+        if (q < end && *q == '}') return true;
+        const char *label = json_string(R, st, &q, end);
+        if (!label) return false;
+        while (q < end && g_ascii_isspace(*q)) q++;
+        if (q >= end || *q != ':') {
+            jm_error(m->c->d, m->c->file, mmd_pos(st, q), "expected ':' after the link's label in the links' JSON");
+            return false;
+        }
+        for (q++; q < end && g_ascii_isspace(*q); q++) {}
+        jm_pos at = mmd_pos(st, q + 1);
+        const char *raw = json_string(R, st, &q, end);
+        const char *url = raw ? mmd_url(m, raw, at) : NULL;
+        if (!url) return false;
+        set_link(R, p, label, url, at);
+        while (q < end && g_ascii_isspace(*q)) q++;
+        if (q < end && *q == ',') { q++; continue; }
+        if (q < end && *q == '}') return true;
+        jm_error(m->c->d, m->c->file, mmd_pos(st, q), "expected ',' or '}' in the links' JSON");
+        return false;
+    }
+}
+
+/* "link A: Label @ url" (the url after the first '@', as Mermaid reads it) or "links A: {JSON}". */
+static bool read_link(seq_reader *R, const mmd_stmt *st, const char *rest, bool many) {
+    mmd_doc *m = R->m;
+    const char *end = st->s + st->n;
+    const char *colon = memchr(rest, ':', (size_t)(end - rest));
+    const char *usage = many ? "'links A: {\"Dashboard\": \"https://...\"}'" : "'link A: Dashboard @ https://...'";
+    if (!colon || colon == rest) {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, rest), "expected %s", usage);
+        return false;
+    }
+    int p = participant(R, mmd_trim(m, rest, (size_t)(colon - rest)), mmd_pos(st, rest));
+    if (p < 0) return false;
+    if (many) return read_links_json(R, st, p, colon + 1, end);
+    const char *at = memchr(colon + 1, '@', (size_t)(end - colon - 1));
+    if (!at) {
+        jm_error(m->c->d, m->c->file, mmd_pos(st, colon + 1), "expected 'Label @ url' after the participant: %s", usage);
+        return false;
+    }
+    const char *u = at + 1;
+    while (u < end && (*u == ' ' || *u == '\t')) u++;
+    const char *url = mmd_url(m, mmd_trim(m, u, (size_t)(end - u)), mmd_pos(st, u));
+    if (!url) return false;
+    set_link(R, p, mmd_text(m, colon + 1, (size_t)(at - colon - 1)), url, mmd_pos(st, u));
+    return true;
+}
+
 /* ---- activations and autonumber ---- */
 
-/* Mermaid's activate/deactivate X: the model starts a bar with the message to X and ends it with
- * a message from X, so it joins the last message when that fits. */
+/* Mermaid's activate/deactivate X. After a message to X (activate) or from X (deactivate) it
+ * joins that message, as `+`/`-` would. Otherwise it is placed as Mermaid places it, at the
+ * diagram's current height: a bar that `activate` starts begins at the next message's line (the
+ * message's `opens`), a bar that `deactivate` ends ends at the last message's line (its `closes`). */
 static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest, bool on) {
     mmd_doc *m = R->m;
     const char *id = mmd_trim(m, rest, (size_t)(st->s + st->n - rest));
@@ -561,10 +690,24 @@ static void read_activation(seq_reader *R, const mmd_stmt *st, const char *rest,
     if (last && on && last->to == p && !last->activate) { last->activate = true; return; }
     if (last && !on && last->from == p && !last->deactivate) { last->deactivate = true; return; }
     if (last && !on && last->to == p && last->activate) { last->activate = false; return; }   /* on and off */
-    mmd_warn_once(m, on ? "activate" : "deactivate", mmd_pos(st, st->s),
-                  "'%s %s' is not drawn: an activation bar %s with a message %s %s (the message before "
-                  "this line is not)", on ? "activate" : "deactivate", jm_load_show(m->c, id),
-                  on ? "starts" : "ends", on ? "to" : "from", jm_load_show(m->c, id));
+    jm_arena *a = m->c->a;
+    if (on) {
+        if (!R->n_opens) R->opens_pos = mmd_pos(st, st->s);
+        JM_RESERVE(a, R->opens, R->n_opens, 1, R->cap_opens, 4);
+        R->opens[R->n_opens++] = p;
+        return;
+    }
+    for (size_t i = R->n_opens; i-- > 0;)   /* a bar opened and closed before any message: none */
+        if (R->opens[i] == p) { memmove(&R->opens[i], &R->opens[i + 1], (R->n_opens - i - 1) * sizeof *R->opens); R->n_opens--; return; }
+    if (!last) {
+        mmd_warn_once(m, "deactivate", mmd_pos(st, st->s), "'deactivate %s' before any message is not drawn: "
+                      "no bar of %s has started", jm_load_show(m->c, id), jm_load_show(m->c, id));
+        return;
+    }
+    int *v = JM_NEWV(a, int, last->n_closes + 1);
+    if (last->n_closes) memcpy(v, last->closes, last->n_closes * sizeof *v);
+    v[last->n_closes++] = p;
+    last->closes = v;
 }
 
 /* "autonumber [start [step]]" or "autonumber off". The first, before any message, numbers the
@@ -653,7 +796,9 @@ static bool read_statement(seq_reader *R, const mmd_stmt *st) {
     case SK_DEACTIVATE: read_activation(R, st, rest, false); return true;
     case SK_AUTONUMBER: read_autonumber(R, st, rest); return true;
     case SK_TITLE: m->j->title = mmd_after_colon(m, st, rest); return true;
-    case SK_LINK: case SK_LINKS: case SK_PROPERTIES: case SK_DETAILS:
+    case SK_LINK: return read_link(R, st, rest, false);
+    case SK_LINKS: return read_link(R, st, rest, true);
+    case SK_PROPERTIES: case SK_DETAILS:
         mmd_warn_once(m, k->word, pos, "'%s' is not drawn (journeymap draws no participant menus)", k->word);
         return true;
     }
@@ -674,6 +819,9 @@ bool mmd_load_sequence(mmd_doc *m) {
         jm_error(c->d, c->file, R.stack[i].pos, "'%s' is not closed with 'end'", R.stack[i].word);
         ok = false;
     }
+    if (R.n_opens && ok)
+        jm_diag_add(c->d, JM_WARNING, c->file, R.opens_pos, "'activate %s' is not drawn: no message follows it, and "
+                    "an activation bar starts at the next message", jm_load_show(c, s->participants[R.opens[0]].id));
     int pending = R.create >= 0 ? R.create : R.destroy;
     if (pending >= 0 && ok) {
         jm_error(c->d, c->file, R.create >= 0 ? R.create_pos : R.destroy_pos, "participant '%s' is %s here, but "

@@ -9,10 +9,10 @@
 
 static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
 static const char *const box_keys[] = { "label", "color", "participants", NULL };
-static const char *const part_keys[] = { "id", "label", "kind", NULL };
+static const char *const part_keys[] = { "id", "label", "kind", "url", NULL };
 static const char *const part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
                                           "entity", "queue", "collections", NULL };   /* jm_part_kind */
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "create", "destroy", "half", "circles",
+static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "opens", "closes", "create", "destroy", "half", "circles",
                                          "autonumber", "tip", "both_ends", NULL };
 static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
 static const char *const msg_circles[] = { "none", "from", "to", "both", NULL };
@@ -91,6 +91,7 @@ static void load_participants(seq_loader *L, const jm_ynode *seq) {
         if (!*p.id) { jm_error(c->d, c->file, idn->pos, "'id' must not be empty"); continue; }
         p.label = jm_load_text(c, m, "label");
         if (!p.label) p.label = p.id;
+        p.url = jm_load_url(c, m);
         const char *kind = jm_load_raw(c, m, "kind");
         if (kind) {
             int k = find_name(c, jm_load_get(m, "kind"), kind, part_kinds, "participant kind");
@@ -205,7 +206,18 @@ static void load_numbering(jm_lctx *c, const jm_ynode *m, jm_seq_item *it) {
     it->number_step = (int)step;
 }
 
-/* {from, to, text, kind, half, circles, autonumber, activate, deactivate, create, destroy} */
+/* `opens` / `closes`: participant ids whose bars start before / end after the message. */
+static void load_bars(seq_loader *L, const jm_ynode *m, const char *key, int **out, size_t *n) {
+    jm_texts ids = jm_load_texts(L->c, m, key, true);
+    if (!ids.n) return;
+    *out = JM_NEWV(L->c->a, int, ids.n);
+    for (size_t i = 0; i < ids.n; i++) {
+        int p = find_participant(L, ids.v[i], ids.pos ? ids.pos[i] : m->pos);
+        if (p >= 0) (*out)[(*n)++] = p;
+    }
+}
+
+/* {from, to, text, kind, half, circles, autonumber, activate, deactivate, opens, closes, create, destroy} */
 static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
@@ -245,6 +257,8 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
     load_numbering(c, m, it);
     jm_load_bool(c, m, "activate", &it->activate);
     jm_load_bool(c, m, "deactivate", &it->deactivate);
+    load_bars(L, m, "opens", &it->opens, &it->n_opens);
+    load_bars(L, m, "closes", &it->closes, &it->n_closes);
     const char *created = jm_load_raw(c, m, "create"), *destroyed = jm_load_raw(c, m, "destroy");
     if (created && it->to >= 0) {
         int p = find_participant(L, created, jm_load_get(m, "create")->pos);

@@ -7,11 +7,11 @@
 
 static const char *const stage_keys[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
                                           "transition", "fill", "stroke", "color", "items", "triggers", "pain_points", "touchpoints", "metrics",
-                                          "thoughts", "actions", "emotions", "opportunities", "lanes", NULL };
+                                          "thoughts", "actions", "emotions", "opportunities", "lanes", "url", NULL };
 static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
-                                         "pain_points", "opportunities", "actors", NULL };
+                                         "pain_points", "opportunities", "actors", "triggers", "metrics", "lanes", "url", NULL };
 static const char *const emotion_keys[] = { "label", "score", "emoji", NULL };
-static const char *const item_keys[] = { "title", "who", "text", NULL };
+static const char *const item_keys[] = { "title", "who", "text", "url", NULL };
 static const char *const action_keys[] = { "text", "channel", "frequency", NULL };
 static const char *const opportunity_keys[] = { "title", "text", NULL };
 
@@ -113,6 +113,7 @@ static void load_items(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
         it->title = jm_load_text(c, x, "title");
         it->who = jm_load_text(c, x, "who");
         it->text = jm_load_text(c, x, "text");
+        it->url = jm_load_url(c, x);
     }
 }
 
@@ -125,16 +126,16 @@ static void load_emotions(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
 }
 
 /* `lanes`: a mapping of lane name to [text], in file order. */
-static void load_lanes(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
+static void load_lanes(jm_lctx *c, const jm_ynode *map, jm_lane **lanes, size_t *n_lanes) {
     const jm_ynode *m = jm_load_get(map, "lanes");
     if (!m || !jm_load_is_map(c, m, "'lanes'")) return;
     if (m->n > JM_MAX_ITEMS) {
         jm_error(c->d, c->file, m->pos, "'lanes' has %zu entries, more than the limit of %d", m->n, JM_MAX_ITEMS);
         return;
     }
-    s->lanes = JM_NEWV(c->a, jm_lane, m->n ? m->n : 1);
+    *lanes = JM_NEWV(c->a, jm_lane, m->n ? m->n : 1);
     for (size_t i = 0; i < m->n; i++) {
-        jm_lane *lane = &s->lanes[s->n_lanes++];
+        jm_lane *lane = &(*lanes)[(*n_lanes)++];
         lane->name = m->keys[i];
         lane->pos = m->key_pos[i];
         lane->items = jm_load_texts(c, m, m->keys[i], false);
@@ -175,6 +176,7 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
     s->duration = jm_load_text(c, n, "duration");
     s->need = jm_load_text(c, n, "need");
     s->transition = jm_load_text(c, n, "transition");
+    s->url = jm_load_url(c, n);
     load_color(c, n, "fill", &s->fill);
     load_color(c, n, "stroke", &s->stroke);
     load_color(c, n, "color", &s->text);
@@ -188,7 +190,7 @@ static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_po
     load_actions(c, n, s);
     load_emotions(c, n, s);
     load_opportunities(c, n, &s->opportunities, &s->n_opportunities);
-    load_lanes(c, n, s);
+    load_lanes(c, n, &s->lanes, &s->n_lanes);
 }
 
 bool jm_load_stages(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
@@ -262,6 +264,10 @@ void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_s
         st->touchpoints = jm_load_texts(c, n, "touchpoints", false);
         st->pain_points = jm_load_texts(c, n, "pain_points", false);
         st->actors = jm_load_texts(c, n, "actors", true);
+        st->triggers = jm_load_texts(c, n, "triggers", false);
+        st->metrics = jm_load_texts(c, n, "metrics", false);
+        load_lanes(c, n, &st->lanes, &st->n_lanes);
+        st->url = jm_load_url(c, n);
         load_opportunities(c, n, &st->opportunities, &st->n_opportunities);
         const jm_ynode *em = jm_load_get(n, "emotion");
         if (em) {

@@ -1,6 +1,7 @@
 /* load_util.c - the loader's typed reads of mapping keys: texts, numbers, bools, lists, positions.
  * Each read adds its own diagnostic at the offending value; null always counts as absent. */
 #include "load_internal.h"
+#include "url.h"
 #include <glib.h>
 #include <string.h>
 
@@ -61,6 +62,15 @@ const char *jm_load_raw(jm_lctx *c, const jm_ynode *map, const char *key) {
     if (v->kind == JM_Y_SCALAR) return v->str;
     const char *s = NULL;
     jm_yget_text(v, jm_arena_printf(c->a, "'%s'", key), c->file, c->d, &s);
+    return NULL;
+}
+
+const char *jm_load_url(jm_lctx *c, const jm_ynode *map) {
+    const char *s = jm_load_raw(c, map, "url");
+    size_t at;
+    const char *why = s ? jm_url_problem(s, &at) : NULL;
+    if (!why) return s;
+    jm_error(c->d, c->file, jm_load_pos_in(c, jm_load_get(map, "url"), at), "url '%s': %s", jm_load_show(c, s), why);
     return NULL;
 }
 

@@ -100,7 +100,9 @@ static double action(mp_map *M, jm_scene *s, const mp_entry *e, double x, double
     double y0 = y, ind = st->bullet_size + st->bullet_gap;
     if (e->title) {
         jm_textblock b = measure(M, e->title, &st->step_font, w);
+        size_t from = s->n_items;
         put(M, s, "map.step", x, y, e->title, &st->step_font, st->step_color, w, b, box, e->src);
+        jm_scene_link(s, from, e->url);
         y += b.height + st->tag_gap;
     }
     y += mp_bullet(M, s, "map.text", e->text, &st->text_font, st->text_color, st->bullet_color, x, y, w, box, e->src);

@@ -25,6 +25,7 @@ typedef struct {
     const char *channel, *frequency;   /* an action's tags, NULL if absent */
     const jm_card *card;        /* an item card, and its stage */
     const jm_stage *stage;
+    const char *url;            /* the step heading's link (its step's url), NULL */
     jm_pos src;
 } mp_entry;
 

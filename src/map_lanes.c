@@ -66,12 +66,29 @@ static const jm_journey *steps_in_stage_order(mp_map *M, const jm_journey *j) {
     return c;
 }
 
+/* Custom lane cl's entries into column i of the lane of its name (custom[0..*nc), named
+ * names[]), a new lane of lanes[] when it is the first of that name. */
+static void add_custom(mp_map *M, mp_lane *lanes, size_t *n, mp_lane **custom, const char **names, size_t *nc,
+                       const jm_lane *cl, size_t i) {
+    const char *name = cl->name ? cl->name : "";
+    size_t m = 0;
+    while (m < *nc && strcmp(names[m], name) != 0) m++;
+    if (m == *nc) {
+        names[m] = name;
+        custom[m] = lane_new(M, lanes, n, MP_BULLETS, name, custom_label(M, cl->name));
+        custom[m]->src = cl->pos;
+        (*nc)++;
+    }
+    add_texts(M, &custom[m]->cells[i], &cl->items, cl->pos);
+}
+
 void mp_gather(mp_map *M) {
     M->j = steps_in_stage_order(M, M->j);
     const jm_journey *j = M->j;
     const jm_map_style *st = &M->st;
     size_t n_custom = 0;
     for (size_t i = 0; i < j->n_stages; i++) n_custom += j->stages[i].n_lanes;
+    for (size_t i = 0; i < j->n_steps; i++) n_custom += j->steps[i].n_lanes;
     mp_lane *lanes = JM_NEWV(M->a, mp_lane, 9 + n_custom);
     size_t n = 0;
 
@@ -114,30 +131,28 @@ void mp_gather(mp_map *M) {
         size_t i = (size_t)sp->stage;
         size_t before = act->cells[i].n;
         add_texts(M, &act->cells[i], &sp->actions, sp->pos);
-        if (act->cells[i].n > before && sp->title && *sp->title)
+        if (act->cells[i].n > before && sp->title && *sp->title) {
             act->cells[i].v[before].title = jm_arena_printf(M->a, "%zu%s%s", k + 1, st->step_separator, sp->title);
+            act->cells[i].v[before].url = sp->url;
+        }
+        add_texts(M, &trig->cells[i], &sp->triggers, sp->pos);
         add_texts(M, &touch->cells[i], &sp->touchpoints, sp->pos);
         add_texts(M, &thought->cells[i], &sp->thoughts, sp->pos);
         add_texts(M, &pain->cells[i], &sp->pain_points, sp->pos);
         add_opportunities(M, &opp->cells[i], sp->opportunities, sp->n_opportunities);
+        add_texts(M, &metric->cells[i], &sp->metrics, sp->pos);
     }
-    /* custom lanes, by name, in the order they first appear */
+    /* custom lanes, by name, in the order they first appear: the stages', then the steps' */
     mp_lane **custom = JM_NEWV(M->a, mp_lane *, n_custom ? n_custom : 1);
     const char **names = JM_NEWV(M->a, const char *, n_custom ? n_custom : 1);
     size_t nc = 0;
-    for (size_t i = 0; i < j->n_stages; i++) {
-        for (size_t k = 0; k < j->stages[i].n_lanes; k++) {
-            const jm_lane *cl = &j->stages[i].lanes[k];
-            size_t m = 0;
-            while (m < nc && strcmp(names[m], cl->name ? cl->name : "") != 0) m++;
-            if (m == nc) {
-                names[nc] = cl->name ? cl->name : "";
-                custom[nc] = lane_new(M, lanes, &n, MP_BULLETS, names[nc], custom_label(M, cl->name));
-                custom[nc++]->src = cl->pos;
-            }
-            add_texts(M, &custom[m]->cells[i], &cl->items, cl->pos);
-        }
-    }
+    for (size_t i = 0; i < j->n_stages; i++)
+        for (size_t k = 0; k < j->stages[i].n_lanes; k++)
+            add_custom(M, lanes, &n, custom, names, &nc, &j->stages[i].lanes[k], i);
+    for (size_t i = 0; i < j->n_steps; i++)
+        for (size_t k = 0; k < j->steps[i].n_lanes; k++)
+            if (j->steps[i].stage >= 0 && (size_t)j->steps[i].stage < j->n_stages)
+                add_custom(M, lanes, &n, custom, names, &nc, &j->steps[i].lanes[k], (size_t)j->steps[i].stage);
     /* keep the lanes somebody fills, each with the label the journey gives it */
     size_t kept = 0;
     for (size_t m = 0; m < n; m++) {

@@ -11,17 +11,20 @@
 /* A list of texts. */
 typedef struct { const char **v; size_t n; const jm_pos *pos; /* pos[i] of v[i] */ } jm_texts;
 
+enum { JM_EST_EMOJI = 1, JM_EST_WORDS = 2 };   /* what an estimated score came from */
+
 typedef struct {
     const char *label;   /* NULL if absent */
     double score;        /* -2 .. +2, valid only when has_score */
     bool has_score;
     bool estimated;      /* the score was not written down but estimated from the emoji or the
                           * label (valence.h); views draw such scores as estimates */
+    unsigned estimated_from;   /* when estimated: JM_EST_EMOJI and/or JM_EST_WORDS (both: a mean) */
     const char *emoji;   /* NULL if absent */
     jm_pos pos;
 } jm_emotion;
 
-typedef struct { const char *title, *who, *text; jm_pos pos; } jm_card;   /* an item card under a stage */
+typedef struct { const char *title, *who, *text, *url; jm_pos pos; } jm_card;   /* an item card under a stage; url NULL if absent */
 typedef struct { const char *text, *channel, *frequency; jm_pos pos; } jm_action;
 typedef struct { const char *title, *text; jm_pos pos; } jm_opportunity; /* plain text form: title only */
 typedef struct { const char *name; jm_texts items; jm_pos pos; } jm_lane;
@@ -34,6 +37,7 @@ typedef struct {
     double count; bool has_count;
     const char *unit, *note, *duration, *need;  /* NULL if absent */
     const char *transition;  /* what leads into this stage from the one before (a flowchart arrow's label), NULL */
+    const char *url;         /* a link (url.h; YAML `url`, a flowchart's `click`), NULL */
     jm_color fill, stroke, text;  /* the stage's own colours (a flowchart's classDef or style, YAML
                                    * `fill`, `stroke`, `color`); a == 0: the style's */
     bool gap;
@@ -49,10 +53,12 @@ typedef struct {
 typedef struct {
     const char *title;
     const char *stage_id; int stage;   /* index into journey->stages, -1 when the file has no stages */
-    jm_texts actions, thoughts, touchpoints, pain_points;
+    jm_texts actions, thoughts, touchpoints, pain_points, triggers, metrics;
     jm_opportunity *opportunities; size_t n_opportunities;
+    jm_lane *lanes; size_t n_lanes;    /* custom lanes, in file order (the map adds them to the stage's) */
     const jm_emotion *emotion;         /* NULL if absent */
     jm_texts actors;                   /* who took part (Mermaid journey's task actors); n == 0 if absent */
+    const char *url;                   /* a link (url.h), NULL */
     jm_pos pos;
 } jm_step;
 
@@ -63,7 +69,11 @@ typedef enum {
     JM_PART_PARTICIPANT, JM_PART_ACTOR, JM_PART_SYSTEM, JM_PART_DATABASE,
     JM_PART_BOUNDARY, JM_PART_CONTROL, JM_PART_ENTITY, JM_PART_QUEUE, JM_PART_COLLECTIONS,
 } jm_part_kind;
-typedef struct { const char *id, *label; jm_part_kind kind; jm_pos pos; } jm_participant;
+typedef struct {
+    const char *id, *label; jm_part_kind kind;
+    const char *url;             /* a link (url.h; YAML `url`, Mermaid `link`/`links`), NULL */
+    jm_pos pos;
+} jm_participant;
 
 typedef enum { JM_MSG_SYNC, JM_MSG_REPLY, JM_MSG_ASYNC } jm_msg_kind;
 /* The head at the receiver: the kind's own (filled; async: open), none, open, or a cross (a lost
@@ -95,6 +105,10 @@ struct jm_seq_item {
     bool both_ends;              /* the same head at the sender's end too (Mermaid <<->>) */
     bool circle_from, circle_to; /* a small circle at the sender's / receiver's end (Mermaid ()->>()) */
     bool activate, deactivate;   /* activate the receiver / deactivate the sender */
+    int *opens; size_t n_opens;  /* participants whose bar starts at this message's line, before it
+                                  * (Mermaid's `activate X` on a line of its own; YAML `opens`) */
+    int *closes; size_t n_closes;   /* participants whose top bar ends at its line, after it
+                                     * (a standalone `deactivate X` after it; YAML `closes`) */
     jm_numbering numbering;      /* numbering changes here (Mermaid's autonumber between messages) */
     int number_start, number_step;   /* ON: this message's number and the step from here; 0: keep */
     bool create;                 /* the receiver's head is drawn at this message, not at the top */

@@ -322,6 +322,26 @@ static area visible_area(cairo_t *cr) {
     return (area){ v.x0 - fabs(px), v.y0 - fabs(py), v.x1 + fabs(px), v.y1 + fabs(py) };
 }
 
+/* A PDF link annotation over the item's box, to its url (cairo's attribute string: the url in
+ * single quotes, with \\ and \' escaped). Other surfaces draw no links: the SVG writer makes
+ * its own <a> from the scene. */
+static bool link_begin(cairo_t *cr, const jm_item *it) {
+    if (!it->url || cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF) return false;
+    double x0 = fmin(it->x, it->x + it->w), y0 = fmin(it->y, it->y + it->h);
+    GString *a = g_string_new("uri='");
+    for (const char *p = it->url; *p; p++) {
+        if (*p == '\'' || *p == '\\') g_string_append_c(a, '\\');
+        g_string_append_c(a, *p);
+    }
+    char n[4][G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf(a, "' rect=[%s %s %s %s]", g_ascii_formatd(n[0], sizeof n[0], "%.2f", x0),
+                           g_ascii_formatd(n[1], sizeof n[1], "%.2f", y0), g_ascii_formatd(n[2], sizeof n[2], "%.2f", fabs(it->w)),
+                           g_ascii_formatd(n[3], sizeof n[3], "%.2f", fabs(it->h)));
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, a->str);
+    g_string_free(a, TRUE);
+    return true;
+}
+
 static void paint(cairo_t *cr, const jm_scene *s, bool transparent, bool visible_only) {
     area v = visible_only ? visible_area(cr) : (area){ 0, 0, 0, 0 };
     if (!transparent && s->background.a > 0) {
@@ -337,6 +357,7 @@ static void paint(cairo_t *cr, const jm_scene *s, bool transparent, bool visible
         double x0, y0, x1, y1;
         if (visible_only && (!item_bounds(it, &x0, &y0, &x1, &y1) || x1 < v.x0 || x0 > v.x1 || y1 < v.y0 || y0 > v.y1))
             continue;
+        bool link = link_begin(cr, it);
         cairo_save(cr);
         switch (it->kind) {
         case JM_ITEM_RECT: draw_rect(cr, it); break;
@@ -345,6 +366,7 @@ static void paint(cairo_t *cr, const jm_scene *s, bool transparent, bool visible
         case JM_ITEM_IMAGE: draw_image(cr, it); break;
         }
         cairo_restore(cr);
+        if (link) cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
 }
 

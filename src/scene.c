@@ -97,6 +97,10 @@ int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, 
     return last(s);
 }
 
+void jm_scene_link(jm_scene *s, size_t from, const char *url) {
+    for (size_t i = from; url && i < s->n_items; i++) s->items[i].url = url;
+}
+
 int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy) {
     size_t n = src->n_items, base = dst->n_items;
     reserve(dst, n);            /* when src == dst this moves src->items too: index after it */

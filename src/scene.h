@@ -54,6 +54,9 @@ typedef struct {
     int container;          /* index of the item this one must stay inside, or -1 */
     bool may_overlap;       /* TEXT: exempt from the text-overlap check (e.g. a watermark) */
     jm_pos src;             /* where in the YAML this came from, or {0,0} */
+    const char *url;        /* the link of the thing it draws (a stage's, step's, card's or
+                             * participant's `url`, validated by the loader), or NULL: PDF link
+                             * annotations over the item's box, <a> in SVG */
 } jm_item;
 
 typedef struct jm_scene jm_scene;
@@ -84,6 +87,10 @@ int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char 
 /* A picture of `png_path` (named in dumps) with its decoded pixels `img` (NULL: a placeholder). */
 int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, double h, const char *png_path,
                    const jm_image *img);
+
+/* Links items [from, n_items) to url (NULL: nothing changes): what a stage, step, card or
+ * participant draws carries its url. */
+void jm_scene_link(jm_scene *s, size_t from, const char *url);
 
 /* Copies every item of `src` into `dst`, moved by (dx, dy); containers are re-indexed. Returns
  * the index of the first copied item. Both scenes must share an arena. */

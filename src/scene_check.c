@@ -140,6 +140,7 @@ void jm_scene_dump(const jm_scene *s, FILE *out) {
         }
         if (it->container >= 0) fprintf(out, " in %d", it->container);
         if (it->may_overlap) fputs(" may-overlap", out);
+        if (it->url) { fputs(" url \"", out); put_escaped(out, it->url, '"', 0); fputc('"', out); }
         if (it->src.line > 0) fprintf(out, " @%d:%d", it->src.line, it->src.col);
         if (it->kind == JM_ITEM_TEXT || it->kind == JM_ITEM_IMAGE) {
             /* an image by its file name only: the folder depends on where the input lives, and

@@ -156,6 +156,7 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     bool labelled = r->label && *r->label;
     double text_h = labelled ? r->text.height : 0;
     double y = top + seq_msg_above(p, r);
+    for (size_t k = 0; k < it->n_opens; k++) seq_bar_open(w, it->opens[k], y);
     /* message lines keep 3:1 (non-text contrast) on box and rect fills */
     jm_color ink = seq_ink(w, fmin(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe), fmax(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe),
                            st->message, 3);
@@ -223,6 +224,7 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         w->alive[ends[e]] = 2;
         if (w->life[ends[e]].y1 > yd) w->life[ends[e]].y1 = yd;
     }
+    for (size_t k = 0; k < it->n_closes; k++) seq_bar_close(w, it->closes[k], yd);
     if (labelled)
         seq_label(w, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
                   &st->message_font, st->message_text, it->pos, -1);

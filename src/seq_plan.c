@@ -108,6 +108,11 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
     const jm_sequence_style *st = p->st;
     int f = it->from, t = it->to;
     seq_row *r = add_row(p, f == t ? SEQ_ROW_SELF : SEQ_ROW_MSG, it, group);
+    for (size_t k = 0; k < it->n_opens; k++) {   /* bars that start at its line, before it */
+        int o = it->opens[k];
+        if (++depth[o] > p->parts[o].max_depth) p->parts[o].max_depth = depth[o];
+        touch(p, group, o);
+    }
     r->from_depth = depth[f];
     r->to_depth = depth[t];
     r->label = it->text ? it->text : "";
@@ -123,6 +128,8 @@ static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *dep
         depth[t]++;
         if (depth[t] > p->parts[t].max_depth) p->parts[t].max_depth = depth[t];
     }
+    for (size_t k = 0; k < it->n_closes; k++)
+        if (depth[it->closes[k]] > 0) depth[it->closes[k]]--;
     touch(p, group, f);
     touch(p, group, t);
 }

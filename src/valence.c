@@ -77,35 +77,43 @@ static bool from_words(const char *label, double *score) {
     return found;
 }
 
+unsigned jm_valence_estimate_from(const char *emoji, const char *label, double *score) {
+    return from_emoji(emoji, score) ? JM_EST_EMOJI : from_words(label, score) ? JM_EST_WORDS : 0;
+}
+
 bool jm_valence_estimate(const char *emoji, const char *label, double *score) {
-    return from_emoji(emoji, score) || from_words(label, score);
+    return jm_valence_estimate_from(emoji, label, score) != 0;
 }
 
 void jm_valence_fill(jm_emotion *e) {
     double s;
-    if (e->has_score || !jm_valence_estimate(e->emoji, e->label, &s)) return;
+    unsigned from = e->has_score ? 0 : jm_valence_estimate_from(e->emoji, e->label, &s);
+    if (!from) return;
     e->score = s;
     e->has_score = e->estimated = true;
+    e->estimated_from = from;
 }
 
-bool jm_valence_mean(const jm_emotion *e, size_t n, double *score, bool *estimated) {
+bool jm_valence_mean(const jm_emotion *e, size_t n, jm_emotion *out) {
     double sum = 0;
     size_t k = 0;
-    bool est = false;
+    unsigned from = 0;
     for (size_t i = 0; i < n; i++) {
         if (!e[i].has_score) continue;
         sum += e[i].score;
-        est |= e[i].estimated;
+        if (e[i].estimated) from |= e[i].estimated_from ? e[i].estimated_from : JM_EST_EMOJI;
         k++;
     }
     if (!k) return false;
-    *score = sum / (double)k;
-    *estimated = est;
+    out->score = sum / (double)k;
+    out->has_score = true;
+    out->estimated = from != 0;
+    out->estimated_from = from;
     return true;
 }
 
 static void unestimate(jm_emotion *e) {
-    if (e->estimated) { e->has_score = e->estimated = false; e->score = 0; }
+    if (e->estimated) { e->has_score = e->estimated = false; e->score = 0; e->estimated_from = 0; }
 }
 
 void jm_valence_drop(jm_arena *a, jm_journey *j) {

@@ -13,15 +13,17 @@
  * word list. False when neither says anything. An emoji is looked up by its first code point:
  * variation selectors, skin tones and what follows a zero-width joiner do not change it. */
 bool jm_valence_estimate(const char *emoji, const char *label, double *score);
+/* The same, saying what the estimate came from: JM_EST_EMOJI, JM_EST_WORDS, or 0 for none. */
+unsigned jm_valence_estimate_from(const char *emoji, const char *label, double *score);
 
 /* Gives an emotion without a stated score its estimate (has_score and estimated set), when
  * jm_valence_estimate finds one; otherwise leaves it unscored. Loaders call it on each emotion. */
 void jm_valence_fill(jm_emotion *e);
 
-/* A stage with several emotions as one score: the mean of the scored ones among e[0..n), marked
- * estimated when any of them is. False (out untouched) when none has a score. For loaders that
- * need one emotion per stage (a Markdown stage's Emotions list under one step). */
-bool jm_valence_mean(const jm_emotion *e, size_t n, double *score, bool *estimated);
+/* A stage with several emotions as one score: out's score is the mean of the scored ones among
+ * e[0..n), marked estimated when any of them is (estimated_from: what all of those came from).
+ * False (out untouched) when none has a score. The emotions view draws a stage so. */
+bool jm_valence_mean(const jm_emotion *e, size_t n, jm_emotion *out);
 
 /* --no-estimate: points j's stages and steps at copies (in a) whose estimated scores are
  * removed again, so unscored moments are drawn as markers without a curve. j itself is the

@@ -26,8 +26,31 @@ U="$ROOT/samples/emotions-unscored.yaml"
 "$JM" "$U" --emit-yaml -o "$T/u.yaml" 2>/dev/null
 n=$(grep -c 'score:' "$T/u.yaml")
 [ "$n" = 5 ] && pass "emit: only stated scores are written" || fail "emit: only stated scores are written" "$n score lines"
-# libyaml escapes characters beyond the BMP (yaml/libyaml#279): "\U0001F914" is 🤔, valid YAML
+# the unscored emotion keeps its emoji (libyaml alone would escape it, yaml/libyaml#279)
 grep -Eq 'emoji: (🤔|"\\U0001F914")' "$T/u.yaml" && pass "emit: the unscored emotion keeps its emoji" || fail "emit: the unscored emotion keeps its emoji" "no 🤔"
+# emoji are written as themselves, not as \U escapes (libyaml escapes every character above
+# U+FFFF: stand-ins from the private use area go through it and are put back)
+grep -q 'emoji: 🤔' "$T/u.yaml" && ! grep -q '\\U0001' "$T/u.yaml" && pass "emit: emoji written as themselves" \
+    || fail "emit: emoji written as themselves" "$(grep -m 2 'emoji' "$T/u.yaml" | tr '\n' ' ')"
+cat > "$T/e.yaml" <<'EOY'
+title: "Emoji 🎉 in a title, 👍🏽 with a tone, 🤦‍♀️ joined, #️⃣ keycap"
+stages:
+  - name: "🚀"
+    emotions: [{emoji: "❤️", label: "🤩 starry"}, {emoji: "🧐", label: "#️⃣"}]
+EOY
+"$JM" "$T/e.yaml" --emit-yaml -o "$T/e2.yaml" 2>/dev/null
+grep -qF 'Emoji 🎉 in a title, 👍🏽 with a tone, 🤦‍♀️ joined, #️⃣ keycap' "$T/e2.yaml" && ! grep -q '\\U' "$T/e2.yaml" \
+    && pass "emit: emoji with tones, joiners and keycaps as themselves" || fail "emit: emoji as themselves" "$(head -n 3 "$T/e2.yaml" | tr '\n' ' ')"
+"$JM" "$T/e.yaml" --view emotions --dump-scene 2>/dev/null | norm /dev/stdin > "$T/ea"
+"$JM" "$T/e2.yaml" --view emotions --dump-scene 2>/dev/null | norm /dev/stdin > "$T/eb"
+[ -s "$T/ea" ] && cmp -s "$T/ea" "$T/eb" && pass "emit: ... and read back the same" || fail "emit: emoji read back" "$(diff "$T/ea" "$T/eb" | head -n 3)"
+# a text holding a private-use character itself: written with escapes, never a wrong character
+printf 'title: "\xee\x80\x80 and \xf0\x9f\x8e\x89"\nstages: [{name: A}]\n' > "$T/p.yaml"
+"$JM" "$T/p.yaml" --emit-yaml -o "$T/p2.yaml" 2>/dev/null
+"$JM" "$T/p.yaml" --view funnel --dump-scene 2>/dev/null | norm /dev/stdin > "$T/pa"
+"$JM" "$T/p2.yaml" --view funnel --dump-scene 2>/dev/null | norm /dev/stdin > "$T/pb"
+[ -s "$T/pa" ] && cmp -s "$T/pa" "$T/pb" && grep -q '\\U0001F389' "$T/p2.yaml" \
+    && pass "emit: private-use text falls back to escapes, read back the same" || fail "emit: private-use fallback" "$(cat "$T/p2.yaml" | head -n 2)"
 "$JM" "$T/u.yaml" --view emotions --dump-scene 2>/dev/null | grep -q ' emotions.curve.estimated ' \
     && pass "emit: reloaded estimate still drawn as one" || fail "emit: reloaded estimate still drawn as one" "no estimated curve"
 # texts that would read as something else are quoted

@@ -83,8 +83,10 @@ n=$(grep -c ' emotions\.step\.unscored ' "$T/unscored.scene")
 [ "$n" = 1 ] && pass "emotions unscored, estimated: one step unscored" || fail "emotions unscored, estimated: one step unscored" "$n"
 
 "$JM" "$BUYER" --view emotions --dump-scene > "$T/buyer.scene" 2>"$T/err"
-n=$(grep -c ' emotions\.marker ' "$T/buyer.scene")
-[ "$n" = 24 ] && pass "emotions buyer: all 24 stage emotions drawn" || fail "emotions buyer: all 24 stage emotions drawn" "$n"
+n=$(grep -c ' emotions\.marker\.dot ' "$T/buyer.scene")
+[ "$n" = 8 ] && pass "emotions buyer: a point per stage at the mean of its three emotions" || fail "emotions buyer: a point per stage" "$n"
+n=$(grep ' emotions\.label' "$T/buyer.scene" | grep -o '\\n' | wc -l)
+[ "$n" = 16 ] && pass "emotions buyer: all 24 stage emotions in the labels (3 lines each)" || fail "emotions buyer: all 24 in the labels" "$n line breaks"
 
 # --- a file without any score has no emotions view ---
 yaml noscore <<'EOF'
@@ -106,6 +108,36 @@ grep -q '^[0-9]* path emotions.marker.estimated ' "$T/est.scene" && pass "an est
     || fail "an estimated score's marker is marked" "$(grep marker "$T/est.scene" | head -3)"
 grep -q '^[0-9]* text emotions.note.estimated .*"dotted: scores estimated from emoji"' "$T/est.scene" \
     && pass "the chart notes that scores are estimated" || fail "the chart notes that scores are estimated" "no note"
+# what the estimates came from: emoji (above), the labels' words, or both
+yaml words <<'EOF'
+title: Words only
+stages: [{name: One}, {name: Two}]
+steps:
+  - {title: A, stage: one, emotion: {label: Frustrated}}
+  - {title: B, stage: two, emotion: {label: Delighted}}
+EOF
+"$JM" "$T/words.yaml" --view emotions --dump-scene > "$T/w.scene" 2>&1
+grep -q "emotions.note.estimated .*\"dotted: scores estimated from the emotions' words\"" "$T/w.scene" \
+    && pass "word estimates: the note says words" || fail "word estimates: the note says words" "$(grep note "$T/w.scene")"
+sed 's/label: Frustrated}/label: Frustrated, emoji: "😤"}/' "$T/words.yaml" > "$T/mixed.yaml"
+"$JM" "$T/mixed.yaml" --view emotions --dump-scene > "$T/m.scene" 2>&1
+grep -q 'emotions.note.estimated .*"dotted: scores estimated from emoji and words"' "$T/m.scene" \
+    && pass "mixed estimates: the note says emoji and words" || fail "mixed estimates: the note says both" "$(grep note "$T/m.scene")"
+
+# a stage with several emotions is one point at their mean, its label every emotion
+S="$ROOT/samples/emotions-stages.yaml"
+"$JM" "$S" --view emotions --dump-scene > "$T/st.scene" 2>&1
+n=$(grep -cE ' path emotions\.marker[a-z.]* ' "$T/st.scene")
+[ "$n" = 5 ] && pass "stage emotions: one point per stage (3 markers, 2 rings)" || fail "stage emotions: one point per stage" "$n marker paths"
+grep -qF '"😵 Overwhelmed by notifications\n⏳ Waiting for the old habits to fade\n😠 Annoyed at duplicate channels"' "$T/st.scene" \
+    && pass "stage emotions: the mean's label lists each emoji and label" \
+    || fail "stage emotions: the mean's label lists each" "$(grep 'emotions.label' "$T/st.scene" | head -3)"
+# Rollout: -1.5, ⏳ (estimated), -1: the mean of the three sits on the plot at its score
+awk '/ text emotions.scale .*"negative"$/ { split($4, a, ","); split($5, b, "x"); s = a[2] + b[2] / 2 }
+     / path emotions.marker.dot.estimated / { split($4, a, ","); split($5, b, "x"); d = a[2] + b[2] / 2 }
+     END { exit !(s > 0 && d - s < 0.05 && s - d < 0.05) }' "$T/st.scene" \
+    && pass "stage emotions: Rollout's point at the mean -1 of -1.5, ⏳ -0.5 (estimated), -1" \
+    || fail "stage emotions: Rollout's point at the mean" "$(grep -E 'marker.dot.estimated|"negative"' "$T/st.scene" | cut -c1-90)"
 U="$ROOT/samples/emotions-unscored.yaml"
 for v in emotions map; do
     "$JM" "$U" --view $v --dump-scene > "$T/u-$v.scene" 2>&1

@@ -53,6 +53,18 @@ grep -q 'funnel.stage .* @24:1$' "$T/s.scene" && grep -q 'funnel.stage .* @62:1$
     || fail "md seed-002: stage position" "$(grep 'funnel.stage ' "$T/s.scene" | head -n 1)"
 grep -q 'map.text .*@36:1 "Discusses with peers"' "$T/s.scene" \
     && pass "md seed-002: an action points at its table row (36:1)" || fail "md seed-002: action row position" "$(grep 'Discusses' "$T/s.scene")"
+# seed 002's stages have three emotions each: one point per stage at their mean (Awareness: 😤 -2,
+# 🤔 -0.5, 😟 -1 -> -7/6), its label listing all three
+"$JM" "$ROOT/samples/seed-002.md" --view emotions --dump-scene 2>/dev/null > "$T/s2e.scene"
+n=$(grep -c ' path emotions.marker.dot.estimated ' "$T/s2e.scene")
+[ "$n" = 8 ] && pass "md seed-002: a point per stage (8)" || fail "md seed-002: a point per stage" "$n points"
+awk '/ path emotions.baseline / { split($4, p, ","); base = p[2] }
+     / text emotions.scale / { split($4, p, ","); s[++k] = p[2] }
+     / path emotions.marker.dot.estimated / && !d { split($4, p, ","); split($5, z, "x"); d = p[2] + z[2] / 2 }
+     END { unit = s[2] - s[1]; want = base + unit * 7 / 6; exit !(unit > 0 && d - want < 0.05 && want - d < 0.05) }' "$T/s2e.scene" \
+    && pass "md seed-002: Awareness at the mean -7/6 of -2, -0.5, -1" || fail "md seed-002: Awareness at the mean" "$(grep -m 1 marker.dot "$T/s2e.scene" | cut -c 1-80)"
+grep -qF '"😤 Frustration with current state\n🤔 Curiosity about solutions\n😟 Concern about investment required"' "$T/s2e.scene" \
+    && pass "md seed-002: Awareness's label lists its three emotions with their emoji" || fail "md seed-002: Awareness's label" "$(grep -m 1 'emotions.label' "$T/s2e.scene" | cut -c 1-200)"
 # the mojibake: the emoji read back, never the Mac Roman characters
 "$JM" "$ROOT/samples/seed-002.md" --check > "$T/out" 2> "$T/err"
 expect_err "md seed-002: the mojibake is reported as repaired" "read 24 emoji written as Mac Roman mojibake"
@@ -78,6 +90,20 @@ done
 printf '# T\n## S\n- x\n' > big.md; head -c 300000 /dev/zero | tr '\0' 'x' >> big.md
 expect_exit "md: a document over 256 KB is refused" 1 "$JM" big.md --check
 expect_err "md: ... saying the limit" "more than the limit of 262144"
+# a step's trigger events, success metrics and custom lanes (decision makers) are lanes of the map
+printf '# T\n\n## Stage 1: Try\n\nStep 1: Sign up\n\n### Trigger events\n- A colleague shares a link\n\n### Success metrics\n- Signed up in 2 minutes\n\n### Decision makers\n- Team lead\n\n### Actions\n- Fills the form\n' > steplanes.md
+expect_exit "md: a step's triggers, metrics and custom lanes load" 0 "$JM" steplanes.md --view map --dump-scene
+expect_err_lacks "md: ... without warnings" "warning:"
+for t in "Triggers:A colleague shares a link:7" "Metrics:Signed up in 2 minutes:10" "Decision makers:Team lead:13"; do
+    lane=${t%%:*}; rest=${t#*:}; entry=${rest%:*}; line=${rest##*:}
+    grep -q "map.lane.label .*\"$lane\"" "$T/out" && grep -q "map.text .*@$((line + 1)):3 \"$entry\"" "$T/out" \
+        && pass "md: the step's '$lane' is a lane of the map, its entry at its line" \
+        || fail "md: the step's '$lane' lane" "$(grep -E "map.lane.label|map.text" "$T/out" | cut -c 1-60 | head -n 6)"
+done
+expect_exit "md: ... and survive --emit-yaml" 0 "$JM" steplanes.md --emit-yaml -o steplanes.yaml
+"$JM" steplanes.md --view map --dump-scene 2>/dev/null | grep -E '^[0-9]+ text' | sed 's/ @[0-9:]*//' > a.txt
+"$JM" steplanes.yaml --view map --dump-scene 2>/dev/null | grep -E '^[0-9]+ text' | sed 's/ @[0-9:]*//' > b.txt
+[ -s a.txt ] && cmp -s a.txt b.txt && pass "md: ... the YAML draws the same map texts" || fail "md: step lanes round trip" "$(diff a.txt b.txt | head -n 4 | tr '\n' ' ')"
 # Markdown mode is unchanged: a page to a page still draws its blocks
 printf '# P\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n' > page.md
 expect_exit "md: a page to a page is Markdown mode" 0 "$JM" page.md -o out.md

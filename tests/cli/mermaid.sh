@@ -91,3 +91,40 @@ expect_err "yaml: the bad colour at its value" "badfill.yaml:3:"
 printf 'flowchart LR\n  A[Awareness]:::hot --> B[Evaluation]\n  classDef hot fill:rgb(254, 202, 202),stroke:#b91c1c\n' > "$T/rgb.mmd"
 expect_exit "mermaid: an rgb() colour with commas" 0 "$JM" "$T/rgb.mmd" --view funnel --dump-scene
 expect_out "mermaid: the rgb() fill and the stroke after it" "fill #fecacaff stroke #b91c1cff"
+
+# --- autonumber counts as Mermaid's sequenceRenderer does: every message line (any arrow),
+# while the numbers are off too, never a note; `autonumber START STEP` restarts ---
+printf 'sequenceDiagram\n  autonumber\n  A->>B: a\n  A-)B: b\n  A-xB: c\n  A->B: d\n  autonumber off\n  A->>B: e\n  Note over A: n\n  A-->>B: f\n  autonumber\n  A<<->>B: g\n  autonumber 20 10\n  A->>B: h\n  loop x\n  A->>B: i\n  end\n' > "$T/an.mmd"
+got=$("$JM" "$T/an.mmd" --dump-scene 2>/dev/null | grep ' text sequence.badge' | sed 's/.* "\(.*\)"$/\1/' | tr '\n' ' ')
+[ "$got" = "1 2 3 4 7 20 30 " ] && pass "mermaid autonumber: 1 2 3 4, hidden 5 6 (counted while off), 7, restarted 20 30" \
+    || fail "mermaid autonumber: numbered as Mermaid numbers" "badges: $got"
+
+# --- a standalone activate/deactivate is placed as Mermaid places it ---
+printf 'sequenceDiagram\n  participant A\n  participant B\n  participant C\n  A->>B: first\n  activate C\n  B->>C: to C\n  C->>A: back\n  A->>B: again\n  deactivate C\n  B->>A: done\n' > "$T/act.mmd"
+expect_exit "mermaid activate: a standalone activate loads without a warning" 0 "$JM" "$T/act.mmd" --dump-scene
+expect_err_lacks "mermaid activate: ... no warning" "warning:"
+# the bar of C runs from the line of "to C" (the next message) to the line of "again" (the last one)
+awk '/ path sequence.message.sync / { n++; split($4, p, ","); split($5, s, "x"); y[n] = p[2] + s[2] / 2 }
+     / rect sequence.activation / { split($4, p, ","); split($5, s, "x"); top = p[2]; bot = p[2] + s[2]; k++ }
+     END { exit !(k == 1 && top - y[2] < 0.05 && y[2] - top < 0.05 && bot - y[4] < 0.05 && y[4] - bot < 0.05) }' "$T/out" \
+    && pass "mermaid activate: C's bar from the next message's line to the last message's line" \
+    || fail "mermaid activate: bar placement" "$(grep -E 'sequence.activation|message.sync' "$T/out" | cut -c 1-70 | tr '\n' ' ')"
+"$JM" "$T/act.mmd" --emit-yaml -o "$T/act.yaml" 2>/dev/null
+grep -q 'opens:' "$T/act.yaml" && grep -q 'closes:' "$T/act.yaml" \
+    && diff <("$JM" "$T/act.mmd" --dump-scene 2>/dev/null | sed 's/ @[0-9:]*//') <("$JM" "$T/act.yaml" --dump-scene 2>/dev/null | sed 's/ @[0-9:]*//') > /dev/null \
+    && pass "mermaid activate: --emit-yaml writes opens/closes and draws the same" || fail "mermaid activate: round trip" "$(grep -E 'opens|closes' "$T/act.yaml")"
+printf 'sequenceDiagram\n  A->>B: x\n  activate C\n' > "$T/act2.mmd"
+expect_exit "mermaid activate: an activate no message follows" 0 "$JM" "$T/act2.mmd" --check
+expect_err "mermaid activate: ... is a warning at its line" "act2.mmd:3:3: warning: 'activate C' is not drawn: no message follows it"
+printf 'sequenceDiagram\n  activate A\n  deactivate A\n  A->>B: x\n' > "$T/act3.mmd"
+expect_exit "mermaid activate: on and off before a message" 0 "$JM" "$T/act3.mmd" --dump-scene
+! grep -q 'sequence.activation' "$T/out" && pass "mermaid activate: ... draws no bar" || fail "mermaid activate: on and off" "a bar"
+
+# --- subgraphs: not drawn, each a warning at its line naming its stages ---
+printf 'flowchart LR\n  subgraph discovery [Discovery phase]\n    A[Awareness<br/>3 journeys] --> B[Consideration]\n  end\n  B --> C[Trial]\n  subgraph Buying\n    C --> D[Purchase]\n  end\n' > "$T/sg.mmd"
+expect_exit "mermaid subgraph: a chain in subgraphs draws" 0 "$JM" "$T/sg.mmd" --dump-scene
+n=$(grep -c ' text funnel.stage.name ' "$T/out")
+[ "$n" = 4 ] && pass "mermaid subgraph: ... all four stages" || fail "mermaid subgraph: all stages" "$n"
+expect_err "mermaid subgraph: the first at its line with its title and stages" \
+    "sg.mmd:2:3: warning: subgraph 'Discovery phase' is not drawn (the funnel has no stage groups); its stages are drawn in the chain: 'Awareness', 'Consideration'"
+expect_err "mermaid subgraph: the second too" "sg.mmd:6:3: warning: subgraph 'Buying' is not drawn (the funnel has no stage groups); its stages are drawn in the chain: 'Trial', 'Purchase'"

@@ -60,16 +60,23 @@ static void estimates(void) {
 
 static void means(void) {
     jm_emotion e[3] = { { .score = 1, .has_score = true }, { .label = "no score" },
-                        { .score = -2, .has_score = true, .estimated = true } };
-    double s = 99;
-    bool est = false;
-    CHECK(jm_valence_mean(e, 3, &s, &est) && s == -0.5 && est, "mean of the scored two, estimated: %g", s);
-    CHECK(jm_valence_mean(e, 1, &s, &est) && s == 1 && !est, "one stated score: %g", s);
-    s = 99;
-    CHECK(!jm_valence_mean(e + 1, 1, &s, &est) && s == 99, "none scored: false, untouched");
+                        { .score = -2, .has_score = true, .estimated = true, .estimated_from = JM_EST_WORDS } };
+    jm_emotion m = { .score = 99 };
+    CHECK(jm_valence_mean(e, 3, &m) && m.score == -0.5 && m.has_score && m.estimated && m.estimated_from == JM_EST_WORDS,
+          "mean of the scored two, estimated from words: %g", m.score);
+    m = (jm_emotion){ .score = 99 };
+    CHECK(jm_valence_mean(e, 1, &m) && m.score == 1 && !m.estimated && !m.estimated_from, "one stated score: %g", m.score);
+    m = (jm_emotion){ .score = 99 };
+    CHECK(!jm_valence_mean(e + 1, 1, &m) && m.score == 99 && !m.has_score, "none scored: false, untouched");
     jm_emotion f = { .emoji = "😤", .label = "Frustration" };
     jm_valence_fill(&f);
-    CHECK(f.has_score && f.estimated && f.score == -2, "fill: estimated from the emoji");
+    CHECK(f.has_score && f.estimated && f.score == -2 && f.estimated_from == JM_EST_EMOJI, "fill: estimated from the emoji");
+    jm_emotion w = { .emoji = "🇩🇪", .label = "Frustration" };
+    jm_valence_fill(&w);
+    CHECK(w.has_score && w.estimated && w.score == -2 && w.estimated_from == JM_EST_WORDS, "fill: estimated from the words");
+    jm_emotion both[2] = { f, w };
+    m = (jm_emotion){ 0 };
+    CHECK(jm_valence_mean(both, 2, &m) && m.estimated_from == (JM_EST_EMOJI | JM_EST_WORDS), "mean: from emoji and words");
     jm_emotion g = { .emoji = "😤", .score = 1, .has_score = true };
     jm_valence_fill(&g);
     CHECK(g.score == 1 && !g.estimated, "fill: a stated score stays");
