@@ -68,7 +68,7 @@ bool jm_woff2_pack(const unsigned char *font, size_t len, GByteArray *out) {
     }
     size_t clen = BrotliEncoderMaxCompressedSize(data->len);
     unsigned char *comp = ok && clen ? g_malloc(clen) : NULL;
-    ok = comp && BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_FONT,
+    ok = comp && BrotliEncoderCompress(9, 15, BROTLI_MODE_FONT,
                                        data->len, data->data, &clen, comp);
     if (ok) {
         size_t total = (48 + dir->len + clen + 3) & ~(size_t)3;   /* decoders want whole 4-byte words */
