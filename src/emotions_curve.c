@@ -190,6 +190,7 @@ void em_curve_line(em_layout *L, jm_scene *s, double dy) {
     jm_path_op *ops = JM_NEWV(L->a, jm_path_op, L->n_segs + 2);
     size_t n = 0;
     bool run_est = false;   /* the run in ops is of estimated segments */
+    int group = jm_scene_group_begin(s, "curve", "", "The emotion curve");
     for (size_t k = 0; k <= L->n_segs; k++) {
         bool end = k == L->n_segs || L->bridged[k] || L->estimated[k] != run_est;
         if (end && n > 1)
@@ -208,6 +209,7 @@ void em_curve_line(em_layout *L, jm_scene *s, double dy) {
         if (n == 0) ops[n++] = (jm_path_op){ .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 };
         ops[n++] = curve_op(&b);
     }
+    jm_scene_group_end(s, group);
 }
 
 /* Rings around the extremes, then discs (or dots), then the emoji on the discs. */
@@ -229,6 +231,9 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
         const em_point *p = &L->pts[i];
         if (!p->scored) continue;
         bool emoji = L->use_emoji && has_emoji(p);
+        const char *what = p->emo && p->emo->label && *p->emo->label ? p->emo->label : NULL;
+        int group = jm_scene_group_begin(s, "marker-step", jm_arena_printf(L->a, "%zu", i + 1),
+                                         what ? jm_arena_printf(L->a, "Step %zu: %s", i + 1, what) : NULL);
         em_circle(ops, p->x, p->y + dy, p->r);
         jm_color line = p->estimated ? st->estimate_color : st->curve_color;
         jm_paint paint = emoji ? jm_paint_both(st->marker_fill, p->estimated ? line : st->marker_stroke, st->marker_stroke_width)
@@ -237,10 +242,12 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
                                  : (p->estimated ? "emotions.marker.dot.estimated" : "emotions.marker.dot");
         int it = jm_scene_path(s, role, ops, 6, paint, JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[it].src = p->src;
-        if (!emoji) continue;
-        const jm_textblock *b = &p->emoji;
-        it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
-                           p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
-        s->items[it].src = p->src;
+        if (emoji) {
+            const jm_textblock *b = &p->emoji;
+            it = jm_scene_text(s, "emotions.emoji", p->x - b->width / 2 - b->x, p->y + dy - b->height / 2,
+                               p->emo->emoji, &L->emoji_font, L->c->text, JM_ALIGN_LEFT, 0, 0, *b, -1);
+            s->items[it].src = p->src;
+        }
+        jm_scene_group_end(s, group);
     }
 }

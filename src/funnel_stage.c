@@ -212,6 +212,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
          * `ext` before their column with a notch, and every point ends `ext` past the column */
         bool first = i == b->from;
         double cx = fn_col_x(g, b, i);
+        int group = jm_scene_group_begin(s, "stage", st->name, st->name);
         double left = first ? cx : cx - g->ext, right = cx + g->col_w + g->ext;
         jm_path_op ops[8];
         size_t n_ops = jm_shape_chevron(ops, left, y, right - left, cv->h, first ? 0 : g->point, g->point);
@@ -222,6 +223,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
                                 JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[box].src = st->pos;
         fn_place_chevron_text(g, s, st, &cv->m[i], &cv->r, cx + g->inset, cv->tw, ty, box);
+        jm_scene_group_end(s, group);
     }
 }
 
@@ -321,6 +323,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
     double h = jm_snap(inner + 2 * pad, c->grid_unit);
     jm_paint paint = st->gap ? jm_paint_dashed(jm_paint_both(fs->gap_card_fill, c->gap_stroke, fs->card_stroke_width), c->gap_dash)
                              : jm_paint_both(fs->card_fill, fs->card_stroke, fs->card_stroke_width);
+    int group = jm_scene_group_begin(s, "card", cd->title, cd->title);
     int box = jm_scene_rect(s, st->gap ? "funnel.card.gap" : "funnel.card", cx, y, g->col_w, h, fs->card_radius, paint);
     s->items[box].src = cd->pos;
     double ty = y + pad;
@@ -331,6 +334,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
         s->items[k].src = cd->pos;
         ty += part[p].b.height + gap;
     }
+    jm_scene_group_end(s, group);
     return h;
 }
 

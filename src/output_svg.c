@@ -12,10 +12,13 @@
 
 typedef struct {
     GString *body;
+    jm_svg_classes *classes;
     jm_svg_text *text;
     GHashTable *images;      /* const jm_image* -> id (1, 2, ...) of its <image> in defs */
     GString *image_defs;
     int clips;               /* clipPaths written */
+    GArray *open;            /* int: the scene groups open now, outermost first */
+    bool *opened;            /* per scene group: its id was written */
 } svg_writer;
 
 static void attr_num(GString *o, const char *name, double v) {
@@ -24,26 +27,39 @@ static void attr_num(GString *o, const char *name, double v) {
     g_string_append_c(o, '"');
 }
 
-/* fill, stroke, width and dashes of `p` as attributes (the SVG defaults: no stroke). */
-static void paint_attrs(GString *o, const jm_paint *p, bool dashed_butt) {
-    if (p->fill.a > 0) jm_svg_color(o, "fill", p->fill);
-    else g_string_append(o, " fill=\"none\"");
+/* fill, stroke, width and dashes of `p` as a class (the SVG defaults: no stroke). */
+static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
+    GString *css = g_string_new(NULL);
+    if (p->fill.a > 0) jm_svg_color(css, "fill", p->fill);
+    else g_string_append(css, "fill:none;");
     if (p->stroke.a > 0 && p->stroke_width > 0) {
-        jm_svg_color(o, "stroke", p->stroke);
-        if (p->stroke_width != 1) attr_num(o, "stroke-width", p->stroke_width);
+        jm_svg_color(css, "stroke", p->stroke);
+        if (p->stroke_width != 1) {
+            g_string_append(css, "stroke-width:");
+            jm_svg_num(css, p->stroke_width);
+            g_string_append_c(css, ';');
+        }
         int n = p->dash.n < 0 ? 0 : p->dash.n > 4 ? 4 : p->dash.n;
         bool ok = n > 0;
         for (int i = 0; i < n; i++) ok = ok && isfinite(p->dash.v[i]) && p->dash.v[i] >= 0;
         if (ok) {
-            g_string_append(o, " stroke-dasharray=\"");
+            g_string_append(css, "stroke-dasharray:");
             for (int i = 0; i < n; i++) {
-                if (i) g_string_append_c(o, ' ');
-                jm_svg_num(o, p->dash.v[i]);
+                if (i) g_string_append_c(css, ' ');
+                jm_svg_num(css, p->dash.v[i]);
             }
-            g_string_append_c(o, '"');
-            if (dashed_butt) g_string_append(o, " stroke-linecap=\"butt\"");
+            g_string_append_c(css, ';');
+            if (dashed_butt) g_string_append(css, "stroke-linecap:butt;");
         }
     }
+    jm_svg_class(w->classes, w->body, css->str);
+    g_string_free(css, TRUE);
+}
+
+/* A head: filled, or stroked solid `width` wide, in `c`. */
+static void head_attrs(svg_writer *w, bool filled, double width, jm_color c) {
+    jm_paint p = filled ? (jm_paint){ .fill = c } : (jm_paint){ .stroke = c, .stroke_width = width };
+    paint_attrs(w, &p, false);
 }
 
 static void write_ops(GString *o, const jm_path_op *ops, size_t n) {
@@ -77,7 +93,7 @@ static void write_rect(svg_writer *w, const jm_item *it) {
     if (it->paint.fill.a <= 0 && !(it->paint.stroke.a > 0 && it->paint.stroke_width > 0)) return;
     g_string_append(w->body, "<rect");
     rect_geometry(w->body, it->x, it->y, it->w, it->h, it->radius);
-    paint_attrs(w->body, &it->paint, false);
+    paint_attrs(w, &it->paint, false);
     g_string_append(w->body, "/>\n");
 }
 
@@ -99,7 +115,7 @@ static void write_path(svg_writer *w, const jm_item *it) {
             fill_only.stroke.a = 0;
             g_string_append(w->body, "<path");
             write_ops(w->body, it->ops, it->n_ops);
-            paint_attrs(w->body, &fill_only, true);
+            paint_attrs(w, &fill_only, true);
             g_string_append(w->body, "/>\n");
             jm_paint stroke_only = *p;
             stroke_only.fill.a = 0;
@@ -110,7 +126,7 @@ static void write_path(svg_writer *w, const jm_item *it) {
         else memcpy(ops, it->ops, it->n_ops * sizeof *ops);
         g_string_append(w->body, "<path");
         write_ops(w->body, ops, it->n_ops);
-        paint_attrs(w->body, p, true);
+        paint_attrs(w, p, true);
         g_string_append(w->body, "/>\n");
         g_free(ops);
     }
@@ -120,13 +136,7 @@ static void write_path(svg_writer *w, const jm_item *it) {
         if (!jm_path_head_shape(it, end ? it->head_end : it->head_start, end, &sh)) continue;
         g_string_append(w->body, "<path");
         write_ops(w->body, sh.ops, sh.n);
-        if (sh.filled) {
-            jm_svg_color(w->body, "fill", hc);
-        } else {
-            g_string_append(w->body, " fill=\"none\"");
-            jm_svg_color(w->body, "stroke", hc);
-            if (sh.width != 1) attr_num(w->body, "stroke-width", sh.width);
-        }
+        head_attrs(w, sh.filled, sh.width, hc);
         g_string_append(w->body, "/>\n");
     }
 }
@@ -186,10 +196,59 @@ static bool finite_item(const jm_item *it) {
     return it->kind != JM_ITEM_PATH || (isfinite(it->head_size) && isfinite(it->paint.stroke_width));
 }
 
+/* Groups
+ * ------
+ * Each named group of the scene is a <g id class aria-label> around its items. The painter's
+ * order comes first, so a group whose items are not all consecutive (a part drawn in two layers)
+ * is opened again later: with its class and a data-group naming it, the id being written once. */
+static bool valid_group(const jm_scene *s, int g) { return g >= 0 && (size_t)g < s->n_groups; }
+
+static void open_group(svg_writer *w, const jm_scene *s, int g) {
+    const jm_group *gr = &s->groups[g];
+    GString *o = w->body;
+    g_string_append(o, "<g");
+    if (!w->opened[g]) {
+        g_string_append(o, " id=\"");
+        jm_xml_escape(o, gr->id, -1);
+        g_string_append_c(o, '"');
+    } else {
+        g_string_append(o, " data-group=\"");
+        jm_xml_escape(o, gr->id, -1);
+        g_string_append_c(o, '"');
+    }
+    g_string_append(o, " class=\"");
+    jm_xml_escape(o, gr->cls, -1);
+    g_string_append_c(o, '"');
+    if (gr->label && *gr->label && !w->opened[g]) {
+        g_string_append(o, " aria-label=\"");
+        jm_xml_escape(o, gr->label, -1);
+        g_string_append_c(o, '"');
+    }
+    g_string_append(o, ">\n");
+    w->opened[g] = true;
+    g_array_append_val(w->open, g);
+}
+
+/* Closes and opens <g> elements so that exactly the chain of `leaf` (and its parents) is open. */
+static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
+    int chain[32], n = 0;
+    for (int g = leaf; valid_group(s, g) && n < 32; g = s->groups[g].parent) chain[n++] = g;
+    /* chain[n-1] is the outermost: keep the common prefix of what is open */
+    guint keep = 0;
+    while (keep < w->open->len && (int)keep < n && g_array_index(w->open, int, keep) == chain[n - 1 - keep]) keep++;
+    while (w->open->len > keep) {
+        g_string_append(w->body, "</g>\n");
+        g_array_set_size(w->open, w->open->len - 1);
+    }
+    for (int k = n - 1 - (int)keep; k >= 0; k--) open_group(w, s, chain[k]);
+}
+
 static void write_items(svg_writer *w, const jm_scene *s) {
+    w->opened = g_new0(bool, s->n_groups + 1);
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
         if (!finite_item(it)) continue;
+        enter_group(w, s, it->group);
         switch (it->kind) {
         case JM_ITEM_RECT: write_rect(w, it); break;
         case JM_ITEM_PATH: write_path(w, it); break;
@@ -197,6 +256,8 @@ static void write_items(svg_writer *w, const jm_scene *s) {
         case JM_ITEM_IMAGE: write_image(w, it); break;
         }
     }
+    enter_group(w, s, -1);
+    g_free(w->opened);
 }
 
 static void write_title(GString *o, const char *tag, const char *id, const char *text) {
@@ -208,15 +269,17 @@ static void write_title(GString *o, const char *tag, const char *id, const char 
 bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
                    const char *path, jm_diags *d) {
     if (o->svg_paths) return jm_output_svg_paths(doc, s, o, out, path, d);
-    svg_writer w = { .body = g_string_new(NULL), .text = jm_svg_text_new(),
-                     .images = g_hash_table_new(g_direct_hash, g_direct_equal), .image_defs = g_string_new(NULL) };
+    jm_svg_classes *classes = jm_svg_classes_new();
+    svg_writer w = { .body = g_string_new(NULL), .classes = classes, .text = jm_svg_text_new(classes),
+                     .images = g_hash_table_new(g_direct_hash, g_direct_equal), .image_defs = g_string_new(NULL),
+                     .open = g_array_new(FALSE, FALSE, sizeof(int)) };
     double ow, oh;
     jm_output_size(s, o, &ow, &oh);
     bool canvas = o->canvas_w > 0 && o->canvas_h > 0 && s->width > 0 && s->height > 0;
     if (!o->transparent && s->background.a > 0) {
         g_string_append(w.body, "<rect");
         rect_geometry(w.body, 0, 0, ow, oh, 0);
-        jm_svg_color(w.body, "fill", s->background);
+        paint_attrs(&w, &(jm_paint){ .fill = s->background }, false);
         g_string_append(w.body, "/>\n");
     }
     if (canvas) {
@@ -247,7 +310,11 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     g_string_append(head, ">\n");
     if (has_title) write_title(head, "title", "title", title);
     if (has_desc) write_title(head, "desc", "desc", desc);
+    g_string_append(head, "<style>\n");
+    jm_svg_classes_css(classes, head);
     bool ok = jm_svg_text_defs(w.text, head, path, d);
+    g_string_append(head, "</style>\n");
+    if (ok) jm_svg_text_emoji_defs(w.text, head);
     if (ok && w.image_defs->len) g_string_append_printf(head, "<defs>\n%s</defs>\n", w.image_defs->str);
     if (ok) {
         g_byte_array_append(out, (const guint8 *)head->str, (guint)head->len);
@@ -258,6 +325,8 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     g_string_free(w.body, TRUE);
     g_string_free(w.image_defs, TRUE);
     g_hash_table_destroy(w.images);
+    g_array_free(w.open, TRUE);
     jm_svg_text_free(w.text);
+    jm_svg_classes_free(classes);
     return ok;
 }

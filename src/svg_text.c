@@ -33,6 +33,7 @@ struct jm_svg_text {
     GHashTable *fonts;       /* "file#index" -> font_entry*, owned by `order` */
     GPtrArray *order;        /* font_entry*, in order of first use */
     jm_emoji_cache *emoji;
+    jm_svg_classes *classes;
     GString *emoji_defs;     /* <image> of each emoji picture, in order of first use */
 };
 
@@ -44,8 +45,9 @@ static void font_entry_free(gpointer p) {
     g_free(f);
 }
 
-jm_svg_text *jm_svg_text_new(void) {
+jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
     jm_svg_text *t = g_new0(jm_svg_text, 1);
+    t->classes = classes;
     t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     t->order = g_ptr_array_new_with_free_func(font_entry_free);
     t->emoji = jm_emoji_cache_new();
@@ -172,9 +174,16 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
         run_text(chars, text + item->offset, item->length, line_end, f->unicodes);
         if (!chars->len) { g_string_free(chars, TRUE); continue; }
         bool rtl = item->analysis.level % 2;
-        g_string_append_printf(body, "<tspan class=\"f%d\" font-size=\"", f->id);
-        jm_svg_num(body, size);
-        g_string_append(body, "\" x=\"");
+        GString *css = g_string_new(NULL);
+        g_string_append_printf(css, "font:%s %d ", f->italic ? "italic" : "normal", f->weight);
+        jm_svg_num(css, size);
+        g_string_append_printf(css, "px \"jm%d\",\"", f->id);
+        jm_xml_escape(css, f->family, -1);
+        g_string_append(css, "\";");
+        g_string_append(body, "<tspan");
+        jm_svg_class(t->classes, body, css->str);
+        g_string_free(css, TRUE);
+        g_string_append(body, " x=\"");
         jm_svg_num(body, rtl ? pr->x + pr->width : pr->x);
         g_string_append(body, "\" y=\"");
         jm_svg_num(body, y);
@@ -199,8 +208,11 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it) {
     double ox = it->x - it->block.x, oy = it->y;
     GString *emoji = g_string_new(NULL);
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
+    GString *css = g_string_new(NULL);
+    jm_svg_color(css, "fill", it->color);
     g_string_append(body, "<text");
-    jm_svg_color(body, "fill", it->color);
+    jm_svg_class(t->classes, body, css->str);
+    g_string_free(css, TRUE);
     g_string_append_c(body, '>');
     PangoLayoutIter *iter = pango_layout_get_iter(l);
     int line_no = 0, n_lines = pango_layout_get_line_count(l);
@@ -259,36 +271,31 @@ static hb_blob_t *subset(const font_entry *f) {
 }
 
 bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *d) {
-    if (t->order->len) {
-        g_string_append(out, "<style>\ntext{font-feature-settings:\"calt\" 0;white-space:pre}\n");
-        for (guint i = 0; i < t->order->len; i++) {
-            const font_entry *f = g_ptr_array_index(t->order, i);
-            const char *style = f->italic ? "italic" : "normal";
-            hb_blob_t *b = subset(f);
-            if (!b) {
-                jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': cannot subset the font '%s'", path, f->file);
-                return false;
-            }
-            unsigned len = 0;
-            const char *data = hb_blob_get_data(b, &len);
-            GByteArray *woff2 = g_byte_array_new();
-            bool packed = jm_woff2_pack((const unsigned char *)data, len, woff2);
-            char *b64 = packed ? g_base64_encode(woff2->data, woff2->len) : g_base64_encode((const guchar *)data, len);
-            hb_blob_destroy(b);
-            g_byte_array_free(woff2, TRUE);
-            g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,%s)}\n",
-                                   f->id, f->weight, style, packed ? "woff2" : "otf", b64);
-            g_free(b64);
-            g_string_append_printf(out, ".f%d{font-family:\"jm%d\",\"", f->id, f->id);
-            jm_xml_escape(out, f->family, -1);
-            g_string_append_printf(out, "\";font-weight:%d;font-style:%s}\n", f->weight, style);
+    if (t->order->len) g_string_append(out, "text{font-feature-settings:\"calt\" 0;white-space:pre}\n");
+    for (guint i = 0; i < t->order->len; i++) {
+        const font_entry *f = g_ptr_array_index(t->order, i);
+        hb_blob_t *b = subset(f);
+        if (!b) {
+            jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': cannot subset the font '%s'", path, f->file);
+            return false;
         }
-        g_string_append(out, "</style>\n");
-    }
-    if (t->emoji_defs->len) {
-        g_string_append(out, "<defs>\n");
-        g_string_append_len(out, t->emoji_defs->str, t->emoji_defs->len);
-        g_string_append(out, "</defs>\n");
+        unsigned len = 0;
+        const char *data = hb_blob_get_data(b, &len);
+        GByteArray *woff2 = g_byte_array_new();
+        bool packed = jm_woff2_pack((const unsigned char *)data, len, woff2);
+        char *b64 = packed ? g_base64_encode(woff2->data, woff2->len) : g_base64_encode((const guchar *)data, len);
+        hb_blob_destroy(b);
+        g_byte_array_free(woff2, TRUE);
+        g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,%s)}\n",
+                               f->id, f->weight, f->italic ? "italic" : "normal", packed ? "woff2" : "otf", b64);
+        g_free(b64);
     }
     return true;
+}
+
+void jm_svg_text_emoji_defs(jm_svg_text *t, GString *out) {
+    if (!t->emoji_defs->len) return;
+    g_string_append(out, "<defs>\n");
+    g_string_append_len(out, t->emoji_defs->str, t->emoji_defs->len);
+    g_string_append(out, "</defs>\n");
 }

@@ -8,17 +8,20 @@
 #include <glib.h>
 #include "diag.h"
 #include "scene.h"
+#include "svg_xml.h"
 
 typedef struct jm_svg_text jm_svg_text;
 
-jm_svg_text *jm_svg_text_new(void);
+/* Text colours and fonts become classes of `classes` (svg_xml.h). */
+jm_svg_text *jm_svg_text_new(jm_svg_classes *classes);
 void jm_svg_text_free(jm_svg_text *t);
 
 /* Appends the TEXT item `it` to `body`. */
 void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it);
 
-/* Appends what the text written so far needs, to go before it: a <style> with a class per font
- * (family, weight, style) and its subset in @font-face, and <defs> with the emoji pictures.
- * False after a diagnostic naming `path` when a font cannot be read or subset. */
+/* Appends what the text written so far needs, inside the document's <style>: each font's subset
+ * in @font-face. False after a diagnostic naming `path` when a font cannot be read or subset. */
 bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *d);
+/* Appends <defs> with the emoji pictures, if any. */
+void jm_svg_text_emoji_defs(jm_svg_text *t, GString *out);
 #endif

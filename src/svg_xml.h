@@ -14,6 +14,16 @@ void jm_xml_escape(GString *out, const char *s, gssize len);
  * that is not finite. */
 void jm_svg_num(GString *out, double v);
 
-/* ` name="#rrggbb"` and, when the colour is not opaque, ` name-opacity="a"`. */
+/* `name:#rrggbb;` and, when the colour is not opaque, `name-opacity:a;` (CSS declarations). */
 void jm_svg_color(GString *out, const char *name, jm_color c);
+
+/* Paint as classes: the same declarations ("fill:#fff;stroke:#374151;") always get the same
+ * class, ".s0", ".s1", ... in order of first use, so each look is written once in <style>. */
+typedef struct jm_svg_classes jm_svg_classes;
+jm_svg_classes *jm_svg_classes_new(void);
+void jm_svg_classes_free(jm_svg_classes *c);
+/* Appends ` class="sN"` for the declarations `css`. */
+void jm_svg_class(jm_svg_classes *c, GString *out, const char *css);
+/* Appends one rule per class: ".s0{fill:#fff}". */
+void jm_svg_classes_css(const jm_svg_classes *c, GString *out);
 #endif

@@ -63,6 +63,26 @@ if [ "$defs" -gt 3 ] && [ "$defs" = "$distinct" ] && [ "$uses" -ge "$defs" ] && 
     pass "svg: $defs distinct emoji, each one picture at full strike, used $uses times"
 else fail "svg: emoji pictures" "defs $defs distinct $distinct uses $uses narrower than 100 px: $small"; fi
 
+# named structure: the parts a designer picks have stable ids from the data and classes by role
+"$JM" "$S/sequence-all.yaml" --view sequence -o "$T/seq-all.svg" 2>/dev/null
+"$JM" "$S/funnel-cards.yaml" --view funnel -o "$T/cards.svg" 2>/dev/null
+for pair in "petra.svg:persona-petra-novak:jm-persona" "petra.svg:stage-awareness:jm-stage" "petra.svg:lane-actions:jm-lane" \
+            "petra.svg:marker-step-3:jm-marker-step" "petra.svg:curve:jm-curve" "story.svg:message-7:jm-message" \
+            "story.svg:participant-kaphera-web-support:jm-participant" "cards.svg:card-the-mandate-lands-on-a-desk-that-never-asked-for-it:jm-card"; do
+    file=${pair%%:*} rest=${pair#*:} id=${rest%%:*} cls=${rest#*:}
+    if grep -q "<g id=\"$id\" class=\"$cls\"" "$T/$file"; then pass "svg: $file has <g id=\"$id\" class=\"$cls\">"
+    else fail "svg: $file has group $id" "$(grep -o '<g id="[^"]*" class="[^"]*"' "$T/$file" | head -5 | tr '\n' ' ')"; fi
+done
+grep -q '<g id="message-6" class="jm-message" aria-label="Kaphera (web + support) to Tractus-X authority">' "$T/story.svg" \
+    && pass "svg: a message's group is named by who sends what to whom" || fail "svg: message aria-label" "$(grep -o '<g id="message-6"[^>]*>' "$T/story.svg")"
+for f in story.svg petra.svg seq-all.svg cards.svg; do
+    dup=$(grep -o ' id="[^"]*"' "$T/$f" | sort | uniq -d | head -3 | tr '\n' ' ')
+    [ -z "$dup" ] && pass "svg: ids unique in $f" || fail "svg: ids unique in $f" "$dup"
+done
+"$JM" "$S/unicode.yaml" --view map -o "$T/unicode-map.svg" 2>/dev/null
+grep -q '<g id="stage-decouverte"' "$T/unicode-map.svg" && grep -q '<g id="stage-付款"' "$T/unicode-map.svg" \
+    && pass "svg: ids drop Latin accents and keep other scripts" || fail "svg: unicode ids" "$(grep -o '<g id="stage-[^"]*"' "$T/unicode-map.svg" | tr '\n' ' ')"
+
 # right to left: the Hebrew and Arabic runs start at their right edge
 "$JM" "$S/unicode.yaml" --view funnel -o "$T/unicode.svg" 2>/dev/null
 if grep -q 'direction="rtl" unicode-bidi="embed">הזמנה<' "$T/unicode.svg"; then pass "svg: a Hebrew run is right to left"
