@@ -4,17 +4,17 @@
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/journeymap
 CC      ?= cc
-PKGS     = cairo pangocairo pangofc fontconfig yaml-0.1 libpng zlib glib-2.0 gio-2.0 libcmark-gfm
+PKGS     = cairo pangocairo pangofc fontconfig harfbuzz-subset libbrotlienc yaml-0.1 libpng zlib glib-2.0 gio-2.0 libcmark-gfm
 BUILD   ?= build
 
 # Debian packages: what pkg-config needs -> package; tools the tests use -> package.
-DEB_LIBS  = libcairo2-dev libpango1.0-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev \
+DEB_LIBS  = libcairo2-dev libpango1.0-dev libharfbuzz-dev libbrotli-dev libyaml-dev libpng-dev zlib1g-dev libglib2.0-dev libfontconfig-dev \
             libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # Fonts of the pinned set (fonts/fontset.txt) that come from Debian rather than fonts/: file -> package.
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig
+            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium
 # files the tests read -> package: a locale's source (compiled for a hostile environment), a font
 # that environment's fontconfig files prefer
 DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core

@@ -203,6 +203,7 @@ void em_curve_line(em_layout *L, jm_scene *s, double dy) {
     jm_path_op *ops = JM_NEWV(L->a, jm_path_op, L->n_segs + 2);
     size_t n = 0;
     bool run_est = false;   /* the run in ops is of estimated segments */
+    int group = jm_scene_group_begin(s, "curve", "", "The emotion curve");
     for (size_t k = 0; k <= L->n_segs; k++) {
         bool end = k == L->n_segs || L->bridged[k] || L->estimated[k] != run_est;
         if (end && n > 1)
@@ -221,6 +222,7 @@ void em_curve_line(em_layout *L, jm_scene *s, double dy) {
         if (n == 0) ops[n++] = (jm_path_op){ .op = JM_OP_MOVE, .x = b.x0, .y = b.y0 };
         ops[n++] = curve_op(&b);
     }
+    jm_scene_group_end(s, group);
 }
 
 /* Rings around the extremes, then discs (or dots), then the emoji on the discs. */
@@ -242,6 +244,9 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
         const em_point *p = &L->pts[i];
         if (!p->scored) continue;
         bool emoji = L->use_emoji && has_emoji(p);
+        const char *what = p->emo && p->emo->label && *p->emo->label ? p->emo->label : NULL;
+        int group = jm_scene_group_begin(s, "marker-step", jm_arena_printf(L->a, "%zu", i + 1),
+                                         what ? jm_arena_printf(L->a, "Step %zu: %s", i + 1, what) : NULL);
         em_circle(ops, p->x, p->y + dy, p->r);
         jm_color line = p->estimated ? st->estimate_color : st->curve_color;
         jm_paint paint = emoji ? jm_paint_both(st->marker_fill, p->estimated ? line : st->marker_stroke, st->marker_stroke_width)
@@ -260,5 +265,6 @@ void em_curve_markers(em_layout *L, jm_scene *s, double dy) {
         /* the marker links to its step's page (a stage point: its stage's) */
         const jm_stage *sg = L->bands[p->band].stage;
         jm_scene_link(s, from, p->step ? p->step->url : sg ? sg->url : NULL);
+        jm_scene_group_end(s, group);
     }
 }

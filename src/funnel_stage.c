@@ -216,6 +216,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
          * `ext` before their column with a notch, and every point ends `ext` past the column */
         bool first = i == b->from;
         double cx = fn_col_x(g, b, i);
+        int group = jm_scene_group_begin(s, "stage", st->name, st->name);
         double left = first ? cx : cx - g->ext, right = cx + g->col_w + (b->flush && i + 1 == b->to ? 0 : g->ext);
         jm_path_op ops[8];
         size_t from = s->n_items;
@@ -228,6 +229,7 @@ static void fn_layout_chevrons(const fn_geo *g, jm_scene *s, const fn_chevrons *
         s->items[box].src = st->pos;
         fn_place_chevron_text(g, s, st, &cv->m[i], &cv->r, cx + g->inset, cv->tw, ty, box);
         jm_scene_link(s, from, st->url);
+        jm_scene_group_end(s, group);
     }
 }
 
@@ -328,6 +330,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
     jm_paint paint = st->gap ? jm_paint_dashed(jm_paint_both(fs->gap_card_fill, c->gap_stroke, fs->card_stroke_width), c->gap_dash)
                              : jm_paint_both(fs->card_fill, fs->card_stroke, fs->card_stroke_width);
     size_t from = s->n_items;
+    int group = jm_scene_group_begin(s, "card", cd->title, cd->title);
     int box = jm_scene_rect(s, st->gap ? "funnel.card.gap" : "funnel.card", cx, y, g->col_w, h, fs->card_radius, paint);
     s->items[box].src = cd->pos;
     double ty = y + pad;
@@ -339,6 +342,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
         ty += part[p].b.height + gap;
     }
     jm_scene_link(s, from, cd->url);
+    jm_scene_group_end(s, group);
     return h;
 }
 

@@ -37,7 +37,7 @@ static const number_range DPI = { "--dpi", "", 1, 10000 };
 static const number_range MARGIN = { "--margin", " pt", 0, 144 };   /* leaves 131 pt of an A5 page */
 
 typedef struct {
-    char *output, *view, *format, *style, *page, *background, *slide;
+    char *output, *view, *format, *style, *page, *background, *slide, *svg_text;
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
@@ -64,6 +64,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "fit", 0, 0, G_OPTION_ARG_NONE, &o->fit, "PDF: the view on one page, as large as the page allows with no text under 7 pt; without --page the smallest A size that holds it", NULL },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
+        { "svg-text", 0, 0, G_OPTION_ARG_STRING, &o->svg_text, "SVG text: 'text' (default: <text> in embedded font subsets) or 'paths' (glyph outlines)", "MODE" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
         { "no-estimate", 0, 0, G_OPTION_ARG_NONE, &o->no_estimate, "Draw emotions without a stated score as markers without a curve, not estimated from their emoji or words", NULL },
@@ -175,6 +176,10 @@ static int validate(options *o, jm_output_opts *out) {
             return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
         if (o->page) return usage_error("--slide and --page cannot be combined: a slide is its own page");
         if (o->width_arg) return usage_error("--slide and --width cannot be combined: the slide sets the width");
+    }
+    if (o->svg_text && strcmp(o->svg_text, "text") != 0) {
+        if (strcmp(o->svg_text, "paths") != 0) return usage_error("--svg-text takes 'text' or 'paths', not '%s'", o->svg_text);
+        out->svg_paths = true;
     }
     if (o->background && strcmp(o->background, "transparent") == 0) out->transparent = true;
     else if (o->background) {

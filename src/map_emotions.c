@@ -49,6 +49,7 @@ bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *o
     if (!es) return false;
 
     jm_scene *s = jm_scene_new(M->a, g->width, 0, M->c->background);
+    jm_scene_group_begin(s, "lane", lane->label, lane->label);   /* the whole part: open to its end */
     double h = e.body_bottom - e.body_top;
     mp_lane_label(M, s, g, lane->label, 0, h, lane->src);
     jm_scene_append(s, es, 0, -e.body_top);

@@ -169,6 +169,7 @@ double mp_persona(mp_map *M, jm_scene *s, double x, double y, double w) {
     double pad = st->persona_padding, gap = st->persona_gap;
     bool goals = p->goals.n > 0, frus = p->frustrations.n > 0;
     int n = 1 + goals + frus;
+    int group = jm_scene_group_begin(s, "persona", p->name, p->name);
     double cw = fmin(w, st->persona_max_width), iw = fmax(1, cw - 2 * pad);
     if (n == 1) {
         iw = fmin(iw, who_width(M, p));
@@ -194,5 +195,6 @@ double mp_persona(mp_map *M, jm_scene *s, double x, double y, double w) {
     }
     double ch = jm_snap(total + 2 * pad, M->c->grid_unit);
     s->items[box].h = ch;
+    jm_scene_group_end(s, group);
     return ch;
 }

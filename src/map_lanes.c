@@ -194,6 +194,7 @@ static bool lane_scene(mp_map *M, const mp_geo *g, const mp_lane *ln, mp_part *o
     const jm_map_style *st = &M->st;
     double pad = st->cell_padding;
     jm_scene *s = jm_scene_new(M->a, g->width, 0, M->c->background);
+    jm_scene_group_begin(s, "lane", ln->label, ln->label);   /* the whole part: open to its end */
     int label = mp_lane_label(M, s, g, ln->label, 0, 0, ln->src);
     double h = s->items[s->n_items - 1].h + 2 * pad;
     int *boxes = JM_NEWV(M->a, int, g->n);

@@ -19,6 +19,7 @@ typedef struct {
     double canvas_w, canvas_h;  /* > 0 (--slide): PNG and SVG (and PDF without a page size) are
                              * exactly this big, pt (px at scale 1); the scene is scaled
                              * uniformly to fit, centred, the background filling the canvas */
+    bool svg_paths;         /* SVG: text as glyph outlines (--svg-text=paths) instead of <text> */
     int band_rows;          /* PNG: pixel rows painted at a time; 0 = the writer's default. The
                              * pixels are the same for any value (tests compare them) */
 } jm_output_opts;

@@ -11,6 +11,9 @@ bool jm_output_png(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
                    const char *path, jm_diags *d);
 bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
                    const char *path, jm_diags *d);
+/* --svg-text=paths: text as glyph outlines, drawn by the painter on a cairo SVG surface. */
+bool jm_output_svg_paths(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
+                         const char *path, jm_diags *d);
 bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, const char *path, jm_diags *d);
 
 /* The output's size for scene `s`: the canvas when o->canvas_w/h are set, else the scene's. */

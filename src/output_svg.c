@@ -1,123 +1,332 @@
-/* output_svg.c - the SVG encoder: paints a scene on a Cairo SVG surface in memory, then puts
- * <title> and <desc> (XML-escaped) right after the root <svg ...> start tag. */
+/* output_svg.c - the SVG encoder: writes the scene as SVG elements, item by item in paint order,
+ * as the painter (render.c) draws them on cairo: rectangles as <rect>, paths and their heads as
+ * <path>, pictures as <image>, text as <text> in embedded font subsets (svg_text.h). The result
+ * is small, selectable, and looks the same in a browser as our PNG. --svg-text=paths writes the
+ * painter's own cairo SVG instead (output_svg_paths.c). */
 #include "output_internal.h"
-#include "render.h"
-#include <cairo-svg.h>
+#include "path.h"
+#include "svg_text.h"
+#include "svg_xml.h"
+#include <math.h>
 #include <string.h>
 
-/* Appends `s` escaped for XML 1.0 character data: &, <, > and quotes as entities; characters
- * XML 1.0 does not allow (most C0 controls, U+FFFE, U+FFFF) left out; invalid UTF-8 repaired. */
-static void append_escaped(GString *out, const char *s) {
-    char *valid = g_utf8_make_valid(s, -1);
-    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        switch (c) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&apos;"); break;
-        default:
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) break;
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
-        }
-    }
-    g_free(valid);
+typedef struct {
+    GString *body;
+    jm_svg_classes *classes;
+    jm_svg_text *text;
+    GHashTable *images;      /* const jm_image* -> id (1, 2, ...) of its <image> in defs */
+    GString *image_defs;
+    int clips;               /* clipPaths written */
+    GArray *open;            /* int: the scene groups open now, outermost first */
+    bool *opened;            /* per scene group: its id was written */
+} svg_writer;
+
+static void attr_num(GString *o, const char *name, double v) {
+    g_string_append_printf(o, " %s=\"", name);
+    jm_svg_num(o, v);
+    g_string_append_c(o, '"');
 }
 
-/* Offset just past the '>' of the root element's start tag, or 0 if there is none. */
-static size_t after_root_tag(const GByteArray *svg) {
-    const char *data = (const char *)svg->data, *end = data + svg->len;
-    for (const char *p = data; p + 4 < end; p++) {
-        p = memchr(p, '<', (size_t)(end - p));
-        if (!p) return 0;
-        if (!strncmp(p, "<svg", 4) && (p[4] == ' ' || p[4] == '\n' || p[4] == '\t' || p[4] == '>')) {
-            const char *gt = memchr(p, '>', (size_t)(end - p));
-            return gt ? (size_t)(gt + 1 - data) : 0;
+/* fill, stroke, width and dashes of `p` as a class (the SVG defaults: no stroke). */
+static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
+    GString *css = g_string_new(NULL);
+    if (p->fill.a > 0) jm_svg_color(css, "fill", p->fill);
+    else g_string_append(css, "fill:none;");
+    if (p->stroke.a > 0 && p->stroke_width > 0) {
+        jm_svg_color(css, "stroke", p->stroke);
+        if (p->stroke_width != 1) {
+            g_string_append(css, "stroke-width:");
+            jm_svg_num(css, p->stroke_width);
+            g_string_append_c(css, ';');
+        }
+        int n = p->dash.n < 0 ? 0 : p->dash.n > 4 ? 4 : p->dash.n;
+        bool ok = n > 0;
+        for (int i = 0; i < n; i++) ok = ok && isfinite(p->dash.v[i]) && p->dash.v[i] >= 0;
+        if (ok) {
+            g_string_append(css, "stroke-dasharray:");
+            for (int i = 0; i < n; i++) {
+                if (i) g_string_append_c(css, ' ');
+                jm_svg_num(css, p->dash.v[i]);
+            }
+            g_string_append_c(css, ';');
+            if (dashed_butt) g_string_append(css, "stroke-linecap:butt;");
         }
     }
-    return 0;
+    jm_svg_class(w->classes, w->body, css->str);
+    g_string_free(css, TRUE);
 }
 
-/* Cairo names a surface and an embedded image "surfaceN" / "imageN" ("source-N" in newer
- * versions) after a counter shared by the whole process, so the same drawing would get other
- * names after other drawings (a batch, Markdown mode, another thread). Each such name is
- * renumbered in order of first use, where it is an id="..." or a "#..." reference (never inside
- * base64 data, which has neither '"' nor '#'): the same scene gives the same bytes in any process. */
-static GByteArray *renumber_ids(const GByteArray *svg) {
-    static const char *const prefixes[] = { "surface", "image", "source-" };
-    GByteArray *out = g_byte_array_sized_new(svg->len);
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    unsigned next[G_N_ELEMENTS(prefixes)] = { 0 };
-    const char *p = (const char *)svg->data, *end = p + svg->len, *copied = p;
-    for (; p < end; p++) {
-        const char *q = NULL;
-        if (*p == '#') q = p + 1;
-        else if (*p == '"' && p >= (const char *)svg->data + 3 && !memcmp(p - 3, "id=", 3)) q = p + 1;
-        if (!q) continue;
-        for (size_t k = 0; k < G_N_ELEMENTS(prefixes); k++) {
-            size_t n = strlen(prefixes[k]);
-            const char *dig = q + n, *e = dig;
-            if ((size_t)(end - q) <= n || memcmp(q, prefixes[k], n) != 0) continue;
-            while (e < end && *e >= '0' && *e <= '9') e++;
-            if (e == dig || e - dig > 12) break;
-            char *key = g_strndup(q, (size_t)(e - q));
-            gpointer v = g_hash_table_lookup(seen, key);
-            if (!v) g_hash_table_insert(seen, key, v = GUINT_TO_POINTER(++next[k]));
-            else g_free(key);
-            g_byte_array_append(out, (const guint8 *)copied, (guint)(dig - copied));
-            char num[16];
-            int len = g_snprintf(num, sizeof num, "%u", GPOINTER_TO_UINT(v));
-            g_byte_array_append(out, (const guint8 *)num, (guint)len);
-            copied = e;
-            p = e - 1;
+/* A head: filled, or stroked solid `width` wide, in `c`. */
+static void head_attrs(svg_writer *w, bool filled, double width, jm_color c) {
+    jm_paint p = filled ? (jm_paint){ .fill = c } : (jm_paint){ .stroke = c, .stroke_width = width };
+    paint_attrs(w, &p, false);
+}
+
+static void write_ops(GString *o, const jm_path_op *ops, size_t n) {
+    g_string_append(o, " d=\"");
+    for (size_t i = 0; i < n; i++) {
+        const jm_path_op *p = &ops[i];
+        switch (p->op) {
+        case JM_OP_MOVE: g_string_append_c(o, 'M'); break;
+        case JM_OP_LINE: g_string_append_c(o, 'L'); break;
+        case JM_OP_CURVE:
+            g_string_append_c(o, 'C');
+            jm_svg_num(o, p->x1); g_string_append_c(o, ' '); jm_svg_num(o, p->y1); g_string_append_c(o, ' ');
+            jm_svg_num(o, p->x2); g_string_append_c(o, ' '); jm_svg_num(o, p->y2); g_string_append_c(o, ' ');
             break;
+        case JM_OP_CLOSE: g_string_append_c(o, 'Z'); continue;
+        }
+        jm_svg_num(o, p->x); g_string_append_c(o, ' '); jm_svg_num(o, p->y);
+    }
+    g_string_append_c(o, '"');
+}
+
+static void rect_geometry(GString *o, double x, double y, double w, double h, double r) {
+    if (w < 0) { x += w; w = -w; }
+    if (h < 0) { y += h; h = -h; }
+    r = fmin(fmax(r, 0), fmin(w, h) / 2);
+    attr_num(o, "x", x); attr_num(o, "y", y); attr_num(o, "width", w); attr_num(o, "height", h);
+    if (r > 0) attr_num(o, "rx", r);
+}
+
+static void write_rect(svg_writer *w, const jm_item *it) {
+    if (it->paint.fill.a <= 0 && !(it->paint.stroke.a > 0 && it->paint.stroke_width > 0)) return;
+    g_string_append(w->body, "<rect");
+    rect_geometry(w->body, it->x, it->y, it->w, it->h, it->radius);
+    paint_attrs(w, &it->paint, false);
+    g_string_append(w->body, "/>\n");
+}
+
+/* As render.c's draw_path: the fill, the stroke stopping at the base of a filled head, then the
+ * heads in the stroke colour (the fill's when there is no stroke). */
+static void write_path(svg_writer *w, const jm_item *it) {
+    if (!it->n_ops) return;
+    const jm_paint *p = &it->paint;
+    bool stroked = p->stroke.a > 0 && p->stroke_width > 0;
+    if (p->fill.a > 0 || stroked) {
+        double cut0 = jm_head_cuts_line(it->head_start) ? it->head_size : 0;
+        double cut1 = jm_head_cuts_line(it->head_end) ? it->head_size : 0;
+        jm_arrow a;
+        if (cut0 > 0 && !jm_path_head(it->ops, it->n_ops, false, cut0, &a)) cut0 = 0;
+        if (cut1 > 0 && !jm_path_head(it->ops, it->n_ops, true, cut1, &a)) cut1 = 0;
+        if (p->fill.a > 0 && stroked && (cut0 > 0 || cut1 > 0)) {
+            /* the fill keeps the whole outline; only the stroke is cut */
+            jm_paint fill_only = *p;
+            fill_only.stroke.a = 0;
+            g_string_append(w->body, "<path");
+            write_ops(w->body, it->ops, it->n_ops);
+            paint_attrs(w, &fill_only, true);
+            g_string_append(w->body, "/>\n");
+            jm_paint stroke_only = *p;
+            stroke_only.fill.a = 0;
+            p = &stroke_only;
+        }
+        jm_path_op *ops = g_new(jm_path_op, it->n_ops);
+        if (stroked && (cut0 > 0 || cut1 > 0)) jm_path_trim(it->ops, it->n_ops, cut0, cut1, ops);
+        else memcpy(ops, it->ops, it->n_ops * sizeof *ops);
+        g_string_append(w->body, "<path");
+        write_ops(w->body, ops, it->n_ops);
+        paint_attrs(w, p, true);
+        g_string_append(w->body, "/>\n");
+        g_free(ops);
+    }
+    jm_color hc = stroked ? it->paint.stroke : it->paint.fill;
+    for (int end = 0; end < 2 && hc.a > 0; end++) {
+        jm_head_shape sh;
+        if (!jm_path_head_shape(it, end ? it->head_end : it->head_start, end, &sh)) continue;
+        g_string_append(w->body, "<path");
+        write_ops(w->body, sh.ops, sh.n);
+        head_attrs(w, sh.filled, sh.width, hc);
+        g_string_append(w->body, "/>\n");
+    }
+}
+
+/* A picture as render.c draws it: scaled to cover the box, centred, clipped to the rounded box;
+ * its PNG once in <defs>, however often it is drawn. A missing picture: grey box with a cross. */
+static void write_image(svg_writer *w, const jm_item *it) {
+    if (!(fabs(it->w) > 0) || !(fabs(it->h) > 0)) return;
+    double x = fmin(it->x, it->x + it->w), y = fmin(it->y, it->y + it->h), bw = fabs(it->w), bh = fabs(it->h);
+    const jm_image *im = it->image;
+    GString *o = w->body;
+    if (!im || im->width <= 0 || im->height <= 0) {
+        g_string_append(o, "<rect");
+        rect_geometry(o, x, y, bw, bh, it->radius);
+        g_string_append(o, " fill=\"#e0e0e0\" stroke=\"#b3b3b3\"/>\n<path");
+        jm_path_op cross[4] = { { .op = JM_OP_MOVE, .x = x, .y = y }, { .op = JM_OP_LINE, .x = x + bw, .y = y + bh },
+                                { .op = JM_OP_MOVE, .x = x + bw, .y = y }, { .op = JM_OP_LINE, .x = x, .y = y + bh } };
+        write_ops(o, cross, 4);
+        g_string_append(o, " stroke=\"#b3b3b3\" stroke-width=\"0.75\"/>\n");
+        return;
+    }
+    gpointer id = g_hash_table_lookup(w->images, im);
+    if (!id) {
+        cairo_surface_t *img = cairo_image_surface_create_for_data((unsigned char *)im->argb, CAIRO_FORMAT_ARGB32,
+                                                                   im->width, im->height, im->width * 4);
+        GByteArray *png = g_byte_array_new();
+        cairo_surface_write_to_png_stream(img, jm_output_append, png);
+        cairo_surface_destroy(img);
+        char *b64 = g_base64_encode(png->data, png->len);
+        id = GINT_TO_POINTER(g_hash_table_size(w->images) + 1);
+        g_hash_table_insert(w->images, (gpointer)im, id);
+        g_string_append_printf(w->image_defs, "<image id=\"picture-%d\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
+                               GPOINTER_TO_INT(id), im->width, im->height, b64);
+        g_free(b64);
+        g_byte_array_free(png, TRUE);
+    }
+    double k = fmax(bw / im->width, bh / im->height);
+    int clip = ++w->clips;
+    g_string_append_printf(o, "<clipPath id=\"clip-%d\"><rect", clip);
+    rect_geometry(o, x, y, bw, bh, it->radius);
+    g_string_append_printf(o, "/></clipPath>\n<g clip-path=\"url(#clip-%d)\"><use xlink:href=\"#picture-%d\" transform=\"translate(",
+                           clip, GPOINTER_TO_INT(id));
+    jm_svg_num(o, x + (bw - im->width * k) / 2);
+    g_string_append_c(o, ' ');
+    jm_svg_num(o, y + (bh - im->height * k) / 2);
+    g_string_append_printf(o, ") scale(%.6f)\"/></g>\n", k);
+}
+
+/* As render.c: items with non-finite geometry are left out. */
+static bool finite_item(const jm_item *it) {
+    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) || !isfinite(it->radius)) return false;
+    for (size_t k = 0; it->kind == JM_ITEM_PATH && k < it->n_ops; k++) {
+        const jm_path_op *o = &it->ops[k];
+        if (!isfinite(o->x) || !isfinite(o->y) || !isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2))
+            return false;
+    }
+    return it->kind != JM_ITEM_PATH || (isfinite(it->head_size) && isfinite(it->paint.stroke_width));
+}
+
+/* Groups
+ * ------
+ * Each named group of the scene is a <g id class aria-label> around its items. The painter's
+ * order comes first, so a group whose items are not all consecutive (a part drawn in two layers)
+ * is opened again later: with its class and a data-group naming it, the id being written once. */
+static bool valid_group(const jm_scene *s, int g) { return g >= 0 && (size_t)g < s->n_groups; }
+
+static void open_group(svg_writer *w, const jm_scene *s, int g) {
+    const jm_group *gr = &s->groups[g];
+    GString *o = w->body;
+    g_string_append(o, "<g");
+    if (!w->opened[g]) {
+        g_string_append(o, " id=\"");
+        jm_xml_escape(o, gr->id, -1);
+        g_string_append_c(o, '"');
+    } else {
+        g_string_append(o, " data-group=\"");
+        jm_xml_escape(o, gr->id, -1);
+        g_string_append_c(o, '"');
+    }
+    g_string_append(o, " class=\"");
+    jm_xml_escape(o, gr->cls, -1);
+    g_string_append_c(o, '"');
+    if (gr->label && *gr->label && !w->opened[g]) {
+        g_string_append(o, " aria-label=\"");
+        jm_xml_escape(o, gr->label, -1);
+        g_string_append_c(o, '"');
+    }
+    g_string_append(o, ">\n");
+    w->opened[g] = true;
+    g_array_append_val(w->open, g);
+}
+
+/* Closes and opens <g> elements so that exactly the chain of `leaf` (and its parents) is open. */
+static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
+    int chain[32], n = 0;
+    for (int g = leaf; valid_group(s, g) && n < 32; g = s->groups[g].parent) chain[n++] = g;
+    /* chain[n-1] is the outermost: keep the common prefix of what is open */
+    guint keep = 0;
+    while (keep < w->open->len && (int)keep < n && g_array_index(w->open, int, keep) == chain[n - 1 - keep]) keep++;
+    while (w->open->len > keep) {
+        g_string_append(w->body, "</g>\n");
+        g_array_set_size(w->open, w->open->len - 1);
+    }
+    for (int k = n - 1 - (int)keep; k >= 0; k--) open_group(w, s, chain[k]);
+}
+
+static void write_items(svg_writer *w, const jm_scene *s) {
+    w->opened = g_new0(bool, s->n_groups + 1);
+    for (size_t i = 0; i < s->n_items; i++) {
+        const jm_item *it = &s->items[i];
+        if (!finite_item(it)) continue;
+        enter_group(w, s, it->group);
+        switch (it->kind) {
+        case JM_ITEM_RECT: write_rect(w, it); break;
+        case JM_ITEM_PATH: write_path(w, it); break;
+        case JM_ITEM_TEXT: jm_svg_text_item(w->text, w->body, it); break;
+        case JM_ITEM_IMAGE: write_image(w, it); break;
         }
     }
-    g_byte_array_append(out, (const guint8 *)copied, (guint)(end - copied));
-    g_hash_table_destroy(seen);
-    return out;
+    enter_group(w, s, -1);
+    g_free(w->opened);
+}
+
+static void write_title(GString *o, const char *tag, const char *id, const char *text) {
+    g_string_append_printf(o, "<%s id=\"%s\">", tag, id);
+    jm_xml_escape(o, text, -1);
+    g_string_append_printf(o, "</%s>\n", tag);
 }
 
 bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
                    const char *path, jm_diags *d) {
-    GByteArray *svg = g_byte_array_new();
+    if (o->svg_paths) return jm_output_svg_paths(doc, s, o, out, path, d);
+    jm_svg_classes *classes = jm_svg_classes_new();
+    svg_writer w = { .body = g_string_new(NULL), .classes = classes, .text = jm_svg_text_new(classes),
+                     .images = g_hash_table_new(g_direct_hash, g_direct_equal), .image_defs = g_string_new(NULL),
+                     .open = g_array_new(FALSE, FALSE, sizeof(int)) };
     double ow, oh;
     jm_output_size(s, o, &ow, &oh);
-    cairo_surface_t *surface = cairo_svg_surface_create_for_stream(jm_output_append, svg, ow, oh);
-    /* Plain user units: width="800" reads as 800 px in a browser, the size of the PNG at scale 1. */
-    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_USER);
-    cairo_t *cr = cairo_create(surface);
-    jm_output_paint(cr, s, o, false);
-    if (!jm_output_finish(cr, surface, d, path, "drawing the SVG")) {
-        g_byte_array_free(svg, TRUE);
-        return false;
+    bool canvas = o->canvas_w > 0 && o->canvas_h > 0 && s->width > 0 && s->height > 0;
+    if (!o->transparent && s->background.a > 0) {
+        g_string_append(w.body, "<rect");
+        rect_geometry(w.body, 0, 0, ow, oh, 0);
+        paint_attrs(&w, &(jm_paint){ .fill = s->background }, false);
+        g_string_append(w.body, "/>\n");
     }
-    GByteArray *cairo_svg = svg;
-    svg = renumber_ids(cairo_svg);
-    g_byte_array_free(cairo_svg, TRUE);
-    size_t at = after_root_tag(svg);
-    if (!at) {
-        jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': Cairo's SVG has no <svg> element", path);
-        g_byte_array_free(svg, TRUE);
-        return false;
+    if (canvas) {
+        double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
+        g_string_append(w.body, "<g transform=\"translate(");
+        jm_svg_num(w.body, (o->canvas_w - s->width * k) / 2);
+        g_string_append_c(w.body, ' ');
+        jm_svg_num(w.body, (o->canvas_h - s->height * k) / 2);
+        g_string_append_printf(w.body, ") scale(%.6f)\">\n", k);
     }
-    GString *meta = g_string_new("\n");
+    write_items(&w, s);
+    if (canvas) g_string_append(w.body, "</g>\n");
+
+    GString *head = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+    attr_num(head, "width", ow);
+    attr_num(head, "height", oh);
+    g_string_append(head, " viewBox=\"0 0 ");
+    jm_svg_num(head, ow);
+    g_string_append_c(head, ' ');
+    jm_svg_num(head, oh);
+    g_string_append(head, "\" xml:space=\"preserve\" role=\"img\"");
     const char *title = jm_output_title(doc, s), *desc = jm_output_desc(doc, s);
-    if (title && *title) {
-        g_string_append(meta, "<title>");
-        append_escaped(meta, title);
-        g_string_append(meta, "</title>\n");
+    bool has_title = title && *title, has_desc = desc && *desc;
+    if (has_title || has_desc)
+        g_string_append_printf(head, " aria-labelledby=\"%s%s%s\"", has_title ? "title" : "",
+                               has_title && has_desc ? " " : "", has_desc ? "desc" : "");
+    g_string_append(head, ">\n");
+    if (has_title) write_title(head, "title", "title", title);
+    if (has_desc) write_title(head, "desc", "desc", desc);
+    g_string_append(head, "<style>\n");
+    jm_svg_classes_css(classes, head);
+    bool ok = jm_svg_text_defs(w.text, head, path, d);
+    g_string_append(head, "</style>\n");
+    if (ok) jm_svg_text_emoji_defs(w.text, head);
+    if (ok && w.image_defs->len) g_string_append_printf(head, "<defs>\n%s</defs>\n", w.image_defs->str);
+    if (ok) {
+        g_byte_array_append(out, (const guint8 *)head->str, (guint)head->len);
+        g_byte_array_append(out, (const guint8 *)w.body->str, (guint)w.body->len);
+        g_byte_array_append(out, (const guint8 *)"</svg>\n", 7);
     }
-    if (desc && *desc) {
-        g_string_append(meta, "<desc>");
-        append_escaped(meta, desc);
-        g_string_append(meta, "</desc>\n");
-    }
-    g_byte_array_append(out, svg->data, (guint)at);
-    if (meta->len > 1) g_byte_array_append(out, (const guint8 *)meta->str, (guint)meta->len - 1);
-    g_byte_array_append(out, svg->data + at, svg->len - (guint)at);
-    g_string_free(meta, TRUE);
-    g_byte_array_free(svg, TRUE);
-    return true;
+    g_string_free(head, TRUE);
+    g_string_free(w.body, TRUE);
+    g_string_free(w.image_defs, TRUE);
+    g_hash_table_destroy(w.images);
+    g_array_free(w.open, TRUE);
+    jm_svg_text_free(w.text);
+    jm_svg_classes_free(classes);
+    return ok;
 }

@@ -197,3 +197,38 @@ void jm_path_trim(const jm_path_op *ops, size_t n, double start, double end, jm_
         }
     }
 }
+
+bool jm_head_cuts_line(jm_head h) { return h == JM_HEAD_FILLED || h == JM_HEAD_HALF_LEFT || h == JM_HEAD_HALF_RIGHT; }
+
+static jm_path_op op_at(jm_op_kind k, double x, double y) { return (jm_path_op){ .op = k, .x = x, .y = y }; }
+
+bool jm_path_head_shape(const jm_item *it, jm_head head, bool at_end, jm_head_shape *out) {
+    jm_arrow a;
+    if (head == JM_HEAD_NONE || !(it->head_size > 0)) return false;
+    if (!jm_path_head(it->ops, it->n_ops, at_end, it->head_size, &a)) return false;
+    out->width = it->paint.stroke_width > 0 ? it->paint.stroke_width : 1;
+    out->n = 0;
+    if (head == JM_HEAD_CROSS) {
+        double nx = (a.left_x - a.right_x) / 2, ny = (a.left_y - a.right_y) / 2;
+        out->ops[out->n++] = op_at(JM_OP_MOVE, a.right_x, a.right_y);
+        out->ops[out->n++] = op_at(JM_OP_LINE, a.tip_x + nx, a.tip_y + ny);
+        out->ops[out->n++] = op_at(JM_OP_MOVE, a.left_x, a.left_y);
+        out->ops[out->n++] = op_at(JM_OP_LINE, a.tip_x - nx, a.tip_y - ny);
+        out->filled = false;
+        return true;
+    }
+    bool left = head == JM_HEAD_HALF_LEFT || head == JM_HEAD_STICK_LEFT;
+    bool half = left || head == JM_HEAD_HALF_RIGHT || head == JM_HEAD_STICK_RIGHT;
+    out->filled = jm_head_cuts_line(head);
+    if (half) {
+        out->ops[out->n++] = op_at(JM_OP_MOVE, left ? a.left_x : a.right_x, left ? a.left_y : a.right_y);
+        out->ops[out->n++] = op_at(JM_OP_LINE, a.tip_x, a.tip_y);
+        if (out->filled) out->ops[out->n++] = op_at(JM_OP_LINE, a.base_x, a.base_y);
+    } else {
+        out->ops[out->n++] = op_at(JM_OP_MOVE, a.left_x, a.left_y);
+        out->ops[out->n++] = op_at(JM_OP_LINE, a.tip_x, a.tip_y);
+        out->ops[out->n++] = op_at(JM_OP_LINE, a.right_x, a.right_y);
+    }
+    if (out->filled) out->ops[out->n++] = op_at(JM_OP_CLOSE, 0, 0);
+    return true;
+}

@@ -74,58 +74,20 @@ static void add_ops(cairo_t *cr, const jm_path_op *ops, size_t n) {
     }
 }
 
-/* One head: FILLED is a solid triangle, OPEN two strokes meeting at the tip, CROSS an X in the
- * head's box (its strokes from each base corner to the tip moved by the other corner's offset):
- *
- *      left \   / tip + n        n = left - base centre
- *            \ /
- *   ----------X                   the line runs to the tip
- *            / \
- *     right /   \ tip - n
- *
- * A half head keeps the barb on one side: HALF_* fills tip, barb corner and base centre (the
- * line stops at the base, as for FILLED); STICK_* is the one stroke from the corner to the tip.
- */
+/* One head, as jm_path_head_shape draws it. */
 static void draw_head(cairo_t *cr, const jm_item *it, jm_head head, bool at_end, jm_color c) {
-    jm_arrow a;
-    if (head == JM_HEAD_NONE || it->head_size <= 0) return;
-    if (!jm_path_head(it->ops, it->n_ops, at_end, it->head_size, &a)) return;
+    jm_head_shape sh;
+    if (!jm_path_head_shape(it, head, at_end, &sh)) return;
     set_color(cr, c);
-    if (head == JM_HEAD_CROSS) {
-        double nx = (a.left_x - a.right_x) / 2, ny = (a.left_y - a.right_y) / 2;
-        cairo_move_to(cr, a.right_x, a.right_y);
-        cairo_line_to(cr, a.tip_x + nx, a.tip_y + ny);
-        cairo_move_to(cr, a.left_x, a.left_y);
-        cairo_line_to(cr, a.tip_x - nx, a.tip_y - ny);
-        cairo_set_dash(cr, NULL, 0, 0);
-        cairo_set_line_width(cr, it->paint.stroke_width > 0 ? it->paint.stroke_width : 1);
-        cairo_stroke(cr);
-        return;
-    }
-    bool left = head == JM_HEAD_HALF_LEFT || head == JM_HEAD_STICK_LEFT;
-    bool half = left || head == JM_HEAD_HALF_RIGHT || head == JM_HEAD_STICK_RIGHT;
-    bool filled = head == JM_HEAD_FILLED || head == JM_HEAD_HALF_LEFT || head == JM_HEAD_HALF_RIGHT;
-    if (half) {
-        cairo_move_to(cr, left ? a.left_x : a.right_x, left ? a.left_y : a.right_y);
-        cairo_line_to(cr, a.tip_x, a.tip_y);
-        if (filled) cairo_line_to(cr, a.base_x, a.base_y);
-    } else {
-        cairo_move_to(cr, a.left_x, a.left_y);
-        cairo_line_to(cr, a.tip_x, a.tip_y);
-        cairo_line_to(cr, a.right_x, a.right_y);
-    }
-    if (filled) {
-        cairo_close_path(cr);
+    add_ops(cr, sh.ops, sh.n);
+    if (sh.filled) {
         cairo_fill(cr);
     } else {
         cairo_set_dash(cr, NULL, 0, 0);
-        cairo_set_line_width(cr, it->paint.stroke_width > 0 ? it->paint.stroke_width : 1);
+        cairo_set_line_width(cr, sh.width);
         cairo_stroke(cr);
     }
 }
-
-/* Whether the line stops at the head's base: the filled heads. */
-static bool cuts_line(jm_head h) { return h == JM_HEAD_FILLED || h == JM_HEAD_HALF_LEFT || h == JM_HEAD_HALF_RIGHT; }
 
 /* A part of the scene, in scene units (pt). */
 typedef struct { double x0, y0, x1, y1; } area;
@@ -150,7 +112,7 @@ static bool visible_dashes(cairo_t *cr, const jm_item *it, const area *v, jm_pat
     const jm_path_op *o = it->ops;
     double period = dash_period(&it->paint.dash);
     if (!v || it->n_ops != 2 || o[0].op != JM_OP_MOVE || o[1].op != JM_OP_LINE || !(period > 0)
-        || cuts_line(it->head_start) || cuts_line(it->head_end))
+        || jm_head_cuts_line(it->head_start) || jm_head_cuts_line(it->head_end))
         return false;
     double dx = o[1].x - o[0].x, dy = o[1].y - o[0].y, len = fabs(dx) + fabs(dy);
     if ((dx != 0 && dy != 0) || !(len > 0)) return false;
@@ -190,8 +152,8 @@ static void draw_path(cairo_t *cr, const jm_item *it, const area *v) {
     }
     bool stroked = p->stroke.a > 0 && p->stroke_width > 0;
     if (stroked) {
-        double cut0 = cuts_line(it->head_start) ? it->head_size : 0;
-        double cut1 = cuts_line(it->head_end) ? it->head_size : 0;
+        double cut0 = jm_head_cuts_line(it->head_start) ? it->head_size : 0;
+        double cut1 = jm_head_cuts_line(it->head_end) ? it->head_size : 0;
         jm_arrow a;
         jm_path_op cut[2];
         if (cut0 > 0 && !jm_path_head(it->ops, it->n_ops, false, cut0, &a)) cut0 = 0;

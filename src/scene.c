@@ -2,6 +2,7 @@
  * bounding boxes, and documents (a list of pages). Dumps and defect checks are in scene_check.c. */
 #include "scene.h"
 #include "path.h"
+#include <glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@ jm_scene *jm_scene_new(jm_arena *a, double width, double height, jm_color backgr
     s->width = width;
     s->height = height;
     s->background = background;
+    s->open_group = -1;
     return s;
 }
 
@@ -28,6 +30,7 @@ static jm_item *push(jm_scene *s, jm_item_kind kind, const char *role) {
     it->kind = kind;
     it->role = jm_arena_strdup(s->arena, role ? role : "");
     it->container = -1;
+    it->group = s->open_group;
     return it;
 }
 
@@ -101,8 +104,76 @@ void jm_scene_link(jm_scene *s, size_t from, const char *url) {
     for (size_t i = from; url && i < s->n_items; i++) s->items[i].url = url;
 }
 
+/* `want` as an id not yet used in `s` (the groups' ids are few: a linear search). */
+static const char *unique_id(jm_scene *s, const char *want) {
+    const char *id = want;
+    for (int k = 2;; k++) {
+        bool taken = false;
+        for (size_t i = 0; i < s->n_groups && !taken; i++) taken = !strcmp(s->groups[i].id, id);
+        if (!taken) return id;
+        id = jm_arena_printf(s->arena, "%s-%d", want, k);
+    }
+}
+
+static int add_group(jm_scene *s, const char *id, const char *cls, const char *label, int parent) {
+    JM_RESERVE(s->arena, s->groups, s->n_groups, 1, s->cap_groups, 16);
+    s->groups[s->n_groups] = (jm_group){ .id = unique_id(s, id), .cls = cls, .label = label, .parent = parent };
+    return (int)s->n_groups++;
+}
+
+static int group_open(jm_scene *s, const char *kind, const char *name, const char *label, bool again) {
+    GString *id = g_string_new(kind);
+    bool dash = true;
+    g_string_append_c(id, '-');
+    /* Latin letters lose their accents (Novák: novak); letters of other scripts stay */
+    for (const char *p = name ? name : ""; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_unichar_tolower(g_utf8_get_char(p));
+        char one[8] = { 0 };
+        g_unichar_to_utf8(c, one);
+        char *ascii = c < 128 ? NULL : g_str_to_ascii(one, "C");
+        if (ascii && g_ascii_isalnum(ascii[0]) && g_ascii_isalnum(ascii[strlen(ascii) - 1])) {
+            for (char *q = ascii; *q; q++) if (g_ascii_isalnum(*q)) g_string_append_c(id, g_ascii_tolower(*q));
+            dash = false;
+        } else if (c < 128 && g_ascii_isalnum((char)c)) { g_string_append_c(id, (char)c); dash = false; }
+        else if (c >= 128 && g_unichar_isalnum(c)) { g_string_append_unichar(id, c); dash = false; }
+        else if (!dash) { g_string_append_c(id, '-'); dash = true; }
+        g_free(ascii);
+        if (id->len > 64) break;
+    }
+    while (id->len > strlen(kind) && id->str[id->len - 1] == '-') g_string_truncate(id, id->len - 1);
+    for (size_t i = 0; again && i < s->n_groups; i++)
+        if (!strcmp(s->groups[i].id, id->str) && s->groups[i].parent == s->open_group) {
+            g_string_free(id, TRUE);
+            return s->open_group = (int)i;
+        }
+    int g = add_group(s, jm_arena_strdup(s->arena, id->str), jm_arena_printf(s->arena, "jm-%s", kind),
+                      label ? jm_arena_strdup(s->arena, label) : NULL, s->open_group);
+    g_string_free(id, TRUE);
+    s->open_group = g;
+    return g;
+}
+
+int jm_scene_group_begin(jm_scene *s, const char *kind, const char *name, const char *label) {
+    return group_open(s, kind, name, label, false);
+}
+
+int jm_scene_group_again(jm_scene *s, const char *kind, const char *name, const char *label) {
+    return group_open(s, kind, name, label, true);
+}
+
+void jm_scene_group_end(jm_scene *s, int g) {
+    if (g >= 0 && (size_t)g < s->n_groups) s->open_group = s->groups[g].parent;
+}
+
 int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy) {
     size_t n = src->n_items, base = dst->n_items;
+    /* src's groups, in order (a parent comes before its children), under dst's open group */
+    int *gmap = src->n_groups ? g_new(int, src->n_groups) : NULL;
+    size_t n_src_groups = src->n_groups;
+    for (size_t i = 0; i < n_src_groups && dst != src; i++) {
+        jm_group g = src->groups[i];
+        gmap[i] = add_group(dst, g.id, g.cls, g.label, g.parent >= 0 ? gmap[g.parent] : dst->open_group);
+    }
     reserve(dst, n);            /* when src == dst this moves src->items too: index after it */
     for (size_t i = 0; i < n; i++) {
         jm_item *it = &dst->items[base + i];
@@ -110,6 +181,7 @@ int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy) {
         it->x += dx;
         it->y += dy;
         if (it->container >= 0) it->container += (int)base;
+        if (dst != src) it->group = it->group >= 0 && (size_t)it->group < n_src_groups ? gmap[it->group] : dst->open_group;
         if (it->kind == JM_ITEM_PATH && it->n_ops) {
             jm_path_op *ops = JM_NEWV(dst->arena, jm_path_op, it->n_ops);
             for (size_t k = 0; k < it->n_ops; k++) {
@@ -122,6 +194,7 @@ int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy) {
         }
     }
     dst->n_items = base + n;
+    g_free(gmap);
     return (int)base;
 }
 

@@ -57,7 +57,18 @@ typedef struct {
     const char *url;        /* the link of the thing it draws (a stage's, step's, card's or
                              * participant's `url`, validated by the loader), or NULL: PDF link
                              * annotations over the item's box, <a> in SVG */
+    int group;              /* the innermost named group it belongs to (scene.groups), or -1 */
 } jm_item;
+
+/* A named part of the picture (a stage, a lane, a card, a message, a participant, the curve):
+ * what a designer picks in a design tool's layers and a docs site styles or links. The SVG
+ * writer makes each a <g id class aria-label>. */
+typedef struct {
+    const char *id;         /* "stage-awareness": kind and slugged name, unique in the scene */
+    const char *cls;        /* "jm-stage": by role */
+    const char *label;      /* accessible name ("Awareness"), or NULL */
+    int parent;             /* the group it is inside, or -1 */
+} jm_group;
 
 typedef struct jm_scene jm_scene;
 struct jm_scene {
@@ -66,6 +77,8 @@ struct jm_scene {
     jm_color background;
     jm_item *items; size_t n_items, cap_items;
     const char *title, *desc;   /* for SVG <title>/<desc> and PDF metadata */
+    jm_group *groups; size_t n_groups, cap_groups;
+    int open_group;             /* items appended now join this group (-1: none) */
 };
 
 jm_scene *jm_scene_new(jm_arena *a, double width, double height, jm_color background);
@@ -92,7 +105,20 @@ int jm_scene_image(jm_scene *s, const char *role, double x, double y, double w, 
  * participant draws carries its url. */
 void jm_scene_link(jm_scene *s, size_t from, const char *url);
 
-/* Copies every item of `src` into `dst`, moved by (dx, dy); containers are re-indexed. Returns
+/* Opens a group of kind `kind` ("stage", "message", ...) named after `name` (the id is the kind
+ * and the name slugged: lower-case letters and digits, other runs as one '-', made unique with
+ * "-2", "-3"; an empty name gives the kind alone: "curve"), inside the group open now. Items appended
+ * until jm_scene_group_end join it. `label` (may be NULL) is its accessible name. Returns its
+ * index. */
+int jm_scene_group_begin(jm_scene *s, const char *kind, const char *name, const char *label);
+/* The same, but a group of this kind and name already opened inside the same group is opened
+ * again (a participant's head at the top and at the bottom: one group). */
+int jm_scene_group_again(jm_scene *s, const char *kind, const char *name, const char *label);
+/* Closes group `g` (and anything left open inside it). */
+void jm_scene_group_end(jm_scene *s, int g);
+
+/* Copies every item of `src` into `dst`, moved by (dx, dy); containers are re-indexed, groups
+ * copied (inside the group open in `dst`, ids made unique in `dst`). Returns
  * the index of the first copied item. Both scenes must share an arena. */
 int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy);
 

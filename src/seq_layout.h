@@ -156,6 +156,7 @@ typedef struct {
     seq_span *delays; size_t n_delays, cap_delays;   /* delays on the current page */
     int *alive;                /* per participant: 0 not created yet, 1 alive, 2 destroyed */
     seq_span *life;            /* per participant: its lifeline on this page (y0 > y1: none) */
+    int messages;              /* messages drawn so far: the next one's number in its group id */
 } seq_walk;
 
 static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1]; }

@@ -154,6 +154,11 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     seq_msg_geo g;
     seq_msg_geom(p, r, &g);
     bool labelled = r->label && *r->label;
+    const jm_participant *from = p->parts[it->from].p, *to = p->parts[it->to].p;
+    /* named by who sends to whom; its label is text inside the group, read after the name */
+    int group = jm_scene_group_begin(s, "message", jm_arena_printf(s->arena, "%d", ++w->messages),
+                                     jm_arena_printf(s->arena, "%s to %s", from->label ? from->label : from->id,
+                                                     to->label ? to->label : to->id));
     double text_h = labelled ? r->text.height : 0;
     double y = top + seq_msg_above(p, r);
     for (size_t k = 0; k < it->n_opens; k++) seq_bar_open(w, it->opens[k], y);
@@ -229,4 +234,5 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         seq_label(w, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
                   &st->message_font, st->message_text, it->pos, -1);
     if (r->number) draw_badge(w, r, g.xs, y, g.badge_r);
+    jm_scene_group_end(s, group);
 }

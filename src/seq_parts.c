@@ -199,11 +199,14 @@ static void draw_symbol(const seq_plan *p, jm_scene *s, const seq_part *pt, doub
  * bottom (where the lifelines start); at the bottom they hang from its top. */
 void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color name) {
     const seq_part *pt = &p->parts[part];
+    const char *who = pt->p->label && *pt->p->label ? pt->p->label : pt->p->id;
+    int group = jm_scene_group_again(s, "participant", who, NULL);
     size_t from = s->n_items;
     if (pt->p->kind == JM_PART_ACTOR) draw_actor(p, s, pt, pt->x, y, name);
     else if (seq_part_figure(pt->p->kind)) draw_symbol(p, s, pt, pt->x, y, name);
     else draw_box(p, s, pt, pt->x, y);
     jm_scene_link(s, from, pt->p->url);
+    jm_scene_group_end(s, group);
 }
 
 void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive) {

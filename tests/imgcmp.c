@@ -8,11 +8,14 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: imgcmp REF.png OUT.png [--tolerance N] [--max-pixels N] [--diff DIFF.png]\n"
+    "usage: imgcmp REF.png OUT.png [--tolerance N] [--max-pixels N] [--blur R] [--diff DIFF.png]\n"
     "  Exits 0 when OUT matches REF: identical bytes, or the same size with at most --max-pixels\n"
     "  (default 0) pixels whose channels differ by more than --tolerance (default 8 of 255).\n"
     "  On a mismatch prints the count and the largest difference, writes the diff image (differing\n"
-    "  pixels red over a faded grey reference) when --diff is given, and exits 1. Errors exit 2.\n";
+    "  pixels red over a faded grey reference) when --diff is given, and exits 1. Errors exit 2.\n"
+    "  --blur R first puts both images over white and averages each pixel with its neighbours up\n"
+    "  to R pixels away (a box of 2R+1): for pictures drawn by another renderer, whose edges are\n"
+    "  antialiased differently but whose shapes and text must stand in the same places.\n";
 
 /* The whole file, or NULL with errno set. */
 static unsigned char *slurp(const char *path, size_t *len) {
@@ -70,6 +73,38 @@ static int channel_diff(const unsigned char *a, const unsigned char *b) {
     return m;
 }
 
+/* `img` over white, then each channel the mean of the (2r+1)^2 box around the pixel (clipped to
+ * the image), through a summed-area table; alpha becomes 255. */
+static bool blur(image *img, long r) {
+    size_t w = img->w, h = img->h;
+    double *sum = calloc((w + 1) * (h + 1) * 3, sizeof *sum);
+    if (!sum) return false;
+    for (size_t y = 0; y < h; y++)
+        for (size_t x = 0; x < w; x++) {
+            const unsigned char *p = img->rgba + 4 * (y * w + x);
+            for (int c = 0; c < 3; c++) {
+                double v = p[c] * (p[3] / 255.0) + 255 * (1 - p[3] / 255.0);
+                sum[((y + 1) * (w + 1) + x + 1) * 3 + c] = v + sum[(y * (w + 1) + x + 1) * 3 + c]
+                    + sum[((y + 1) * (w + 1) + x) * 3 + c] - sum[(y * (w + 1) + x) * 3 + c];
+            }
+        }
+    for (size_t y = 0; y < h; y++)
+        for (size_t x = 0; x < w; x++) {
+            size_t x0 = x > (size_t)r ? x - (size_t)r : 0, y0 = y > (size_t)r ? y - (size_t)r : 0;
+            size_t x1 = x + (size_t)r + 1 < w ? x + (size_t)r + 1 : w, y1 = y + (size_t)r + 1 < h ? y + (size_t)r + 1 : h;
+            double n = (double)(x1 - x0) * (double)(y1 - y0);
+            unsigned char *p = img->rgba + 4 * (y * w + x);
+            for (int c = 0; c < 3; c++) {
+                double v = sum[(y1 * (w + 1) + x1) * 3 + c] - sum[(y0 * (w + 1) + x1) * 3 + c]
+                         - sum[(y1 * (w + 1) + x0) * 3 + c] + sum[(y0 * (w + 1) + x0) * 3 + c];
+                p[c] = (unsigned char)(v / n + 0.5);
+            }
+            p[3] = 255;
+        }
+    free(sum);
+    return true;
+}
+
 /* Differing pixels red; the rest the reference in light grey (over white). */
 static bool write_diff(const char *path, const image *ref, const image *out, int tolerance) {
     size_t n = (size_t)ref->w * ref->h;
@@ -107,7 +142,7 @@ static bool parse_count(const char *s, long *out) {
 
 int main(int argc, char **argv) {
     const char *files[2] = { NULL, NULL }, *diff = NULL;
-    long tolerance = 8, max_pixels = 0;
+    long tolerance = 8, max_pixels = 0, radius = 0;
     int nf = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -116,6 +151,8 @@ int main(int argc, char **argv) {
             if (!parse_count(argv[++i], &tolerance) || tolerance > 255) { fprintf(stderr, "imgcmp: bad --tolerance\n"); return 2; }
         } else if (!strcmp(a, "--max-pixels") && has_value) {
             if (!parse_count(argv[++i], &max_pixels)) { fprintf(stderr, "imgcmp: bad --max-pixels\n"); return 2; }
+        } else if (!strcmp(a, "--blur") && has_value) {
+            if (!parse_count(argv[++i], &radius) || radius > 64) { fprintf(stderr, "imgcmp: bad --blur\n"); return 2; }
         } else if (!strcmp(a, "--diff") && has_value) {
             diff = argv[++i];
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -158,6 +195,10 @@ int main(int argc, char **argv) {
         printf("imgcmp: %s is %ux%u but %s is %ux%u\n", files[1], (unsigned)img[1].w, (unsigned)img[1].h,
                files[0], (unsigned)img[0].w, (unsigned)img[0].h);
         rc = 1;
+        goto done;
+    }
+    if (radius > 0 && !(blur(&img[0], radius) && blur(&img[1], radius))) {
+        fprintf(stderr, "imgcmp: out of memory\n");
         goto done;
     }
     size_t n = (size_t)img[0].w * img[0].h, differ = 0;

@@ -82,8 +82,8 @@ expect_exit "transparent png" 0 "$JM" small.yaml --view funnel -o t.png --backgr
 "$PNGINFO" t.png | grep -qx "color rgba" && pass "transparent png has alpha" || fail "transparent png has alpha" "$("$PNGINFO" t.png | grep color)"
 expect_exit "svg" 0 "$JM" small.yaml --view funnel -o a.svg
 ok "svg is well-formed" xmllint --noout a.svg
-grep -q "<title>Small journey</title>" a.svg && pass "svg title" || fail "svg title" "no <title>"
-grep -q "<desc>Three stages, one of them a gap</desc>" a.svg && pass "svg desc" || fail "svg desc" "no <desc>"
+grep -q "<title id=\"title\">Small journey</title>" a.svg && pass "svg title" || fail "svg title" "no <title>"
+grep -q "<desc id=\"desc\">Three stages, one of them a gap</desc>" a.svg && pass "svg desc" || fail "svg desc" "no <desc>"
 expect_exit "pdf" 0 "$JM" small.yaml --view funnel -o a.pdf
 pdfinfo a.pdf > a.pdfinfo 2>&1 && pass "pdf decodes" || fail "pdf decodes" "$(cat a.pdfinfo)"
 grep -q "^Title: *Small journey" a.pdfinfo && pass "pdf title" || fail "pdf title" "$(grep Title a.pdfinfo)"
@@ -122,7 +122,7 @@ fi
 # --- standard input and output, pipes ---
 cat small.yaml | "$JM" - -T svg -o - > s.svg 2>s.err
 [ $? = 0 ] && xmllint --noout s.svg 2>/dev/null && pass "stdin to stdout svg" || fail "stdin to stdout svg" "$(head -c 300 s.err)"
-grep -q "<title>Small journey</title>" s.svg && pass "stdin svg has title" || fail "stdin svg has title" "no title"
+grep -q "<title id=\"title\">Small journey</title>" s.svg && pass "stdin svg has title" || fail "stdin svg has title" "no title"
 "$JM" small.yaml --view funnel -o - > p.png && "$PNGINFO" p.png >/dev/null 2>&1 && pass "stdout png defaults to png" || fail "stdout png defaults to png" "not a png"
 "$JM" small.yaml --view funnel -T png -o /dev/stdout | cat > q.png
 "$PNGINFO" q.png >/dev/null 2>&1 && pass "write through a pipe" || fail "write through a pipe" "not a png"

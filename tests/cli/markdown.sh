@@ -47,7 +47,7 @@ done
 cmp -s b2.svg b2-plain.svg && fail "markdown: the block's style changes the picture" "dark equals default" \
     || pass "markdown: the block's style changes the picture"
 "$JM" b3.mmd -o b3.svg --style print && same "markdown: a <!-- journeymap: --> comment chooses the style" site/out-3.svg b3.svg
-grep -q '<title>Sign up</title>' site/out-1.svg && pass "markdown: the image keeps the diagram's title" \
+grep -q '<title id="title">Sign up</title>' site/out-1.svg && pass "markdown: the image keeps the diagram's title" \
     || fail "markdown: the image keeps the diagram's title" "no <title>"
 
 # -T png, and a ```journey block holding journey YAML

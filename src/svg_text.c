@@ -1,0 +1,301 @@
+/* svg_text.c - text runs, font subsets and emoji pictures for the SVG writer (svg_text.h).
+ *
+ * Where a run goes: Pango measured each run of a line (one font, one direction) at x from the
+ * layout's origin; the line's baseline is at y. The item's layout origin is (it->x - block.x,
+ * it->y) (jm_scene_text), so the run starts at
+ *     x = it->x - block.x + run.x,   y = it->y + baseline
+ * and a right-to-left run starts at its right edge, x + run.width, with direction="rtl". A
+ * browser shapes the run again with the same font file and features (HarfBuzz, kerning on,
+ * contextual alternates off as text.c asks), so its glyphs fall where Pango put them; a
+ * textLength of the measured width absorbs any rounding of advances a renderer does. */
+#include "svg_text.h"
+#include "emoji.h"
+#include "output_internal.h"
+#include "svg_xml.h"
+#include "woff2.h"
+#include <cairo.h>
+#include <hb-subset.h>
+#include <math.h>
+#include <pango/pangofc-font.h>
+#include <string.h>
+
+typedef struct {
+    int id;
+    char *file;
+    int index;
+    char *family;
+    int weight;              /* CSS 100..900 */
+    bool italic;
+    hb_set_t *unicodes;      /* the characters written in it */
+} font_entry;
+
+struct jm_svg_text {
+    GHashTable *fonts;       /* "file#index" -> font_entry*, owned by `order` */
+    GPtrArray *order;        /* font_entry*, in order of first use */
+    jm_emoji_cache *emoji;
+    jm_svg_classes *classes;
+    GString *emoji_defs;     /* <image> of each emoji picture, in order of first use */
+};
+
+static void font_entry_free(gpointer p) {
+    font_entry *f = p;
+    g_free(f->file);
+    g_free(f->family);
+    hb_set_destroy(f->unicodes);
+    g_free(f);
+}
+
+jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
+    jm_svg_text *t = g_new0(jm_svg_text, 1);
+    t->classes = classes;
+    t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    t->order = g_ptr_array_new_with_free_func(font_entry_free);
+    t->emoji = jm_emoji_cache_new();
+    t->emoji_defs = g_string_new(NULL);
+    return t;
+}
+
+void jm_svg_text_free(jm_svg_text *t) {
+    if (!t) return;
+    g_hash_table_destroy(t->fonts);
+    g_ptr_array_free(t->order, TRUE);
+    jm_emoji_cache_free(t->emoji);
+    g_string_free(t->emoji_defs, TRUE);
+    g_free(t);
+}
+
+/* The entry of the face `font` draws with, made on first use. */
+static font_entry *font_of(jm_svg_text *t, PangoFont *font) {
+    FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8 *file = NULL, *family = NULL;
+    int index = 0, slant = 0;
+    double weight = FC_WEIGHT_REGULAR;
+    FcPatternGetString(p, FC_FILE, 0, &file);
+    FcPatternGetInteger(p, FC_INDEX, 0, &index);
+    char *key = g_strdup_printf("%s#%d", file ? (const char *)file : "", index);
+    font_entry *f = g_hash_table_lookup(t->fonts, key);
+    if (f) {
+        g_free(key);
+        return f;
+    }
+    FcPatternGetString(p, FC_FAMILY, 0, &family);
+    FcPatternGetDouble(p, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(p, FC_SLANT, 0, &slant);
+    f = g_new0(font_entry, 1);
+    f->id = (int)t->order->len;
+    f->file = g_strdup(file ? (const char *)file : "");
+    f->index = index;
+    f->family = g_strdup(family ? (const char *)family : "sans-serif");
+    f->weight = (int)lround(FcWeightToOpenTypeDouble(weight) / 100) * 100;
+    if (f->weight < 100 || f->weight > 900) f->weight = 400;
+    f->italic = slant != FC_SLANT_ROMAN;
+    f->unicodes = hb_set_create();
+    g_hash_table_insert(t->fonts, key, f);
+    g_ptr_array_add(t->order, f);
+    return f;
+}
+
+/* One emoji glyph, `advance` pt wide in the layout, as a <use> of its picture, the picture
+ * defined on first use. The size it is drawn at follows from its advance (a bitmap font's
+ * nominal size is its strike's, whatever size it is drawn at). */
+static void write_emoji(jm_svg_text *t, GString *body, PangoFont *font, PangoGlyph g, double x, double y, double advance) {
+    jm_emoji e;
+    bool fresh;
+    if (!jm_emoji_get(t->emoji, font, g, &e, &fresh) || !(e.advance > 0)) return;
+    double size = advance / e.advance;
+    if (fresh) {
+        GByteArray *png = g_byte_array_new();
+        if (e.png) g_byte_array_append(png, e.png, (guint)e.png_len);
+        else cairo_surface_write_to_png_stream(e.image, jm_output_append, png);
+        char *b64 = g_base64_encode(png->data, png->len);
+        g_string_append_printf(t->emoji_defs, "<image id=\"emoji-%d\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
+                               e.id, cairo_image_surface_get_width(e.image), cairo_image_surface_get_height(e.image), b64);
+        g_free(b64);
+        g_byte_array_free(png, TRUE);
+    }
+    double k = size / JM_EMOJI_PPEM;
+    g_string_append_printf(body, "<use xlink:href=\"#emoji-%d\" transform=\"translate(", e.id);
+    jm_svg_num(body, x + e.x * size);
+    g_string_append_c(body, ' ');
+    jm_svg_num(body, y + e.y * size);
+    g_string_append(body, ") scale(");
+    g_string_append_printf(body, "%.5f", k);
+    g_string_append(body, ")\"/>\n");
+}
+
+/* A run's characters as SVG text: a soft hyphen where the line breaks becomes the hyphen Pango
+ * drew; other soft hyphens and the zero-width spaces text.c adds as break points are left out. */
+static void run_text(GString *out, const char *s, int len, bool line_end, hb_set_t *used) {
+    const char *end = s + len;
+    for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0x00AD) {
+            if (line_end && g_utf8_next_char(p) >= end) { g_string_append_c(out, '-'); hb_set_add(used, '-'); }
+            continue;
+        }
+        if (c == 0x200B) continue;
+        hb_set_add(used, c);
+        jm_xml_escape(out, p, g_utf8_next_char(p) - p);
+    }
+}
+
+typedef struct { PangoLayoutRun *run; double x, width; } placed_run;
+
+static int by_offset(const void *a, const void *b) {
+    const placed_run *ra = a, *rb = b;
+    return (ra->run->item->offset > rb->run->item->offset) - (ra->run->item->offset < rb->run->item->offset);
+}
+
+/* The runs of one line, in reading order. */
+static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char *text, GArray *runs,
+                       double y, bool last_line) {
+    g_array_sort(runs, by_offset);
+    for (guint i = 0; i < runs->len; i++) {
+        placed_run *pr = &g_array_index(runs, placed_run, i);
+        PangoItem *item = pr->run->item;
+        PangoFont *font = item->analysis.font;
+        if (!font || !PANGO_IS_FC_FONT(font)) continue;
+        PangoFontDescription *fd = pango_font_describe_with_absolute_size(font);
+        double size = pango_font_description_get_size(fd) / (double)PANGO_SCALE;
+        pango_font_description_free(fd);
+        if (jm_font_is_color(font)) {
+            double gx = pr->x;
+            PangoGlyphString *gs = pr->run->glyphs;
+            for (int k = 0; k < gs->num_glyphs; k++) {
+                write_emoji(t, emoji, font, gs->glyphs[k].glyph, gx + gs->glyphs[k].geometry.x_offset / (double)PANGO_SCALE, y,
+                            gs->glyphs[k].geometry.width / (double)PANGO_SCALE);
+                gx += gs->glyphs[k].geometry.width / (double)PANGO_SCALE;
+            }
+            continue;
+        }
+        font_entry *f = font_of(t, font);
+        GString *chars = g_string_new(NULL);
+        bool line_end = i + 1 == runs->len && !last_line;
+        run_text(chars, text + item->offset, item->length, line_end, f->unicodes);
+        if (!chars->len) { g_string_free(chars, TRUE); continue; }
+        bool rtl = item->analysis.level % 2;
+        GString *css = g_string_new(NULL);
+        g_string_append_printf(css, "font:%s %d ", f->italic ? "italic" : "normal", f->weight);
+        jm_svg_num(css, size);
+        g_string_append_printf(css, "px \"jm%d\",\"", f->id);
+        jm_xml_escape(css, f->family, -1);
+        g_string_append(css, "\";");
+        g_string_append(body, "<tspan");
+        jm_svg_class(t->classes, body, css->str);
+        g_string_free(css, TRUE);
+        g_string_append(body, " x=\"");
+        jm_svg_num(body, rtl ? pr->x + pr->width : pr->x);
+        g_string_append(body, "\" y=\"");
+        jm_svg_num(body, y);
+        g_string_append_c(body, '"');
+        if (g_utf8_strlen(chars->str, -1) > 1 && pr->width > 0) {
+            g_string_append(body, " textLength=\"");
+            jm_svg_num(body, pr->width);
+            g_string_append_c(body, '"');
+        }
+        if (rtl) g_string_append(body, " direction=\"rtl\" unicode-bidi=\"embed\"");
+        g_string_append_c(body, '>');
+        g_string_append_len(body, chars->str, chars->len);
+        g_string_append(body, "</tspan>");
+        g_string_free(chars, TRUE);
+    }
+}
+
+void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it) {
+    PangoLayout *l = it->block.layout;
+    if (!l || it->color.a <= 0) return;
+    const char *text = pango_layout_get_text(l);
+    double ox = it->x - it->block.x, oy = it->y;
+    GString *emoji = g_string_new(NULL);
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
+    GString *css = g_string_new(NULL);
+    jm_svg_color(css, "fill", it->color);
+    g_string_append(body, "<text");
+    jm_svg_class(t->classes, body, css->str);
+    g_string_free(css, TRUE);
+    g_string_append_c(body, '>');
+    PangoLayoutIter *iter = pango_layout_get_iter(l);
+    int line_no = 0, n_lines = pango_layout_get_line_count(l);
+    double baseline = 0;
+    for (bool more = true; more;) {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        baseline = oy + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE;
+        if (run) {
+            PangoRectangle logical;
+            pango_layout_iter_get_run_extents(iter, NULL, &logical);
+            g_array_append_val(runs, ((placed_run){ run, ox + logical.x / (double)PANGO_SCALE, logical.width / (double)PANGO_SCALE }));
+            more = pango_layout_iter_next_run(iter);
+        } else {
+            /* the end of a line */
+            write_line(t, body, emoji, text, runs, baseline, ++line_no >= n_lines);
+            g_array_set_size(runs, 0);
+            more = pango_layout_iter_next_run(iter);
+        }
+    }
+    if (runs->len) write_line(t, body, emoji, text, runs, baseline, true);
+    pango_layout_iter_free(iter);
+    g_array_free(runs, TRUE);
+    g_string_append(body, "</text>\n");
+    g_string_append_len(body, emoji->str, emoji->len);
+    g_string_free(emoji, TRUE);
+}
+
+/* The face `f` cut down to the characters written in it: the bytes of an OpenType font. */
+static hb_blob_t *subset(const font_entry *f) {
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
+    if (!blob) return NULL;
+    hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
+    hb_blob_destroy(blob);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) { hb_face_destroy(face); return NULL; }
+    hb_set_union(hb_subset_input_unicode_set(in), f->unicodes);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* the layout features a browser applies by default, less contextual alternates (text.c turns
+     * them off) and fractions (never on by default): Inter's are most of its GSUB */
+    hb_set_t *features = hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+    static const char *const unused[] = { "calt", "frac", "numr", "dnom", "zero", "case" };
+    for (size_t i = 0; i < G_N_ELEMENTS(unused); i++) hb_set_del(features, hb_tag_from_string(unused[i], 4));
+    /* a browser needs no names: family and style only (OTS wants the table) */
+    hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+    hb_set_clear(names);
+    hb_set_add(names, 1);
+    hb_set_add(names, 2);
+    hb_face_t *sub = hb_subset_or_fail(face, in);
+    hb_subset_input_destroy(in);
+    hb_face_destroy(face);
+    if (!sub) return NULL;
+    hb_blob_t *out = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    if (!hb_blob_get_length(out)) { hb_blob_destroy(out); return NULL; }
+    return out;
+}
+
+bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *d) {
+    if (t->order->len) g_string_append(out, "text{font-feature-settings:\"calt\" 0;white-space:pre}\n");
+    for (guint i = 0; i < t->order->len; i++) {
+        const font_entry *f = g_ptr_array_index(t->order, i);
+        hb_blob_t *b = subset(f);
+        if (!b) {
+            jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': cannot subset the font '%s'", path, f->file);
+            return false;
+        }
+        unsigned len = 0;
+        const char *data = hb_blob_get_data(b, &len);
+        GByteArray *woff2 = g_byte_array_new();
+        bool packed = jm_woff2_pack((const unsigned char *)data, len, woff2);
+        char *b64 = packed ? g_base64_encode(woff2->data, woff2->len) : g_base64_encode((const guchar *)data, len);
+        hb_blob_destroy(b);
+        g_byte_array_free(woff2, TRUE);
+        g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,%s)}\n",
+                               f->id, f->weight, f->italic ? "italic" : "normal", packed ? "woff2" : "otf", b64);
+        g_free(b64);
+    }
+    return true;
+}
+
+void jm_svg_text_emoji_defs(jm_svg_text *t, GString *out) {
+    if (!t->emoji_defs->len) return;
+    g_string_append(out, "<defs>\n");
+    g_string_append_len(out, t->emoji_defs->str, t->emoji_defs->len);
+    g_string_append(out, "</defs>\n");
+}

@@ -1,0 +1,29 @@
+/* svg_xml.h - the small pieces of XML the SVG writer is made of: escaped character data, short
+ * fixed-point numbers (the same bytes in any locale), colours. */
+#ifndef JM_SVG_XML_H
+#define JM_SVG_XML_H
+#include <glib.h>
+#include "style.h"
+
+/* `s` escaped for XML 1.0 character data and attribute values: &, <, > and quotes as entities;
+ * characters XML 1.0 does not allow (most C0 controls, U+FFFE, U+FFFF) left out; invalid UTF-8
+ * repaired. */
+void jm_xml_escape(GString *out, const char *s, gssize len);
+
+/* `v` with at most two decimals and no trailing zeros ("12", "12.5", "-0.25"); 0 for a value
+ * that is not finite. */
+void jm_svg_num(GString *out, double v);
+
+/* `name:#rrggbb;` and, when the colour is not opaque, `name-opacity:a;` (CSS declarations). */
+void jm_svg_color(GString *out, const char *name, jm_color c);
+
+/* Paint as classes: the same declarations ("fill:#fff;stroke:#374151;") always get the same
+ * class, ".s0", ".s1", ... in order of first use, so each look is written once in <style>. */
+typedef struct jm_svg_classes jm_svg_classes;
+jm_svg_classes *jm_svg_classes_new(void);
+void jm_svg_classes_free(jm_svg_classes *c);
+/* Appends ` class="sN"` for the declarations `css`. */
+void jm_svg_class(jm_svg_classes *c, GString *out, const char *css);
+/* Appends one rule per class: ".s0{fill:#fff}". */
+void jm_svg_classes_css(const jm_svg_classes *c, GString *out);
+#endif
