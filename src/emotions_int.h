@@ -90,6 +90,10 @@ typedef struct {
     double disc_r;              /* pt, radius of the largest marker (labels keep this far) */
     jm_bezier *segs; bool *bridged; size_t n_segs;
     bool *estimated;            /* per segment: an end of it is an estimated score */
+    /* How much of the curve's distance from the baseline the tint covers, along x: 1 at measured
+     * points, 0 at estimated and unscored ones and over bands without points, linear between
+     * (clamped past the ends). Knots in increasing x, for the whole journey (kept by em_window). */
+    double *conf_x, *conf_w; size_t n_conf;
     bool any_estimated;         /* then the plot carries the estimate note */
     const char *estimate_text;  /* the note: what the estimates came from (emoji, words, both) */
     jm_textblock estimate_note; /* measured when any_estimated */
