@@ -68,3 +68,59 @@ for style in default dark; do
     e=$(tint_edges "$T/midgap.scene")
     [ -z "$e" ] && pass "gap stage $style: the tint tapers into it" || fail "gap stage $style: the tint tapers into it" "edges at x = $e"
 done
+
+# label_faults SCENE: prints a line for every label that is neither right at its marker (straight
+# above or below it within label-gap 4 pt of its edge, the marker under the middle half of the
+# box; or beside it at its height) nor joined to it by a leader, and for every label of a highest
+# moment at or above the baseline that reaches below it (or of a lowest one at or below it that
+# reaches above it). Markers and labels pair up by their source position; a leader belongs to the
+# marker its start touches.
+label_faults() {
+    awk 'function num(s, i,  a) { split(s, a, ","); return a[i] + 0 }
+         function w(s,  a) { split(s, a, "x"); return a[1] + 0 }
+         function h(s,  a) { split(s, a, "x"); return a[2] + 0 }
+         / path emotions\.baseline / { base = num($4, 2) }
+         / path emotions\.marker(\.dot)?(\.estimated)? / || / path emotions\.marker\.(high|low)(\.estimated)? / {
+             src = $NF; r = w($5) / 2; cx = num($4, 1) + r; cy = num($4, 2) + r
+             if ($3 ~ /\.(high|low)/) for (i = 6; i < NF; i++) if ($i == "stroke") r += $(i + 2) / 2   # a ring: its outer edge
+             if (!(src in mr) || r > mr[src]) mr[src] = r      # reach: the ring when there is one
+             mx[src] = cx; my[src] = cy
+             if ($3 ~ /\.high/) high[src] = 1
+             if ($3 ~ /\.low/) low[src] = 1
+         }
+         / path emotions\.leader / { nl++; lx[nl] = num($4, 1); ly[nl] = num($4, 2)
+             for (i = 1; i <= NF; i++) if ($i == "M") { lx[nl] = num($(i + 1), 1); ly[nl] = num($(i + 1), 2) } }
+         / text emotions\.label/ { nb++; src = ""; for (i = NF; i > 5; i--) if ($i ~ /^@[0-9]+:[0-9]+$/) { src = $i; break }
+             bs[nb] = src; bx0[nb] = num($4, 1); by0[nb] = num($4, 2); bx1[nb] = bx0[nb] + w($5); by1[nb] = by0[nb] + h($5); br[nb] = $3 }
+         END {
+             for (k = 1; k <= nb; k++) {
+                 s = bs[k]; if (!(s in mx)) { print "label " k " has no marker (" s ")"; continue }
+                 x = mx[s]; y = my[s]; r = mr[s]; bw = bx1[k] - bx0[k]
+                 up = y - r - by1[k]; dn = by0[k] - y - r; rt = bx0[k] - x - r; lt = x - r - bx1[k]
+                 col = (x - (bx0[k] + bx1[k]) / 2) ^ 2 <= (bw / 4 + 0.01) ^ 2
+                 row = (y - (by0[k] + by1[k]) / 2) ^ 2 <= 0.25
+                 at = (col && ((up >= -0.01 && up <= 4.5) || (dn >= -0.01 && dn <= 4.5))) || (row && ((rt >= -0.01 && rt <= 4.5) || (lt >= -0.01 && lt <= 4.5)))
+                 led = 0
+                 for (i = 1; i <= nl; i++) if (((lx[i] - x) ^ 2 + (ly[i] - y) ^ 2) <= (r + 0.1) ^ 2) led = 1
+                 if (!at && !led) printf "label %s at %.1f,%.1f is away from its marker at %.1f,%.1f without a leader\n", s, bx0[k], by0[k], x, y
+                 if (br[k] == "emotions.label.high" && y <= base + 0.01 && by1[k] > base + 0.01) printf "high label %s reaches below the baseline\n", s
+                 if (br[k] == "emotions.label.low" && y >= base - 0.01 && by0[k] < base - 0.01) printf "low label %s reaches above the baseline\n", s
+             }
+         }' "$1"
+}
+
+# --- a displaced label has a leader; an extreme's label stays on its side of the baseline ---
+for style in default dark; do
+    for v in emotions map; do
+        for f in "$U" "$STAGES" "$PETRA" "$SEED2" "$ROOT/samples/emotions-sixty.yaml" "$ROOT/samples/enterprise-buyer.yaml" \
+                 "$ROOT/samples/seed-001.md" "$ROOT/samples/style-dark.yaml"; do
+            s=$(basename "$f"); s=${s%.*}
+            "$JM" "$f" --view $v --style $style --dump-scene > "$T/l.scene" 2>"$T/err" \
+                || { fail "labels $s $v $style: dump" "$(head -c 200 "$T/err")"; continue; }
+            n=$(grep -c ' text emotions\.label' "$T/l.scene")
+            e=$(label_faults "$T/l.scene")
+            [ "$n" -gt 0 ] && [ -z "$e" ] && pass "labels $s $v $style: $n labels, each at its marker or led to it" \
+                || fail "labels $s $v $style: each label at its marker or led to it" "$n labels; $(echo "$e" | head -3)"
+        done
+    done
+done
