@@ -72,7 +72,9 @@ typedef struct {
     /* step axis under the bands */
     jm_font step_number_font, step_font;
     jm_color step_color;
-    double step_title_min_width;  /* pt, narrower columns show only step numbers */
+    double step_title_min_width;  /* pt, narrower columns stagger their titles over rows */
+    double step_title_rows;     /* most rows to stagger titles over */
+    double step_title_lines;    /* most lines of a staggered title (then an ellipsis) */
     double axis_gap;            /* pt, plot to the step row */
     double tick_length;         /* pt */
     jm_color tick_color;

@@ -124,3 +124,21 @@ for style in default dark; do
         done
     done
 done
+
+# --- step titles wrap, stagger over rows or end in an ellipsis instead of disappearing ---
+SIXTY="$ROOT/samples/emotions-sixty.yaml"
+grep -o 'title: "[^"]*"' "$SIXTY" | sed 's/^title: "//; s/"$//' > "$T/titles"
+for w in natural 1000; do
+    args=(--view emotions --dump-scene); [ $w != natural ] && args+=(--width $w)
+    "$JM" "$SIXTY" "${args[@]}" 2>"$T/err" | grep ' text emotions\.step\.title ' | sed 's/.*"\(.*\)"$/\1/' > "$T/shown"
+    n=$(wc -l < "$T/shown")
+    [ "$n" = 60 ] && pass "sixty steps width $w: all 60 titles shown" || fail "sixty steps width $w: all 60 titles shown" "$n"
+    bad=$(paste -d '\t' "$T/titles" "$T/shown" | awk -F '\t' '{ t = $2; if (t == $1) next; sub(/…$/, "", t)
+            if (t == $2 || t == "" || index($1, t) != 1) print $2 }' | head -3)
+    [ -z "$bad" ] && pass "sixty steps width $w: each title whole, or its start and an ellipsis" \
+        || fail "sixty steps width $w: each title whole, or its start and an ellipsis" "$bad"
+    expect_exit "sixty steps width $w: titles laid out clean" 0 "$JM" "$SIXTY" "${args[@]/--dump-scene/--check-layout}"
+done
+"$JM" "$U" --view map --dump-scene > "$T/um.scene" 2>"$T/err"
+n=$(grep -c ' text emotions\.step\.title ' "$T/um.scene")
+[ "$n" = 7 ] && pass "unscored map: its narrow step columns still show the 7 titles" || fail "unscored map: 7 titles" "$n"
