@@ -104,6 +104,7 @@ void em_axes_across(em_layout *L) {
     split_scale(L);
     if (L->embed && !L->embed->scale)
         for (int k = 0; k < 5; k++) L->scale[k] = "";
+    if (L->embed && L->embed->scale_gap > 0) L->st.scale_gap = L->embed->scale_gap;
     double sw = 0;
     for (int k = 0; k < 5; k++) {
         L->scale_block[k] = measure(L, L->scale[k], &L->st.scale_font, 0, JM_ALIGN_LEFT);
@@ -310,9 +311,14 @@ void em_axes_measure_steps(em_layout *L) {
     for (size_t i = 0; titles && steps && i < L->n_pts; i++) {
         em_point *p = &L->pts[i];
         if (!p->step->title || !*p->step->title) continue;
-        /* r columns wide, centred on the step, its part past a margin cut off (so the first and
-         * last titles stay on the canvas and never come closer to their neighbours) */
-        double half = rows * (p->column_x1 - p->column_x0) / 2 - L->st.stage_gap / 2;
+        /* its column when that is wide enough, else r columns (as wide as the narrowest of its
+         * column and the distances to its neighbours) centred on the step; its part past a margin
+         * cut off (so the first and last titles stay on the canvas and never come closer to their
+         * neighbours) */
+        double col = p->column_x1 - p->column_x0, d = col;
+        if (i > 0) d = fmin(d, p->x - L->pts[i - 1].x);
+        if (i + 1 < L->n_pts) d = fmin(d, L->pts[i + 1].x - p->x);
+        double half = (col - L->st.stage_gap >= L->st.step_title_min_width ? col : rows * d) / 2 - L->st.stage_gap / 2;
         double x0 = fmax(p->x - half, L->c->margin), x1 = fmin(p->x + half, L->width - L->c->margin);
         double wrap = fmax(1, x1 - x0);
         p->show_title = true;
@@ -322,8 +328,9 @@ void em_axes_measure_steps(em_layout *L) {
         if (fits) p->title_block = measure(L, p->step->title, &L->st.step_font, p->title_wrap, JM_ALIGN_CENTER);
         title_h = fmax(title_h, p->title_block.height);
     }
-    /* rows, left to right: each title in the first row where it keeps a grid unit from the
-     * last title (failing that, the row whose last title ends first) */
+    /* rows, left to right: each title in the first row where it keeps stage-gap from the last
+     * title (failing that, the row whose last title ends first; r columns wide, r rows always
+     * suffice in columns of one width) */
     double *row_end = JM_NEWV(L->a, double, (size_t)rows);
     for (int r = 0; r < rows; r++) row_end[r] = -INFINITY;
     for (size_t i = 0; i < L->n_pts; i++) {
@@ -331,7 +338,7 @@ void em_axes_measure_steps(em_layout *L) {
         if (!p->show_title) continue;
         double b0 = p->title_cx - p->title_block.width / 2;
         int r = 0;
-        while (r < rows && row_end[r] + gap > b0) r++;
+        while (r < rows && row_end[r] + L->st.stage_gap > b0 + 1e-6) r++;
         if (r == rows)
             for (int m = r = 0; m < rows; m++) if (row_end[m] < row_end[r]) r = m;
         row_end[r] = b0 + p->title_block.width;

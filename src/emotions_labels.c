@@ -227,12 +227,12 @@ static bool at_marker(const em_layout *L, const em_point *p, em_box b) {
 }
 
 /* Fills in the leader when the box is not right at the marker (at_marker): from the marker's
- * edge to the nearest point of the box's middle half across (the label's own text, not a
- * corner far from it), stopping a point short of the box. */
+ * edge to the nearest point of the box at least leader-step (or a quarter of the box) in from
+ * its sides (the label's text, not a corner far from it), stopping a point short of the box. */
 static void attach(const em_layout *L, const em_point *p, em_spot *s) {
     s->leader = !at_marker(L, p, s->box);
     if (!s->leader) return;
-    double q = (s->box.x1 - s->box.x0) / 4;
+    double q = fmin((s->box.x1 - s->box.x0) / 4, L->st.leader_step);
     double tx = fmin(fmax(p->x, s->box.x0 + q), s->box.x1 - q), ty = fmin(fmax(p->y, s->box.y0), s->box.y1);
     double dx = tx - p->x, dy = ty - p->y, d = hypot(dx, dy);
     if (d <= p->reach + 1) { s->leader = false; return; }
@@ -272,10 +272,11 @@ static bool place(em_layout *L, em_space *sp, size_t i, bool must) {
         double w = b.width, h = b.height;
         for (int side = 0; side < 2; side++) {
             bool above = (side == 0) == above_first;
-            if ((p->high && !above) || (p->low && !p->high && above)) continue;   /* a peak's label over it, a dip's under it */
             for (int k = 0; k <= levels; k++) {
                 double y0 = above ? p->y - off - st->label_gap - k * st->leader_step - h
                                   : p->y + off + st->label_gap + k * st->leader_step;
+                double base = em_score_y(L, 0);   /* a high's label never under the baseline, a low's never over it */
+                if ((p->high && p->score >= 0 && y0 >= base) || (p->low && !p->high && p->score <= 0 && y0 + h <= base)) continue;
                 for (size_t si = 0; si < sizeof shifts / sizeof shifts[0]; si++) {
                     double cost = 3 * wi + 2 * k + 4 * fabs(shifts[si]) + 2.5 * side;
                     if (cost >= best) continue;
