@@ -19,6 +19,7 @@ typedef struct {
     int clips;               /* clipPaths written */
     GArray *open;            /* int: the scene groups open now, outermost first */
     bool *opened;            /* per scene group: its id was written */
+    const char *link;        /* the url of the <a> open now, or NULL */
 } svg_writer;
 
 static void attr_num(GString *o, const char *name, double v) {
@@ -243,12 +244,30 @@ static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
     for (int k = n - 1 - (int)keep; k >= 0; k--) open_group(w, s, chain[k]);
 }
 
+/* Links: consecutive items with the same url (what one linked stage, card or participant draws)
+ * inside one <a>, itself inside their group. */
+static void link_to(svg_writer *w, const char *url) {
+    if (w->link && (!url || strcmp(url, w->link) != 0)) {
+        g_string_append(w->body, "</a>\n");
+        w->link = NULL;
+    }
+    if (url && !w->link) {
+        g_string_append(w->body, "<a href=\"");
+        jm_xml_escape(w->body, url, -1);
+        g_string_append(w->body, "\">\n");
+        w->link = url;
+    }
+}
+
 static void write_items(svg_writer *w, const jm_scene *s) {
     w->opened = g_new0(bool, s->n_groups + 1);
+    int group = -1;
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
         if (!finite_item(it)) continue;
-        enter_group(w, s, it->group);
+        if (it->group != group) link_to(w, NULL);
+        enter_group(w, s, group = it->group);
+        link_to(w, it->url);
         switch (it->kind) {
         case JM_ITEM_RECT: write_rect(w, it); break;
         case JM_ITEM_PATH: write_path(w, it); break;
@@ -256,6 +275,7 @@ static void write_items(svg_writer *w, const jm_scene *s) {
         case JM_ITEM_IMAGE: write_image(w, it); break;
         }
     }
+    link_to(w, NULL);
     enter_group(w, s, -1);
     g_free(w->opened);
 }
