@@ -56,7 +56,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write to FILE ('-' for standard output)", "FILE" },
         { "view", 0, 0, G_OPTION_ARG_STRING, &o->view, "funnel, sequence, emotions, map or all (default: the file's first view)", "VIEW" },
         { "format", 'T', 0, G_OPTION_ARG_STRING, &o->format, "png, svg or pdf (default: from the output's extension)", "FMT" },
-        { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, or a style file", "STYLE" },
+        { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, auto (SVG: light, dark in a dark colour scheme), or a style file", "STYLE" },
         { "width", 0, 0, G_OPTION_ARG_STRING, &o->width_arg, "Canvas width in px at scale 1, 100 to 20000 (the layout fits it)", "PX" },
         { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
         { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
@@ -253,6 +253,7 @@ static const jm_style *choose_style(const options *o, const jm_journey *j, const
                                     jm_arena *a, jm_diags *d) {
     char *styles = g_build_filename(data_dir, "styles", NULL);
     const char *name = o->style ? o->style : j->style ? j->style : "default";
+    if (!strcmp(name, "auto")) name = "default";   /* the light half of auto; draw() adds the dark */
     char *path = NULL;
     if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
@@ -403,6 +404,28 @@ typedef struct {
     const char *data_dir;
 } draw_ctx;
 
+/* --style auto (a journey's `style: auto`, and Markdown mode's SVG when nothing names a style): one
+ * SVG in the default style that follows the reader's dark colour scheme. */
+static bool wants_auto(const options *o, const jm_journey *j) {
+    const char *name = o->style ? o->style : j->style;
+    return name ? !strcmp(name, "auto") : o->bytes != NULL;
+}
+
+/* The same views laid out again in the dark style, for the SVG writer's dark half; NULL (and the
+ * SVG is light only) when that fails. */
+static jm_doc *dark_document(const options *o, const jm_layout_ctx *light, const jm_view **views,
+                             jm_output_opts oo, const char *data_dir, jm_diags *d) {
+    char *styles = g_build_filename(data_dir, "styles", NULL);
+    const jm_style *dark = jm_style_load_cached(o->styles, light->arena, "dark", styles, d);
+    g_free(styles);
+    if (!dark) return NULL;
+    jm_layout_ctx ctx = *light;
+    ctx.style = dark;
+    jm_doc *doc = layout_document(o, &ctx, views, &oo);
+    if (doc) jm_doc_keep_contrast(doc, NULL, d);
+    return doc;
+}
+
 /* One loaded journey through the views, the style, layout and emit, with the command line's
  * options and the request's own output, view and style (docs.h jm_drawer). An exit code. */
 static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d) {
@@ -437,6 +460,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     if (doc) jm_doc_keep_contrast(doc, r->name, d);   /* every text 4.5:1 on what is behind it */
+    if (doc && oo.format == JM_FMT_SVG && wants_auto(&o, &j)) doc->dark = dark_document(&o, &ctx_l, views, c->oo, c->data_dir, d);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
     return doc ? emit(&o, doc, &oo, style, r->name, d) : EXIT_INPUT;
 }
