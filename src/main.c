@@ -38,6 +38,7 @@ static const number_range MARGIN = { "--margin", " pt", 0, 144 };   /* leaves 13
 
 typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide, *svg_text;
+    char **font_files;       /* --font, as given */
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
@@ -64,6 +65,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "fit", 0, 0, G_OPTION_ARG_NONE, &o->fit, "PDF: the view on one page, as large as the page allows with no text under 7 pt; without --page the smallest A size that holds it", NULL },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
+        { "font", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->font_files, "Add a font file (a brand font) in front of the pinned set; repeatable", "FILE" },
         { "svg-text", 0, 0, G_OPTION_ARG_STRING, &o->svg_text, "SVG text: 'text' (default: <text> in embedded font subsets) or 'paths' (glyph outlines)", "MODE" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
@@ -117,7 +119,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
 
 static void free_options(options *o) {
     g_free(o->width_arg); g_free(o->scale_arg); g_free(o->dpi_arg); g_free(o->margin_arg);
-    g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
+    g_strfreev(o->font_files); g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
     g_free(o->page); g_free(o->background); g_free(o->slide); g_strfreev(o->inputs);
     jm_docs_opts_free(&o->docs);
 }
@@ -487,6 +489,9 @@ static int check_style(const options *o) {
     jm_arena *a = jm_arena_new();
     jm_diags *d = jm_diags_new();
     int code = jm_style_load(a, o->style, styles, d) ? EXIT_OK : EXIT_INPUT;
+    bool fonts_ok = true;
+    if (code == EXIT_OK && !jm_style_is_builtin_name(o->style)) g_strfreev(jm_style_font_files(o->style, d, &fonts_ok));
+    if (!fonts_ok) code = EXIT_INPUT;
     jm_diags_print(d, stderr, 20);
     jm_diags_free(d);
     jm_arena_free(a);
@@ -495,20 +500,46 @@ static int check_style(const options *o) {
     return code;
 }
 
+/* The brand's font files: --font, then the --style file's font-files (a style a journey names
+ * itself is read later, once its fonts could no longer join the set). NULL-terminated, in *out;
+ * false after errors on `d`. */
+static bool brand_fonts(const options *o, jm_diags *d, char ***out) {
+    GPtrArray *all = g_ptr_array_new();
+    bool ok = jm_fontset_check_files((const char *const *)o->font_files, NULL, NULL, d);
+    for (char **f = o->font_files; f && *f; f++) g_ptr_array_add(all, g_strdup(*f));
+    if (o->style && !jm_style_is_builtin_name(o->style) && strcmp(o->style, "auto") != 0) {
+        bool style_ok;
+        char **files = jm_style_font_files(o->style, d, &style_ok);
+        for (char **f = files; f && *f; f++) g_ptr_array_add(all, g_strdup(*f));
+        g_strfreev(files);
+        ok = ok && style_ok;
+    }
+    g_ptr_array_add(all, NULL);
+    *out = (char **)g_ptr_array_free(all, FALSE);
+    return ok;
+}
+
 static int run(options *o) {
     if (o->check && o->style && (!o->inputs || !o->inputs[0]) && !o->docs.batch_list) return check_style(o);
     jm_output_opts oo;
     int code = validate(o, &oo);
     if (code) return code;
+    char **extra = NULL;
+    jm_diags *fd = jm_diags_new();
+    bool fonts_ok = brand_fonts(o, fd, &extra);
+    jm_diags_print(fd, stderr, 20);
+    jm_diags_free(fd);
+    if (!fonts_ok) { g_strfreev(extra); return EXIT_INPUT; }
 
     char *data_dir = jm_cli_data_dir();
     char *fonts = g_build_filename(data_dir, "fonts", NULL);
     draw_ctx dc = { o, oo, data_dir };
     if (jm_docs_wanted(&o->docs, o->inputs, o->output)) {
-        jm_drawer dr = { draw, &dc, oo.format, fonts, o->check };
+        jm_drawer dr = { draw, &dc, oo.format, fonts, (const char *const *)extra, o->check };
         code = jm_docs_run(&o->docs, o->inputs, o->output, &dr);
         g_free(fonts);
         g_free(data_dir);
+        g_strfreev(extra);
         return code;
     }
     const char *input = o->inputs[0];
@@ -538,7 +569,7 @@ static int run(options *o) {
         code = EXIT_OK;
         goto done;
     }
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, (const char *const *)extra, d);
     if (!text) goto done;
     code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, &(jm_tools){ text, NULL }, a, d);
 
@@ -551,6 +582,7 @@ done:
     jm_text_free(text);
     jm_arena_free(a);
     jm_diags_free(d);
+    g_strfreev(extra);
     g_free(fonts);
     g_free(data_dir);
     g_free(src);
