@@ -40,7 +40,9 @@ for style in default dark; do
     done
 done
 # emotions-unscored has tinted areas on both sides, and they reach under the estimated and bridged parts
-grep -q ' path emotions\.area\.negative .* L 540\.' "$T/emotions-unscored-emotions.scene" \
+awk '/ path emotions\.marker\.low / { split($4, a, ","); split($5, b, "x"); lx = a[1] + b[1] / 2 }
+     / path emotions\.area\.negative / { split($4, a, ","); split($5, b, "x"); x0[++n] = a[1]; x1[n] = a[1] + b[1] }
+     END { for (k = 1; k <= n; k++) if (x0[k] < lx - 20 && x1[k] > lx + 20) exit 0; exit 1 }' "$T/emotions-unscored-emotions.scene" \
     && pass "tint unscored: the low under the bridged and estimated segments is tinted" \
     || fail "tint unscored: the low under the bridged and estimated segments is tinted" "$(grep -c area "$T/emotions-unscored-emotions.scene") areas"
 
