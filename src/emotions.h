@@ -22,7 +22,9 @@ typedef struct {
     /* stage headers and bands */
     jm_font stage_font, stage_note_font;
     jm_color stage_fill, stage_text, stage_note_color;
-    double stage_radius;        /* pt */
+    jm_color stage_stroke;
+    double stage_stroke_width; /* pt */
+    double stage_point;         /* pt */
     double stage_gap;           /* pt, between two stage headers */
     jm_color band_fill, band_fill_alt;   /* band bodies, alternating */
     jm_color gap_band_fill;     /* body of a gap stage (header: common gap colours) */

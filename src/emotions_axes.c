@@ -1,6 +1,7 @@
 /* emotions_axes.c - the frame of the emotion curve: band widths and point positions across,
  * stage headers, band bodies, the score scale with grid and baseline, and the step row. */
 #include "emotions_int.h"
+#include "shapes.h"
 #include <math.h>
 #include <string.h>
 
@@ -138,11 +139,19 @@ void em_axes_across(em_layout *L) {
     for (size_t i = 1; i < L->n_pts; i++) L->pitch = fmin(L->pitch, L->pts[i].x - L->pts[i - 1].x);
 }
 
-/* One rounded header per stage band, its name (and note, e.g. "v2 gap") centred; all as tall
- * as the tallest. */
+/* One chevron per stage band, as the funnel and the map draw stages, its name (and note, e.g. "v2
+ * gap") centred between the notch and the point; all as tall as the tallest. The first has a
+ * flat left edge:
+ *
+ *    ________   ________
+ *   |        \  \       \       the text keeps clear of the notch and of the point's slope
+ *   |        /  /       /
+ *    ‾‾‾‾‾‾‾‾   ‾‾‾‾‾‾‾‾
+ */
 double em_axes_header(em_layout *L, jm_scene *s, double y) {
     const jm_style_common *c = L->c;
     double pad = c->padding, gap = L->st.stage_gap, h = 0, note_gap = c->grid_unit / 2;
+    double point = fmax(0, L->st.stage_point);
     bool any = false;
     size_t nb = L->n_bands ? L->n_bands : 1;
     jm_textblock *blocks = JM_NEWV(L->a, jm_textblock, nb), *notes = JM_NEWV(L->a, jm_textblock, nb);
@@ -158,7 +167,7 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
         if (pass) pad = fmin(pad, c->grid_unit);
         k = 1;
         for (size_t i = 0; i < L->n_bands; i++)
-            if (L->bands[i].stage) k = fmin(k, fmax(1, L->bands[i].w - gap - 2 * pad) / fmax(1e-6, words[i]));
+            if (L->bands[i].stage) k = fmin(k, fmax(1, L->bands[i].w - gap - 2 * pad - 1.5 * point) / fmax(1e-6, words[i]));
         if (k >= 1) break;
     }
     if (k < 1) font.size = fmax(fmin(font.size, jm_layout_min_font(L->ctx)), font.size * k * 0.97);  /* 3%: text does not scale exactly */
@@ -166,7 +175,7 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
         const em_band *b = &L->bands[i];
         if (!b->stage) continue;
         any = true;
-        double wrap = fmax(1, b->w - gap - 2 * pad);
+        double wrap = fmax(1, b->w - gap - 2 * pad - 1.5 * point);
         blocks[i] = measure(L, b->stage->name, &font, wrap, JM_ALIGN_CENTER);
         th[i] = blocks[i].height;
         if (b->stage->note && *b->stage->note) {
@@ -177,30 +186,38 @@ double em_axes_header(em_layout *L, jm_scene *s, double y) {
     }
     if (!any) return 0;
     h += 2 * pad;
+    bool first = true;
     for (size_t i = 0; i < L->n_bands; i++) {
         const em_band *b = &L->bands[i];
         if (!b->stage) continue;
         bool gapped = b->stage->gap;
         jm_paint paint = gapped ? jm_paint_dashed(jm_paint_both(c->gap_fill, c->gap_stroke, c->stroke_width), c->gap_dash)
-                                : jm_paint_fill(L->st.stage_fill);
-        double rx = b->x + gap / 2, rw = fmax(1, b->w - gap);
+                                : jm_paint_both(L->st.stage_fill, L->st.stage_stroke, L->st.stage_stroke_width);
+        double rx = b->x + gap / 2, rw = fmax(1, b->w - gap), pt = fmin(point, rw / 4);
+        jm_path_op ops[8];
+        bool first_one = first;
+        size_t n_ops = jm_shape_chevron(ops, rx, y, rw, h, first ? 0 : pt, pt);
+        first = false;
         size_t from = s->n_items;
-        int box = jm_scene_rect(s, gapped ? "emotions.stage.gap" : "emotions.stage", rx, y, rw, h,
-                                L->st.stage_radius, paint);
+        int group = jm_scene_group_begin(s, "stage", b->stage->name, b->stage->name);
+        int box = jm_scene_path(s, gapped ? "emotions.stage.gap" : "emotions.stage", ops, n_ops, paint,
+                                JM_HEAD_NONE, JM_HEAD_NONE, 0);
         s->items[box].src = b->stage->pos;
-        double tw = fmax(1, rw - 2 * pad);
-        double ty = y + (h - th[i]) / 2;
-        int t = jm_scene_text(s, "emotions.stage.name", rx + pad, ty, b->stage->name, &font,
+        /* clear of the notch at mid-height on the left, of the point's slope on the right */
+        double notch = first_one ? 0 : pt, tw = fmax(1, rw - 2 * pad - notch - pt / 2);
+        double ty = y + (h - th[i]) / 2, tx = rx + pad + notch;
+        int t = jm_scene_text(s, "emotions.stage.name", tx, ty, b->stage->name, &font,
                               gapped ? c->gap_text : L->st.stage_text, JM_ALIGN_CENTER, tw, c->line_spacing,
                               blocks[i], box);
         s->items[t].src = b->stage->pos;
         if (notes[i].layout) {
-            t = jm_scene_text(s, "emotions.stage.note", rx + pad, ty + blocks[i].height + note_gap, b->stage->note,
+            t = jm_scene_text(s, "emotions.stage.note", tx, ty + blocks[i].height + note_gap, b->stage->note,
                               &L->st.stage_note_font, gapped ? c->gap_text : L->st.stage_note_color, JM_ALIGN_CENTER,
                               tw, c->line_spacing, notes[i], box);
             s->items[t].src = b->stage->pos;
         }
         jm_scene_link(s, from, b->stage->url);
+        jm_scene_group_end(s, group);
     }
     return h + gap / 2;
 }

@@ -192,3 +192,12 @@ for style in default print dark; do
     done
     ref_png "emotions-actors-$style" "$T/actors-$style.png"
 done
+
+# one stage-header shape in every view: the emotions view's stage headers are chevrons (paths of
+# seven points, the first with a flat left edge), as the funnel's and the map's, in every style
+for st in default print dark; do
+    "$JM" "$ROOT/samples/petra-catena-x.yaml" --view emotions --style $st --dump-scene > "$T/hdr.scene" 2>/dev/null
+    n=$(awk '$2 == "path" && $3 == "emotions.stage"' "$T/hdr.scene" | wc -l)
+    rects=$(awk '$2 == "rect" && $3 == "emotions.stage"' "$T/hdr.scene" | wc -l)
+    [ "$n" = 5 ] && [ "$rects" = 0 ] && pass "emotions $st: five stage headers, all chevrons" || fail "emotions $st: chevron headers" "$n paths, $rects rects"
+done
