@@ -5,10 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The folder holding fonts/ and styles/: $JOURNEYMAP_DATADIR when set; else the folder above
- * the running binary when it holds styles/default.yaml (a build tree: build/journeymap); else
- * ../share/journeymap beside the binary's folder (an install under any PREFIX or DESTDIR);
- * else the compiled-in JM_DATADIR. Returns a newly allocated string (g_free). */
+/* The folder holding fonts/ and styles/, as datadir.h finds it (no path is compiled in); when
+ * none is found, a folder that does not exist, so that loading the fonts says what is missing.
+ * Returns a newly allocated string (g_free). */
 char *jm_cli_data_dir(void);
 
 /* A named paper size, portrait, in pt. */

@@ -310,7 +310,8 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
-    if (kind == JM_INPUT_DETECT && jm_mdj_is_markdown(file)) return jm_mdj_load(c);   /* a journey document */
+    if (kind == JM_INPUT_MARKDOWN || (kind == JM_INPUT_DETECT && jm_mdj_is_markdown(file)))
+        return jm_mdj_load(c);   /* a journey document */
     if (kind != JM_INPUT_MERMAID && blank_document(text, len)) {
         jm_error(diags, c->file, (jm_pos){ 1, 1 }, len == 0 ? "the file is empty: a journey needs at least a 'title'"
                  : "the file holds no journey, only whitespace, comments or '---': a journey needs at least a 'title'");
