@@ -51,14 +51,18 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 
 SRC  = $(wildcard src/*.c)
 OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
-LIB_OBJ = $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+# The command line's own modules (options, usage errors, batch, watch and Markdown page modes:
+# they print); every other module is the library.
+CLI_SRC = src/main.c src/usage.c src/docs.c src/batch.c src/watch.c src/markdown.c
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ = $(filter-out $(CLI_OBJ),$(OBJ))
 SONAME  = libjourneymap.so.$(SOVERSION)
 LIB_SO  = $(BUILD)/libjourneymap.so.$(VERSION)
 LIB_A   = $(BUILD)/libjourneymap.a
 LIBS    = $(LIB_SO) $(BUILD)/$(SONAME) $(BUILD)/libjourneymap.so $(LIB_A)
 UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(BUILD)/tests/replay \
-        $(BUILD)/examples/render_png $(BUILD)/tests/lib_bench
+        $(BUILD)/examples/render_png $(BUILD)/tests/lib_bench $(BUILD)/tests/librender
 FUZZ_SECONDS ?= 60
 
 .PHONY: all check-deps deps test-deps demo docs test test-asan test-update bench fuzz fuzz-gen install uninstall clean
@@ -70,7 +74,7 @@ check-deps:
 	for f in $(DEB_LIBFILES); do ls $${f%%:*} >/dev/null 2>&1 || missing="$$missing $${f#*:}"; done; \
 	if [ -n "$$missing" ]; then echo "journeymap: missing Debian packages:$$missing (run: make deps)" >&2; exit 1; fi
 
-$(BUILD)/journeymap: $(BUILD)/obj/main.o $(LIB_A)
+$(BUILD)/journeymap: $(CLI_OBJ) $(LIB_A)
 	@echo "  LD  $@"; $(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(LIB_A): $(LIB_OBJ)
@@ -82,7 +86,7 @@ $(LIB_SO): $(LIB_OBJ) src/journeymap.map
 $(BUILD)/$(SONAME) $(BUILD)/libjourneymap.so: $(LIB_SO)
 	@ln -sf $(notdir $(LIB_SO)) $@
 
-$(BUILD)/obj/main.o: src/main.c Makefile | $(BUILD)/obj
+$(CLI_OBJ): $(BUILD)/obj/%.o: src/%.c Makefile | $(BUILD)/obj
 	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c Makefile | $(BUILD)/obj
@@ -102,11 +106,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A) Makefile | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 # Programs of the public API alone: linked against the shared library in the build folder.
-API_LINK = -L$(BUILD) -ljourneymap -Wl,-rpath,$(CURDIR)/$(BUILD) $(shell pkg-config --libs cairo 2>/dev/null)
+API_LINK = -L$(BUILD) -ljourneymap -Wl,-rpath,$(CURDIR)/$(BUILD) $(shell pkg-config --libs cairo 2>/dev/null) -lm -lpthread
 $(BUILD)/tests/test_api: tests/unit/test_api.c include/journeymap.h $(BUILD)/libjourneymap.so | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) -Iinclude -Itests/unit $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
 $(BUILD)/examples/%: examples/%.c include/journeymap.h $(BUILD)/libjourneymap.so
 	@mkdir -p $(@D); echo "  CC  $<"; $(CC) -Iinclude $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
+$(BUILD)/tests/librender: tests/librender.c include/journeymap.h $(BUILD)/libjourneymap.so | $(BUILD)/tests
+	@echo "  CC  $<"; $(CC) -Iinclude $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
 $(BUILD)/tests/lib_bench: tests/bench/lib_bench.c include/journeymap.h $(BUILD)/libjourneymap.so | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) -Iinclude $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
 
@@ -114,8 +120,9 @@ $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp: $(BUILD)/t
 	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 # The fuzz target run over files (corpus, crashers kept as regressions) without libFuzzer.
-$(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c src/main.c $(LIB_A) | $(BUILD)/tests
-	@echo "  CC  $@"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_journey.c $(LIB_A) $(PKG_LIBS)
+$(BUILD)/tests/replay: tests/fuzz/replay.c tests/fuzz/fuzz_journey.c src/main.c $(CLI_OBJ) $(LIB_A) | $(BUILD)/tests
+	@echo "  CC  $@"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c \
+	  tests/fuzz/fuzz_journey.c $(filter-out $(BUILD)/obj/main.o,$(CLI_OBJ)) $(LIB_A) $(PKG_LIBS)
 
 # libFuzzer with ASan and UBSan (clang) on one core for FUZZ_SECONDS: the whole path of the CLI
 # (tests/fuzz/fuzz_journey.c), seeded from the samples, hostile inputs and kept crashers; new

@@ -128,16 +128,6 @@ bool jm_cli_slide_size(const char *ratio, double *w, double *h) {
 
 const char *jm_cli_slide_names(void) { return "16:9 (1920x1080), 4:3 (1440x1080)"; }
 
-int jm_cli_usage_error(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "journeymap: error: %s\nTry 'journeymap --help'.\n", msg);
-    g_free(msg);
-    return 2;
-}
-
 char *jm_cli_view_path(const char *path, const char *view) {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;

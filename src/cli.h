@@ -36,7 +36,8 @@ bool jm_cli_slide_size(const char *ratio, double *w, double *h);
 /* The ratios --slide accepts, for messages. */
 const char *jm_cli_slide_names(void);
 
-/* Prints "journeymap: error: MESSAGE" and a pointer to --help on stderr; returns 2 (bad usage). */
+/* Prints "journeymap: error: MESSAGE" and a pointer to --help on stderr; returns 2 (bad usage).
+ * In usage.c: the program's, not the library's. */
 int jm_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* "out/map.png" + "funnel" -> "out/map-funnel.png" (newly allocated). */
