@@ -33,10 +33,11 @@ DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cj
 # Tools the tests use -> package.
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
             rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium \
-            groff:groff-base nm:binutils jsonschema:python3-jsonschema
+            groff:groff-base nm:binutils
 # Files the tests read -> package: a locale's source (compiled for a hostile environment), a font
 # that environment's fontconfig files prefer.
-DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core
+DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core \
+            /usr/lib/python3/dist-packages/jsonschema:python3-jsonschema /usr/lib/python3/dist-packages/yaml:python3-yaml
 PKGS     = $(foreach p,$(DEB_LIBS),$(firstword $(subst :, ,$(p))))
 
 CFLAGS   ?= -O2 -g
@@ -62,10 +63,10 @@ LIB_A   = $(BUILD)/libjourneymap.a
 LIBS    = $(LIB_SO) $(BUILD)/$(SONAME) $(BUILD)/libjourneymap.so $(LIB_A)
 UNIT = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(BUILD)/tests/replay \
-        $(BUILD)/examples/render_png $(BUILD)/tests/lib_bench $(BUILD)/tests/librender
+        $(BUILD)/examples/render_png $(BUILD)/tests/lib_bench $(BUILD)/tests/librender $(BUILD)/tests/gen_schema
 FUZZ_SECONDS ?= 60
 
-.PHONY: all check-deps deps test-deps demo docs test test-asan test-update bench fuzz fuzz-gen install uninstall clean
+.PHONY: all schema check-deps deps test-deps demo docs test test-asan test-update bench fuzz fuzz-gen install uninstall clean
 all: check-deps $(BUILD)/journeymap $(LIBS)
 
 # Says what is missing (and that `make deps` installs it) instead of failing on a missing header.
@@ -115,6 +116,14 @@ $(BUILD)/tests/librender: tests/librender.c include/journeymap.h $(BUILD)/libjou
 	@echo "  CC  $<"; $(CC) -Iinclude $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
 $(BUILD)/tests/lib_bench: tests/bench/lib_bench.c include/journeymap.h $(BUILD)/libjourneymap.so | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) -Iinclude $(CPPFLAGS) $(shell pkg-config --cflags cairo) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(API_LINK)
+
+$(BUILD)/tests/gen_schema: tests/gen_schema.c $(LIB_A) | $(BUILD)/tests
+	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(PKG_LIBS)
+
+# The JSON Schema of journey files, generated from the loader's key tables (src/schema.h); kept in
+# the repository and installed; tests/cli/schema.sh fails when it is stale.
+schema: $(BUILD)/tests/gen_schema
+	$(BUILD)/tests/gen_schema > data/journey.schema.json.tmp && mv data/journey.schema.json.tmp data/journey.schema.json
 
 $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp: $(BUILD)/tests/%: tests/%.c Makefile | $(BUILD)/tests
 	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
@@ -199,7 +208,7 @@ bench: all $(BUILD)/tests/pnginfo $(BUILD)/tests/lib_bench
 # What `make install` puts where; `make uninstall` removes exactly these (tests/cli/install.sh).
 INSTALLED = $(BINDIR)/journeymap $(LIBDIR)/libjourneymap.so.$(VERSION) $(LIBDIR)/$(SONAME) $(LIBDIR)/libjourneymap.so \
             $(LIBDIR)/libjourneymap.a $(INCDIR)/journeymap.h $(LIBDIR)/pkgconfig/journeymap.pc \
-            $(MANDIR)/man1/journeymap.1 $(BASHCOMPDIR)/journeymap \
+            $(MANDIR)/man1/journeymap.1 $(BASHCOMPDIR)/journeymap $(DATADIR)/journey.schema.json \
             $(addprefix $(DATADIR)/fonts/,$(notdir $(wildcard fonts/*))) \
             $(addprefix $(DATADIR)/styles/,$(notdir $(wildcard styles/*.yaml)))
 
@@ -218,6 +227,7 @@ install: all
 	install -m 644 completion/journeymap.bash $(DESTDIR)$(BASHCOMPDIR)/journeymap
 	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 styles/*.yaml $(DESTDIR)$(DATADIR)/styles/
+	install -m 644 data/journey.schema.json $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))

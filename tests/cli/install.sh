@@ -16,7 +16,7 @@ inst="$T/stage/opt/jm"
 { printf '%s\n' opt/jm/bin/journeymap opt/jm/include/journeymap.h opt/jm/lib/libjourneymap.a \
       opt/jm/lib/libjourneymap.so opt/jm/lib/libjourneymap.so.0 opt/jm/lib/libjourneymap.so.0.1.0 \
       opt/jm/lib/pkgconfig/journeymap.pc opt/jm/share/bash-completion/completions/journeymap \
-      opt/jm/share/man/man1/journeymap.1
+      opt/jm/share/man/man1/journeymap.1 opt/jm/share/journeymap/journey.schema.json
   for f in "$ROOT"/fonts/*; do echo "opt/jm/share/journeymap/fonts/$(basename "$f")"; done
   for f in "$ROOT"/styles/*.yaml; do echo "opt/jm/share/journeymap/styles/$(basename "$f")"; done
 } | sort > expected.txt
