@@ -16,7 +16,7 @@ _journeymap() {
         --view) COMPREPLY=($(compgen -W "funnel sequence emotions map all" -- "$cur")); return ;;
         -T|--format) COMPREPLY=($(compgen -W "png svg pdf" -- "$cur")); return ;;
         --style)
-            COMPREPLY=($(compgen -W "default print dark" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
+            COMPREPLY=($(compgen -W "default print dark auto" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
             return ;;
         --page)
             local p sizes=""
@@ -27,11 +27,12 @@ _journeymap() {
         --background) COMPREPLY=($(compgen -W "transparent '#ffffff'" -- "$cur")); return ;;
         -O|--output-dir|--image-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--batch) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --font) COMPREPLY=($(compgen -f -X '!*.@(otf|ttf|ttc|woff|woff2)' -- "$cur") $(compgen -d -- "$cur")); return ;;
         --width|--scale|--dpi|--margin|-j|--jobs|--link-prefix) COMPREPLY=(); return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--output --view --format --style --width --scale --dpi --page --fit --margin
-            --slide --svg-text --background --thoughts --no-estimate --emit-yaml --check --list-views
+            --slide --font --svg-text --background --thoughts --no-estimate --emit-yaml --check --list-views
             --check-layout --dump-scene --list-fonts --version --help --output-dir --batch --jobs --watch
             --markdown --strict --image-dir --link-prefix" -- "$cur"))
         return

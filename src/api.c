@@ -51,7 +51,7 @@ jm_context_t *jm_context_create(const char *data_dir) {
     }
     char *fonts = g_build_filename(ctx->data_dir, "fonts", NULL);
     pthread_mutex_lock(&creating);
-    ctx->text = jm_text_new(fonts, ctx->diags);
+    ctx->text = jm_text_new(fonts, NULL, ctx->diags);
     pthread_mutex_unlock(&creating);
     g_free(fonts);
     ctx->styles = jm_style_cache_new();

@@ -109,7 +109,10 @@ static jm_status_t lay_out(jm_context_t *ctx, const jm_journey_t *jr, const jm_o
     if (!style) return JM_STATUS_INPUT;
     jm_layout_ctx lc = { .journey = &j, .style = style, .text = ctx->text, .arena = d->arena, .diags = ctx->diags,
                          .width = p.width, .show_thoughts = o->v[O_THOUGHTS] != NULL };
+    jm_output_opts before = d->oo;
     d->doc = jm_pipeline_layout(&p, &lc, views, &d->oo, d->name);
+    if (d->doc && d->oo.format == JM_FMT_SVG && jm_pipeline_wants_auto(&p, &j, false))
+        d->doc->dark = jm_pipeline_dark(&p, &lc, views, before, ctx->data_dir);
     if (!d->doc || !jm_pipeline_png_fits(d->doc, &d->oo, d->name, ctx->diags)) return JM_STATUS_INPUT;
     if (d->page >= d->doc->n_pages) {
         jm_error(ctx->diags, d->name, (jm_pos){ 0, 0 }, "page-number %zu: the drawing has %zu page%s", d->page + 1,

@@ -126,6 +126,7 @@ const jm_style *jm_pipeline_style(const jm_pipeline_opts *p, const jm_journey *j
                                   jm_arena *a, jm_diags *d) {
     char *styles = g_build_filename(data_dir, "styles", NULL);
     const char *name = p->style ? p->style : j->style ? j->style : "default";
+    if (!strcmp(name, "auto")) name = "default";   /* the light half of auto; jm_pipeline_dark adds the dark */
     char *path = NULL;
     if (!p->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
@@ -189,6 +190,24 @@ jm_doc *jm_pipeline_layout(const jm_pipeline_opts *p, jm_layout_ctx *ctx, const 
     jm_doc_keep_contrast(doc, name, ctx->diags);   /* every text 4.5:1 on what is behind it */
     for (size_t i = 0; i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, name, ctx->diags);
     set_background(doc, p->background);
+    return doc;
+}
+
+bool jm_pipeline_wants_auto(const jm_pipeline_opts *p, const jm_journey *j, bool otherwise) {
+    const char *name = p->style ? p->style : j->style;
+    return name ? !strcmp(name, "auto") : otherwise;
+}
+
+jm_doc *jm_pipeline_dark(const jm_pipeline_opts *p, const jm_layout_ctx *light, const jm_view **views,
+                         jm_output_opts oo, const char *data_dir) {
+    char *styles = g_build_filename(data_dir, "styles", NULL);
+    const jm_style *dark = jm_style_load_cached(p->styles, light->arena, "dark", styles, light->diags);
+    g_free(styles);
+    if (!dark) return NULL;
+    jm_layout_ctx ctx = *light;
+    ctx.style = dark;
+    jm_doc *doc = layout_views(p, &ctx, views, &oo);
+    if (doc) jm_doc_keep_contrast(doc, NULL, light->diags);
     return doc;
 }
 

@@ -55,6 +55,17 @@ const jm_style *jm_pipeline_style(const jm_pipeline_opts *p, const jm_journey *j
 jm_doc *jm_pipeline_layout(const jm_pipeline_opts *p, jm_layout_ctx *ctx, const jm_view **views,
                            jm_output_opts *oo, const char *name);
 
+/* Whether the SVG is to follow the reader's colour scheme (style "auto": light, and dark in a
+ * dark colour scheme): p->style, else the journey's `style`, is "auto"; `otherwise` when neither
+ * names a style (Markdown mode's SVG). */
+bool jm_pipeline_wants_auto(const jm_pipeline_opts *p, const jm_journey *j, bool otherwise);
+
+/* The same views laid out again in the dark style, for the SVG writer's dark half (doc->dark),
+ * with the writer's options `oo` as they were before jm_pipeline_layout; NULL (the SVG is then
+ * light only) when that fails. */
+jm_doc *jm_pipeline_dark(const jm_pipeline_opts *p, const jm_layout_ctx *light, const jm_view **views,
+                         jm_output_opts oo, const char *data_dir);
+
 /* For a PNG: false after a diagnostic when a page is over the PNG budget (output.h). */
 bool jm_pipeline_png_fits(const jm_doc *doc, const jm_output_opts *oo, const char *name, jm_diags *d);
 #endif

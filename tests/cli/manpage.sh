@@ -35,7 +35,7 @@ stale=""; for opt in $(cat c-all.txt); do grep -qxF -- "$opt" help-long.txt || s
 [ "$(complete_words -T '' | tr '\n' ' ')" = "pdf png svg " ] && pass "completion: formats" || fail "completion: formats" "$(complete_words -T '' | tr '\n' ' ')"
 mkdir -p st && : > st/brand.yaml
 ( cd st && complete_words --style '' ) > c.txt
-for s in default print dark brand.yaml; do grep -qx "$s" c.txt || missing="$missing $s"; done
+for s in default print dark auto brand.yaml; do grep -qx "$s" c.txt || missing="$missing $s"; done
 [ -z "$missing" ] && pass "completion: built-in styles and style files" || fail "completion: built-in styles and style files" "$(tr '\n' ' ' < c.txt)"
 complete_words --page A4 | tr '\n' ' ' > c.txt
 [ "$(cat c.txt)" = "A4 A4-landscape " ] && pass "completion: page sizes" || fail "completion: page sizes" "$(cat c.txt)"

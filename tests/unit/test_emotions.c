@@ -514,7 +514,7 @@ int main(void) {
     jm_diags *d = jm_diags_new();
     char fonts[4096];
     snprintf(fonts, sizeof fonts, "%s/fonts", root);
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, NULL, d);
     if (!text) { jm_diags_print(d, stderr, 0); return 1; }
     test_curve_through_points();
     test_unscored_bridged();
