@@ -319,7 +319,8 @@ JM_PUBLIC jm_status_t jm_render_size (jm_context_t *ctx, const jm_journey_t *jou
  * Draws page page-number of the drawing on @cr, which the caller owns: the background (unless
  * transparent), then the drawing, at 1 user unit per px at scale 1, from the user-space origin,
  * jm_render_size big (with a slide, the slide's canvas and the view fitted into it). Set any
- * scale or translation on @cr first; the format, scale, dpi and svg-text options do not apply.
+ * scale or translation on @cr first; the format, scale, dpi and svg-text options do not apply,
+ * nor does the paper: a printed page's running head and page number are the PDF writer's.
  * @cr's state is saved and restored. Returns JM_STATUS_OUTPUT when @cr is (or ends) in an error
  * status, else as jm_render. */
 JM_PUBLIC jm_status_t jm_render_to_cairo (jm_context_t *ctx, const jm_journey_t *journey,

@@ -53,7 +53,8 @@ inc=$(pkg-config --variable=includedir journeymap); lib=$(pkg-config --variable=
     && pass "pkg-config: -L the installed lib folder -ljourneymap" || fail "pkg-config: -L -ljourneymap" "$libs"
 [ "$(pkg-config --modversion journeymap)" = 0.1.0 ] && pass "pkg-config --modversion" || fail "pkg-config --modversion" "$(pkg-config --modversion journeymap 2>&1)"
 mkdir -p app && cp "$ROOT/examples/render_png.c" app/
-( cd app && cc -o render_png render_png.c $cflags $libs -Wl,-rpath,"$inst/lib" ) 2>cc.err \
+san=""; [ -n "$JM_SANITIZED" ] && san="-fsanitize=address,undefined"   # a sanitized library wants its runtime first
+( cd app && cc $san -o render_png render_png.c $cflags $libs -Wl,-rpath,"$inst/lib" ) 2>cc.err \
     && pass "the example builds against the installed header and library" || fail "the example builds against the installed library" "$(head -c 400 cc.err)"
 ldd app/render_png 2>/dev/null | grep -q "libjourneymap.so.0 => $(readlink -f "$inst/lib")/libjourneymap.so.0\|libjourneymap.so.0 => $inst/lib/libjourneymap.so.0" \
     && pass "the example runs with the installed libjourneymap.so.0" || fail "the example runs with the installed libjourneymap.so.0" "$(ldd app/render_png 2>&1 | grep journeymap)"
