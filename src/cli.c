@@ -1,39 +1,19 @@
 /* cli.c - data folder discovery, named page sizes and --view all file names for main.c.
  * No state: every function computes its answer from its arguments and the environment. */
 #include "cli.h"
+#include "datadir.h"
 #include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#ifndef JM_DATADIR
-#define JM_DATADIR "/usr/local/share/journeymap"
-#endif
-
-static bool has_styles(const char *dir) {
-    char *f = g_build_filename(dir, "styles", "default.yaml", NULL);
-    bool ok = g_file_test(f, G_FILE_TEST_IS_REGULAR);
-    g_free(f);
-    return ok;
-}
-
 char *jm_cli_data_dir(void) {
-    const char *env = g_getenv("JOURNEYMAP_DATADIR");
-    if (env && *env) return g_strdup(env);
-    char *exe = g_file_read_link("/proc/self/exe", NULL);
-    if (exe) {
-        char *bin = g_path_get_dirname(exe);
-        char *up = g_path_get_dirname(bin);
-        g_free(exe);
-        g_free(bin);
-        if (has_styles(up)) return up;               /* a build tree: build/journeymap */
-        char *share = g_build_filename(up, "share", "journeymap", NULL);
-        g_free(up);
-        if (has_styles(share)) return share;         /* installed: PREFIX/bin -> PREFIX/share */
-        g_free(share);
-    }
-    return g_strdup(JM_DATADIR);
+    char *why = NULL;
+    char *dir = jm_data_dir_find(&why);
+    if (dir) return dir;
+    g_free(why);
+    return g_strdup("/nonexistent/journeymap");   /* the font loader then says what is missing */
 }
 
 /* ISO 216 A and B series and North American sizes, in pt (1/72 in; 1 mm = 72 / 25.4 pt),
@@ -147,16 +127,6 @@ bool jm_cli_slide_size(const char *ratio, double *w, double *h) {
 }
 
 const char *jm_cli_slide_names(void) { return "16:9 (1920x1080), 4:3 (1440x1080)"; }
-
-int jm_cli_usage_error(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "journeymap: error: %s\nTry 'journeymap --help'.\n", msg);
-    g_free(msg);
-    return 2;
-}
 
 char *jm_cli_view_path(const char *path, const char *view) {
     const char *base = strrchr(path, '/');

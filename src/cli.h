@@ -5,10 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The folder holding fonts/ and styles/: $JOURNEYMAP_DATADIR when set; else the folder above
- * the running binary when it holds styles/default.yaml (a build tree: build/journeymap); else
- * ../share/journeymap beside the binary's folder (an install under any PREFIX or DESTDIR);
- * else the compiled-in JM_DATADIR. Returns a newly allocated string (g_free). */
+/* The folder holding fonts/ and styles/, as datadir.h finds it (no path is compiled in); when
+ * none is found, a folder that does not exist, so that loading the fonts says what is missing.
+ * Returns a newly allocated string (g_free). */
 char *jm_cli_data_dir(void);
 
 /* A named paper size, portrait, in pt. */
@@ -37,7 +36,8 @@ bool jm_cli_slide_size(const char *ratio, double *w, double *h);
 /* The ratios --slide accepts, for messages. */
 const char *jm_cli_slide_names(void);
 
-/* Prints "journeymap: error: MESSAGE" and a pointer to --help on stderr; returns 2 (bad usage). */
+/* Prints "journeymap: error: MESSAGE" and a pointer to --help on stderr; returns 2 (bad usage).
+ * In usage.c: the program's, not the library's. */
 int jm_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* "out/map.png" + "funnel" -> "out/map-funnel.png" (newly allocated). */

@@ -2,7 +2,7 @@
  * with evaluation, de Casteljau splitting and level crossings. No style, no scene: pure math. */
 #include "curve.h"
 #include <math.h>
-#include <stdlib.h>
+#include <glib.h>
 
 /* Fritsch-Carlson, step by step (d = secant slopes, m = tangents):
  *   1. m at an interior point is the mean of the two secants, 0 when they differ in sign
@@ -46,8 +46,7 @@ static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > h
  * removes rounding error. */
 size_t jm_curve_monotone(const double *x, const double *y, size_t n, jm_bezier *seg) {
     if (n < 2) return 0;
-    double *m = malloc(n * sizeof *m);
-    if (!m) abort();
+    double *m = g_new(double, n);   /* GLib's allocator, as everywhere: no abort() of our own */
     jm_curve_tangents(x, y, n, m);
     for (size_t k = 0; k + 1 < n; k++) {
         double h = x[k + 1] - x[k];
@@ -59,7 +58,7 @@ size_t jm_curve_monotone(const double *x, const double *y, size_t n, jm_bezier *
             .x3 = x[k + 1], .y3 = y[k + 1],
         };
     }
-    free(m);
+    g_free(m);
     return n - 1;
 }
 

@@ -11,14 +11,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const top_keys[] = { "title", "subtitle", "persona", "stages", "steps", "sequence",
+const char *const jm_keys_top[] = { "title", "subtitle", "persona", "stages", "steps", "sequence",
                                         "features", "tables", "style", "views", "author", "acc_title", "acc_descr",
                                         "lane_labels", NULL };
-static const char *const persona_keys[] = { "name", "role", "archetype", "quote", "goals", "frustrations",
+const char *const jm_keys_persona[] = { "name", "role", "archetype", "quote", "goals", "frustrations",
                                             "image", NULL };
-static const char *const feature_keys[] = { "icon", "title", "text", NULL };
-static const char *const table_keys[] = { "title", "columns", "rows", NULL };
-static const char *const view_names[] = { "funnel", "sequence", "emotions", "map", NULL };
+const char *const jm_keys_feature[] = { "icon", "title", "text", NULL };
+const char *const jm_keys_table[] = { "title", "columns", "rows", NULL };
+const char *const jm_enum_view_names[] = { "funnel", "sequence", "emotions", "map", NULL };
 
 /* ---- reading files ---- */
 
@@ -104,7 +104,7 @@ static const char *load_image(jm_lctx *c, const jm_journey *j, const jm_ynode *n
 
 static const jm_persona *load_persona(jm_lctx *c, const jm_journey *j, const jm_ynode *n) {
     if (!jm_load_is_map(c, n, "'persona'")) return NULL;
-    jm_load_keys(c, n, persona_keys, "the persona");
+    jm_load_keys(c, n, jm_keys_persona, "the persona");
     jm_persona *p = JM_NEW(c->a, jm_persona);
     p->pos = n->pos;
     p->name = jm_load_text_req(c, n, "name", "persona");
@@ -127,7 +127,7 @@ static void load_features(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
     for (size_t i = 0; i < l->n && !jm_load_too_many(c); i++) {
         const jm_ynode *m = l->items[i];
         if (!jm_load_is_map(c, m, "a feature")) continue;
-        jm_load_keys(c, m, feature_keys, "a feature");
+        jm_load_keys(c, m, jm_keys_feature, "a feature");
         jm_feature *f = &j->features[j->n_features++];
         f->pos = m->pos;
         f->icon = jm_load_text(c, m, "icon");
@@ -167,7 +167,7 @@ static void load_tables(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
     for (size_t i = 0; i < l->n && !jm_load_too_many(c); i++) {
         const jm_ynode *m = l->items[i];
         if (!jm_load_is_map(c, m, "a table")) continue;
-        jm_load_keys(c, m, table_keys, "a table");
+        jm_load_keys(c, m, jm_keys_table, "a table");
         jm_table *t = &j->tables[j->n_tables++];
         t->pos = m->pos;
         t->title = jm_load_text(c, m, "title");
@@ -241,14 +241,14 @@ static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
     size_t n = 0;
     for (size_t i = 0; i < v.n; i++) {
         size_t k = 0;
-        while (view_names[k] && strcmp(view_names[k], v.v[i]) != 0) k++;
-        if (!view_names[k]) {
-            const char *hint = jm_did_you_mean(v.v[i], view_names);
+        while (jm_enum_view_names[k] && strcmp(jm_enum_view_names[k], v.v[i]) != 0) k++;
+        if (!jm_enum_view_names[k]) {
+            const char *hint = jm_did_you_mean(v.v[i], jm_enum_view_names);
             if (hint)
                 jm_error(c->d, c->file, v.pos[i], "unknown view '%s' (did you mean '%s'?)", jm_load_show(c, v.v[i]), hint);
             else
                 jm_error(c->d, c->file, v.pos[i], "unknown view '%s' (views: %s)", jm_load_show(c, v.v[i]),
-                         jm_load_choices(c, view_names));
+                         jm_load_choices(c, jm_enum_view_names));
             continue;
         }
         size_t dup = 0;
@@ -257,7 +257,7 @@ static void load_views(jm_lctx *c, const jm_ynode *root, jm_journey *j) {
             jm_error(c->d, c->file, v.pos[i], "view '%s' is listed twice (first at line %d)", v.v[i], pos[dup].line);
             continue;
         }
-        keep[n] = view_names[k];
+        keep[n] = jm_enum_view_names[k];
         pos[n] = v.pos[i];
         n++;
     }
@@ -310,7 +310,8 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     jm_lctx ctx = { .a = arena, .file = jm_arena_strdup(arena, file), .d = diags, .text = text, .len = len,
                     .errors0 = jm_diags_errors(diags) };
     jm_lctx *c = &ctx;
-    if (kind == JM_INPUT_DETECT && jm_mdj_is_markdown(file)) return jm_mdj_load(c);   /* a journey document */
+    if (kind == JM_INPUT_MARKDOWN || (kind == JM_INPUT_DETECT && jm_mdj_is_markdown(file)))
+        return jm_mdj_load(c);   /* a journey document */
     if (kind != JM_INPUT_MERMAID && blank_document(text, len)) {
         jm_error(diags, c->file, (jm_pos){ 1, 1 }, len == 0 ? "the file is empty: a journey needs at least a 'title'"
                  : "the file holds no journey, only whitespace, comments or '---': a journey needs at least a 'title'");
@@ -329,7 +330,7 @@ const jm_journey *jm_load_journey_as(jm_arena *arena, const char *file, const ch
     j->file = c->file;
     j->dir = jm_load_dir(c, file);
     j->pos = root->pos;
-    jm_load_keys(c, root, top_keys, "the journey");
+    jm_load_keys(c, root, jm_keys_top, "the journey");
     j->title = jm_load_text_req(c, root, "title", "the journey");
     if (j->title && !*j->title) j->title = NULL;   /* `title: ""`: no title, as a Mermaid file without one */
     j->subtitle = jm_load_text(c, root, "subtitle");

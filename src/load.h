@@ -12,9 +12,10 @@
 const jm_journey *jm_load_journey(jm_arena *arena, const char *file, const char *text, size_t len,
                                   jm_diags *diags);
 
-/* What a text is read as: by its name and first line (a .mmd name or a Mermaid header: Mermaid,
- * else YAML), or as the caller knows it to be (a Markdown ```mermaid or ```journey block). */
-typedef enum { JM_INPUT_DETECT, JM_INPUT_YAML, JM_INPUT_MERMAID } jm_input_kind;
+/* What a text is read as: by its name and first line (a .md or .markdown name: a Markdown journey
+ * document; a .mmd name or a Mermaid header: Mermaid; else YAML), or as the caller knows it to be
+ * (a Markdown ```mermaid or ```journey block, a library caller's choice). */
+typedef enum { JM_INPUT_DETECT, JM_INPUT_YAML, JM_INPUT_MERMAID, JM_INPUT_MARKDOWN } jm_input_kind;
 
 /* jm_load_journey reading the text as `kind`. When it returns NULL, *undrawable (may be NULL)
  * tells whether the text is Mermaid that journeymap does not draw (another diagram kind, a

@@ -83,4 +83,17 @@ const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n);
 /* Participants live in order: a created one appears first at the message creating it, a destroyed
  * one has no message after the one destroying it. False after a diagnostic. */
 bool jm_load_seq_lifetimes(jm_lctx *c, const jm_sequence *s);
+
+/* The loader's tables (load.c, load_stage.c, load_sequence.c), NULL-terminated: the keys each
+ * mapping of a journey file may have (jm_keys_*) and the words a key takes (jm_enum_*). The JSON
+ * Schema (schema.c) is generated from them, so the schema and the loader cannot drift. */
+extern const char *const jm_keys_top[], *const jm_keys_persona[], *const jm_keys_feature[],
+    *const jm_keys_table[], *const jm_keys_stage[], *const jm_keys_step[], *const jm_keys_emotion[],
+    *const jm_keys_item[], *const jm_keys_action[], *const jm_keys_opportunity[], *const jm_keys_seq[],
+    *const jm_keys_box[], *const jm_keys_part[], *const jm_keys_msg[], *const jm_keys_note[],
+    *const jm_keys_delay[], *const jm_keys_group[], *const jm_keys_else[], *const jm_keys_rect[];
+extern const char *const jm_enum_view_names[], *const jm_enum_part_kinds[], *const jm_enum_msg_kinds[],
+    *const jm_enum_msg_circles[], *const jm_enum_msg_halves[], *const jm_enum_msg_tips[],
+    *const jm_enum_group_kinds[];
+
 #endif

@@ -7,24 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const seq_keys[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
-static const char *const box_keys[] = { "label", "color", "participants", NULL };
-static const char *const part_keys[] = { "id", "label", "kind", "url", NULL };
-static const char *const part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
+const char *const jm_keys_seq[] = { "title", "autonumber", "participants", "boxes", "messages", NULL };
+const char *const jm_keys_box[] = { "label", "color", "participants", NULL };
+const char *const jm_keys_part[] = { "id", "label", "kind", "url", NULL };
+const char *const jm_enum_part_kinds[] = { "participant", "actor", "system", "database", "boundary", "control",
                                           "entity", "queue", "collections", NULL };   /* jm_part_kind */
-static const char *const msg_keys[] = { "from", "to", "text", "kind", "activate", "deactivate", "opens", "closes", "create", "destroy", "half", "circles",
+const char *const jm_keys_msg[] = { "from", "to", "text", "kind", "activate", "deactivate", "opens", "closes", "create", "destroy", "half", "circles",
                                          "autonumber", "tip", "both_ends", NULL };
-static const char *const msg_kinds[] = { "sync", "reply", "async", NULL };
-static const char *const msg_circles[] = { "none", "from", "to", "both", NULL };
-static const char *const msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
-static const char *const msg_tips[] = { "kind", "none", "open", "cross", NULL };   /* jm_msg_tip */
-static const char *const note_keys[] = { "note", "over", "left_of", "right_of", NULL };
+const char *const jm_enum_msg_kinds[] = { "sync", "reply", "async", NULL };
+const char *const jm_enum_msg_circles[] = { "none", "from", "to", "both", NULL };
+const char *const jm_enum_msg_halves[] = { "none", "top", "bottom", NULL };   /* jm_msg_half */
+const char *const jm_enum_msg_tips[] = { "kind", "none", "open", "cross", NULL };   /* jm_msg_tip */
+const char *const jm_keys_note[] = { "note", "over", "left_of", "right_of", NULL };
 static const char *const note_places[] = { "over", "left_of", "right_of", NULL };
-static const char *const delay_keys[] = { "delay", NULL };
-static const char *const group_keys[] = { "group", "label", "messages", "else", NULL };
-static const char *const group_kinds[] = { "loop", "alt", "opt", "par", "critical", "break", NULL };  /* jm_group_kind */
-static const char *const else_keys[] = { "label", "messages", NULL };
-static const char *const rect_keys[] = { "rect", "messages", NULL };
+const char *const jm_keys_delay[] = { "delay", NULL };
+const char *const jm_keys_group[] = { "group", "label", "messages", "else", NULL };
+const char *const jm_enum_group_kinds[] = { "loop", "alt", "opt", "par", "critical", "break", NULL };  /* jm_group_kind */
+const char *const jm_keys_else[] = { "label", "messages", NULL };
+const char *const jm_keys_rect[] = { "rect", "messages", NULL };
 
 /* Mermaid arrows, longest first where one is a prefix of another. */
 static const struct { const char *arrow; jm_msg_kind kind; } arrows[] = {
@@ -82,7 +82,7 @@ static void load_participants(seq_loader *L, const jm_ynode *seq) {
     for (size_t i = 0; i < cap; i++) {
         const jm_ynode *m = l->items[i];
         if (!jm_load_is_map(c, m, "a participant")) continue;
-        jm_load_keys(c, m, part_keys, "a participant");
+        jm_load_keys(c, m, jm_keys_part, "a participant");
         jm_participant p = { .pos = m->pos, .kind = JM_PART_PARTICIPANT };
         if (!jm_load_get(m, "id")) { jm_error(c->d, c->file, m->pos, "participant needs an 'id'"); continue; }
         const jm_ynode *idn = jm_load_get(m, "id");
@@ -94,7 +94,7 @@ static void load_participants(seq_loader *L, const jm_ynode *seq) {
         p.url = jm_load_url(c, m);
         const char *kind = jm_load_raw(c, m, "kind");
         if (kind) {
-            int k = find_name(c, jm_load_get(m, "kind"), kind, part_kinds, "participant kind");
+            int k = find_name(c, jm_load_get(m, "kind"), kind, jm_enum_part_kinds, "participant kind");
             if (k >= 0) p.kind = (jm_part_kind)k;
         }
         bool dup = false;
@@ -221,7 +221,7 @@ static void load_bars(seq_loader *L, const jm_ynode *m, const char *key, int **o
 static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
-    jm_load_keys(c, m, msg_keys, "a message");
+    jm_load_keys(c, m, jm_keys_msg, "a message");
     it->from = it->to = -1;
     const char *ends[2] = { "from", "to" };
     int *idx[2] = { &it->from, &it->to };
@@ -234,23 +234,23 @@ static bool load_message_map(seq_loader *L, const jm_ynode *m, jm_seq_item *it) 
     if (!it->text) it->text = "";
     const char *kind = jm_load_raw(c, m, "kind");
     if (kind) {
-        int k = find_name(c, jm_load_get(m, "kind"), kind, msg_kinds, "message kind");
+        int k = find_name(c, jm_load_get(m, "kind"), kind, jm_enum_msg_kinds, "message kind");
         if (k >= 0) it->msg = (jm_msg_kind)k;
     }
     const char *half = jm_load_raw(c, m, "half");
     if (half) {
-        int k = find_name(c, jm_load_get(m, "half"), half, msg_halves, "half head");
+        int k = find_name(c, jm_load_get(m, "half"), half, jm_enum_msg_halves, "half head");
         if (k >= 0) it->half = (jm_msg_half)k;
     }
     const char *circles = jm_load_raw(c, m, "circles");
     if (circles) {
-        int k = find_name(c, jm_load_get(m, "circles"), circles, msg_circles, "circles value");
+        int k = find_name(c, jm_load_get(m, "circles"), circles, jm_enum_msg_circles, "circles value");
         it->circle_from = k == 1 || k == 3;
         it->circle_to = k == 2 || k == 3;
     }
     const char *tip = jm_load_raw(c, m, "tip");
     if (tip) {
-        int k = find_name(c, jm_load_get(m, "tip"), tip, msg_tips, "message tip");
+        int k = find_name(c, jm_load_get(m, "tip"), tip, jm_enum_msg_tips, "message tip");
         if (k >= 0) it->tip = (jm_msg_tip)k;
     }
     jm_load_bool(c, m, "both_ends", &it->both_ends);
@@ -324,7 +324,7 @@ static bool load_over(seq_loader *L, const jm_ynode *v, jm_seq_item *it) {
 static bool load_note(seq_loader *L, const jm_ynode *m, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
-    jm_load_keys(c, m, note_keys, "a note");
+    jm_load_keys(c, m, jm_keys_note, "a note");
     it->text = jm_load_text(c, m, "note");
     if (!it->text && !jm_load_get(m, "note")) jm_error(c->d, c->file, m->pos, "note needs a text after 'note:'");
     int place = -1;
@@ -375,7 +375,7 @@ static bool load_section(seq_loader *L, const jm_ynode *m, int depth, jm_seq_sec
 static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
-    jm_load_keys(c, m, group_keys, "a group");
+    jm_load_keys(c, m, jm_keys_group, "a group");
     if (depth >= JM_MAX_GROUP_DEPTH) {
         jm_error(c->d, c->file, m->pos, "groups nested deeper than %d levels", JM_MAX_GROUP_DEPTH);
         return false;
@@ -383,14 +383,14 @@ static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item 
     const char *kind = jm_load_raw(c, m, "group");
     if (!kind) {
         if (!jm_load_get(m, "group"))
-            jm_error(c->d, c->file, m->pos, "group needs a kind: %s", jm_load_choices(c, group_kinds));
+            jm_error(c->d, c->file, m->pos, "group needs a kind: %s", jm_load_choices(c, jm_enum_group_kinds));
         return false;
     }
     int k = 0;
-    while (group_kinds[k] && strcmp(group_kinds[k], kind) != 0) k++;
-    if (!group_kinds[k]) {
-        const char *hint = jm_did_you_mean(kind, group_kinds);
-        const char *kinds = jm_load_choices(c, group_kinds);
+    while (jm_enum_group_kinds[k] && strcmp(jm_enum_group_kinds[k], kind) != 0) k++;
+    if (!jm_enum_group_kinds[k]) {
+        const char *hint = jm_did_you_mean(kind, jm_enum_group_kinds);
+        const char *kinds = jm_load_choices(c, jm_enum_group_kinds);
         jm_pos at = jm_load_get(m, "group")->pos;
         if (hint)
             jm_error(c->d, c->file, at, "unknown group kind '%s' (did you mean '%s'?); group kinds: %s",
@@ -415,7 +415,7 @@ static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item 
     for (size_t i = 0; i < nb && !L->over_limit; i++) {
         const jm_ynode *b = branches->items[i];
         if (!jm_load_is_map(c, b, "an else branch")) continue;
-        jm_load_keys(c, b, else_keys, "an else branch");
+        jm_load_keys(c, b, jm_keys_else, "an else branch");
         load_section(L, b, depth + 1, &it->sections[it->n_sections++]);
     }
     it->text = it->sections[0].label;
@@ -426,7 +426,7 @@ static bool load_group(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item 
 static bool load_rect(seq_loader *L, const jm_ynode *m, int depth, jm_seq_item *it) {
     jm_lctx *c = L->c;
     size_t errors = jm_diags_errors(c->d);
-    jm_load_keys(c, m, rect_keys, "a rect");
+    jm_load_keys(c, m, jm_keys_rect, "a rect");
     if (depth >= JM_MAX_GROUP_DEPTH) {
         jm_error(c->d, c->file, m->pos, "groups and rects nested deeper than %d levels", JM_MAX_GROUP_DEPTH);
         return false;
@@ -464,7 +464,7 @@ static bool load_entry(seq_loader *L, const jm_ynode *n, int depth, jm_seq_item 
     if (jm_ymap_get(n, "rect")) { it->kind = JM_SEQ_RECT; return load_rect(L, n, depth, it); }
     if (jm_ymap_get(n, "delay")) {
         it->kind = JM_SEQ_DELAY;
-        jm_load_keys(c, n, delay_keys, "a delay");
+        jm_load_keys(c, n, jm_keys_delay, "a delay");
         it->text = jm_load_text(c, n, "delay");
         if (!it->text) it->text = "";
         return true;
@@ -507,7 +507,7 @@ static void load_boxes(seq_loader *L, const jm_ynode *seq) {
     for (size_t i = 0; i < l->n; i++) {
         const jm_ynode *m = l->items[i];
         if (!jm_load_is_map(c, m, "a box")) continue;
-        jm_load_keys(c, m, box_keys, "a box");
+        jm_load_keys(c, m, jm_keys_box, "a box");
         jm_seq_box b = { .label = jm_load_text(c, m, "label"), .pos = m->pos, .first = -1, .last = -1 };
         const char *color = jm_load_raw(c, m, "color");
         if (color && !(b.has_color = jm_color_parse(color, &b.color)))
@@ -612,7 +612,7 @@ bool jm_load_seq_lifetimes(jm_lctx *c, const jm_sequence *s) {
 
 const jm_sequence *jm_load_sequence(jm_lctx *c, const jm_ynode *n) {
     if (!jm_load_is_map(c, n, "'sequence'")) return NULL;
-    jm_load_keys(c, n, seq_keys, "the sequence");
+    jm_load_keys(c, n, jm_keys_seq, "the sequence");
     jm_sequence *s = JM_NEW(c->a, jm_sequence);
     s->pos = n->pos;
     s->title = jm_load_text(c, n, "title");

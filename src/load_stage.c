@@ -5,22 +5,22 @@
 #include <glib.h>
 #include <string.h>
 
-static const char *const stage_keys[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
+const char *const jm_keys_stage[] = { "id", "name", "count", "unit", "note", "gap", "duration", "need",
                                           "transition", "fill", "stroke", "color", "items", "triggers", "pain_points", "touchpoints", "metrics",
                                           "thoughts", "actions", "emotions", "opportunities", "lanes", "url", NULL };
-static const char *const step_keys[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
+const char *const jm_keys_step[] = { "title", "stage", "actions", "thoughts", "emotion", "touchpoints",
                                          "pain_points", "opportunities", "actors", "triggers", "metrics", "lanes", "url", NULL };
-static const char *const emotion_keys[] = { "label", "score", "emoji", NULL };
-static const char *const item_keys[] = { "title", "who", "text", "url", NULL };
-static const char *const action_keys[] = { "text", "channel", "frequency", NULL };
-static const char *const opportunity_keys[] = { "title", "text", NULL };
+const char *const jm_keys_emotion[] = { "label", "score", "emoji", NULL };
+const char *const jm_keys_item[] = { "title", "who", "text", "url", NULL };
+const char *const jm_keys_action[] = { "text", "channel", "frequency", NULL };
+const char *const jm_keys_opportunity[] = { "title", "text", NULL };
 
 /* ---- parts shared by stages and steps ---- */
 
 /* One Emotion mapping into e; false after diagnostics. */
 static bool load_emotion(jm_lctx *c, const jm_ynode *n, jm_emotion *e) {
     if (!jm_load_is_map(c, n, "an emotion")) return false;
-    jm_load_keys(c, n, emotion_keys, "an emotion");
+    jm_load_keys(c, n, jm_keys_emotion, "an emotion");
     e->pos = n->pos;
     e->label = jm_load_text(c, n, "label");
     e->emoji = jm_load_text(c, n, "emoji");
@@ -56,7 +56,7 @@ static void load_opportunities(jm_lctx *c, const jm_ynode *map, jm_opportunity *
             jm_error(c->d, c->file, x->pos, "an opportunity must be a text or a mapping, not %s", jm_ykind_name(x));
             continue;
         }
-        jm_load_keys(c, x, opportunity_keys, "an opportunity");
+        jm_load_keys(c, x, jm_keys_opportunity, "an opportunity");
         o[n].pos = x->pos;
         o[n].title = jm_load_text_req(c, x, "title", "opportunity");
         o[n++].text = jm_load_text(c, x, "text");
@@ -83,7 +83,7 @@ static void load_actions(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
             jm_error(c->d, c->file, x->pos, "an action must be a text or a mapping, not %s", jm_ykind_name(x));
             continue;
         }
-        jm_load_keys(c, x, action_keys, "an action");
+        jm_load_keys(c, x, jm_keys_action, "an action");
         a->pos = x->pos;
         a->text = jm_load_text_req(c, x, "text", "action");
         a->channel = jm_load_text(c, x, "channel");
@@ -107,7 +107,7 @@ static void load_items(jm_lctx *c, const jm_ynode *map, jm_stage *s) {
     for (size_t i = 0; i < l->n; i++) {
         const jm_ynode *x = l->items[i];
         if (!jm_load_is_map(c, x, "an item")) continue;
-        jm_load_keys(c, x, item_keys, "an item");
+        jm_load_keys(c, x, jm_keys_item, "an item");
         jm_card *it = &s->items[s->n_items++];
         it->pos = x->pos;
         it->title = jm_load_text(c, x, "title");
@@ -154,7 +154,7 @@ const char *jm_load_stage_id(jm_lctx *c, const char *name) {
 }
 
 static void load_stage(jm_lctx *c, const jm_ynode *n, jm_stage *s, jm_pos *id_pos) {
-    jm_load_keys(c, n, stage_keys, "a stage");
+    jm_load_keys(c, n, jm_keys_stage, "a stage");
     s->pos = n->pos;
     s->name = jm_load_text_req(c, n, "name", "stage");
     const jm_ynode *id = jm_load_get(n, "id");
@@ -250,7 +250,7 @@ void jm_load_steps(jm_lctx *c, const jm_ynode *root, jm_journey *j, bool check_s
     for (size_t i = 0; i < l->n && !jm_load_too_many(c); i++) {
         const jm_ynode *n = l->items[i];
         if (!jm_load_is_map(c, n, "a step")) continue;
-        jm_load_keys(c, n, step_keys, "a step");
+        jm_load_keys(c, n, jm_keys_step, "a step");
         jm_step *st = &j->steps[j->n_steps++];
         st->pos = n->pos;
         st->stage = -1;

@@ -14,39 +14,25 @@
 #include "docs.h"
 #include "emit_yaml.h"
 #include "fontset.h"
-#include "handout.h"
-#include "fit.h"
+#include "journeymap.h"
 #include "load.h"
 #include "output.h"
-#include "scene_contrast.h"
+#include "pipeline.h"
 #include "target.h"
 #include "valence.h"
 #include "view.h"
 
-#ifndef JM_VERSION
-#define JM_VERSION "0.1.0"
-#endif
-
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_DEFECTS = 4 };
-
-/* The number options: the range each accepts, checked when the command line is parsed. */
-typedef struct { const char *name, *unit; double lo, hi; } number_range;
-static const number_range WIDTH = { "--width", " px", 100, 20000 };
-static const number_range SCALE = { "--scale", "", 0.1, 8 };
-static const number_range DPI = { "--dpi", "", 1, 10000 };
-static const number_range MARGIN = { "--margin", " pt", 0, 144 };   /* leaves 131 pt of an A5 page */
 
 typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide, *svg_text;
     char **font_files;       /* --font, as given */
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
-    double width, scale, dpi, margin;                       /* parsed; 0 when not given */
+    jm_pipeline_opts pipe;   /* the drawing options, checked by validate() */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
     char **inputs;
     jm_docs_opts docs;       /* Markdown mode, batch, watch (docs.h) */
     GByteArray *bytes;       /* set by draw() for Markdown mode: encode one image here */
-    GPtrArray *used;         /* set by draw() for --watch: the style file read is added */
-    jm_style_cache *styles;  /* set by draw(): a batch worker's built-in styles, or NULL */
     bool stdin_closed, stdout_closed;   /* at start (they are then opened on /dev/null) */
 } options;
 
@@ -124,19 +110,6 @@ static void free_options(options *o) {
     jm_docs_opts_free(&o->docs);
 }
 
-/* Parses a number option: the whole text a finite decimal number within the range. Otherwise
- * exit 2: "--scale must be a number from 0.1 to 8, not 'nan'". */
-static int parse_number(const char *text, const number_range *r, double *out) {
-    char *end = NULL;
-    double v = text && *text ? g_ascii_strtod(text, &end) : NAN;
-    bool digits = text && strpbrk(text, "0123456789") && !strpbrk(text, "xXpP");   /* no hex, inf, nan */
-    if (!end || *end || !digits || !isfinite(v) || v < r->lo || v > r->hi)
-        return usage_error("%s must be a number from %g to %g%s, not '%s'", r->name, r->lo, r->hi, r->unit,
-                           text ? text : "");
-    *out = v;
-    return EXIT_OK;
-}
-
 /* Checks the options that need no input; fills the writer's options. */
 static int validate(options *o, jm_output_opts *out) {
     bool docs = jm_docs_wanted(&o->docs, o->inputs, o->output);   /* docs.c checks inputs and outputs */
@@ -152,49 +125,17 @@ static int validate(options *o, jm_output_opts *out) {
         *out = (jm_output_opts){ 0 };
         return EXIT_OK;
     }
-    int code;
-    o->scale = 1;
-    o->margin = 36;
-    if ((o->width_arg && (code = parse_number(o->width_arg, &WIDTH, &o->width))) ||
-        (o->scale_arg && (code = parse_number(o->scale_arg, &SCALE, &o->scale))) ||
-        (o->dpi_arg && (code = parse_number(o->dpi_arg, &DPI, &o->dpi))) ||
-        (o->margin_arg && (code = parse_number(o->margin_arg, &MARGIN, &o->margin))))
-        return code;
-    *out = (jm_output_opts){ .format = JM_FMT_PNG, .scale = o->scale, .dpi = o->dpi, .margin = o->margin };
+    jm_pipeline_args args = { o->view, o->format, o->style, o->page, o->background, o->slide, o->svg_text,
+                              o->width_arg, o->scale_arg, o->dpi_arg, o->margin_arg, o->fit };
     char *why = NULL;
-    if (o->page && !jm_cli_page_size(o->page, &out->page_w, &out->page_h, &why)) {
-        code = usage_error("%s", why);
+    if (!jm_pipeline_parse(&args, &o->pipe, out, &why)) {
+        int code = usage_error("%s", why);
         g_free(why);
         return code;
     }
-    if (o->page && (out->page_w - 2 * o->margin < JM_PAGE_MIN || out->page_h - 2 * o->margin < JM_PAGE_MIN))
-        return usage_error("a %s page with --margin %g leaves %.0f x %.0f pt for the drawing: give a larger page or a "
-                           "smaller margin (at least %d pt each way)", o->page, o->margin, out->page_w - 2 * o->margin,
-                           out->page_h - 2 * o->margin, JM_PAGE_MIN);
-    if (o->fit && ((o->view && strcmp(o->view, "all") == 0) || o->slide))
-        return usage_error("--fit puts one view on one page of paper: not with --view all or --slide");
-    if (o->slide) {
-        if (!jm_cli_slide_size(o->slide, &out->canvas_w, &out->canvas_h))
-            return usage_error("unknown slide '%s' (known: %s)", o->slide, jm_cli_slide_names());
-        if (o->page) return usage_error("--slide and --page cannot be combined: a slide is its own page");
-        if (o->width_arg) return usage_error("--slide and --width cannot be combined: the slide sets the width");
-    }
-    if (o->svg_text && strcmp(o->svg_text, "text") != 0) {
-        if (strcmp(o->svg_text, "paths") != 0) return usage_error("--svg-text takes 'text' or 'paths', not '%s'", o->svg_text);
-        out->svg_paths = true;
-    }
-    if (o->background && strcmp(o->background, "transparent") == 0) out->transparent = true;
-    else if (o->background) {
-        jm_color c;
-        if (!jm_color_parse(o->background, &c))
-            return usage_error("--background takes a colour like #ffffff or 'transparent', not '%s'", o->background);
-    }
-    if (o->view && strcmp(o->view, "all") != 0 && !jm_view_find(o->view))
-        return usage_error("unknown view '%s' (known: funnel, sequence, emotions, map, all)", o->view);
     bool wants_output = !docs && !o->check && !o->list_views && !o->dump_scene;
     if (o->format) {
-        if (!jm_format_parse(o->format, &out->format))
-            return usage_error("unknown format '%s' (known: png, svg, pdf)", o->format);
+        /* checked by jm_pipeline_parse */
     } else if (docs) {
         out->format = JM_FMT_SVG;
     } else if (o->output && strcmp(o->output, "-") != 0) {
@@ -206,73 +147,6 @@ static int validate(options *o, jm_output_opts *out) {
     if (wants_output && !o->output && !o->check_layout)
         return usage_error("no output: give -o FILE, or -o - to write to standard output");
     return EXIT_OK;
-}
-
-/* The views to draw: --view, else the file's `views`, else the first view the file supports.
- * "all": the file's `views`, else every view the file supports. NULL-terminated, in `a`. */
-static const jm_view **choose_views(const options *o, const jm_journey *j, jm_arena *a, jm_diags *d) {
-    size_t cap = 8;
-    const jm_view **v = JM_NEWV(a, const jm_view *, cap + 1);
-    size_t n = 0;
-    bool all = o->view && strcmp(o->view, "all") == 0;
-    if (o->view && !all) {
-        v[n++] = jm_view_find(o->view);
-    } else if (j->views.n) {
-        for (size_t i = 0; i < j->views.n && n < cap; i++) {
-            const jm_view *x = jm_view_find(j->views.v[i]);
-            if (!x) {   /* the loader knows every view name; a view not built into this binary */
-                jm_error(d, j->file, j->views.pos ? j->views.pos[i] : j->pos,
-                         "view '%s' is not available in this build", j->views.v[i]);
-                return NULL;
-            }
-            v[n++] = x;
-            if (!all) break;
-        }
-    } else {
-        for (size_t i = 0; jm_views[i] && n < cap; i++) {
-            if (jm_views[i]->missing(j, a)) continue;
-            v[n++] = jm_views[i];
-            if (!all) break;
-        }
-        if (!n) {
-            jm_error(d, j->file, (jm_pos){ 0, 0 }, "the file has nothing to draw: no stages, steps or sequence");
-            return NULL;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        const char *why = v[i]->missing(j, a);
-        if (why) {
-            jm_error(d, j->file, (jm_pos){ 0, 0 }, "cannot draw the %s view: %s", v[i]->name, why);
-            return NULL;
-        }
-    }
-    return v;
-}
-
-/* The style: --style (any file the user names), else the file's `style`: a built-in style or a
- * file in the journey's folder (a path is relative to it). */
-static const jm_style *choose_style(const options *o, const jm_journey *j, const char *data_dir,
-                                    jm_arena *a, jm_diags *d) {
-    char *styles = g_build_filename(data_dir, "styles", NULL);
-    const char *name = o->style ? o->style : j->style ? j->style : "default";
-    if (!strcmp(name, "auto")) name = "default";   /* the light half of auto; draw() adds the dark */
-    char *path = NULL;
-    if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
-        && !g_path_is_absolute(j->style))
-        name = path = g_build_filename(j->dir ? j->dir : ".", j->style, NULL);
-    const jm_style *s = jm_style_is_builtin_name(name) || o->style || !j->style
-        ? jm_style_load_cached(o->styles, a, name, styles, d)
-        : jm_style_load_confined(a, name, styles, j->dir ? j->dir : ".", j->file, j->style_pos, d);
-    if (s && o->used && g_file_test(name, G_FILE_TEST_IS_REGULAR)) g_ptr_array_add(o->used, g_strdup(name));
-    g_free(path);
-    g_free(styles);
-    return s;
-}
-
-static void set_background(jm_doc *doc, const char *bg) {
-    jm_color c;
-    if (!bg || strcmp(bg, "transparent") == 0 || !jm_color_parse(bg, &c)) return;
-    for (size_t i = 0; i < doc->n_pages; i++) doc->pages[i].scene->background = c;
 }
 
 /* Writes page `page` (every page for a PDF) to `path`, unless `path` is the input itself (the
@@ -320,59 +194,11 @@ static int write_outputs(const options *o, const jm_doc *doc, const jm_output_op
     return EXIT_OK;
 }
 
-/* Lays out the chosen views (or the handout: --view all to a PDF) into a new document. Sets
- * the page box from the writer's options. NULL after a diagnostic. */
-static jm_doc *layout_document(const options *o, jm_layout_ctx *ctx, const jm_view **views, jm_output_opts *oo) {
-    const jm_journey *j = ctx->journey;
-    jm_doc *doc = jm_doc_new(ctx->arena);
-    doc->title = j->title;
-    doc->subject = j->subtitle;
-    doc->author = j->author ? j->author : j->persona ? j->persona->name : NULL;
-    if (oo->canvas_w > 0) ctx->aspect = oo->canvas_w / oo->canvas_h;
-    bool handout = o->view && strcmp(o->view, "all") == 0 && oo->format == JM_FMT_PDF && !o->slide;
-    if (handout && !o->page) {
-        char *why = NULL;
-        jm_cli_page_size(JM_HANDOUT_PAGE, &oo->page_w, &oo->page_h, &why);
-        g_free(why);
-    }
-    if (oo->page_w > 0 && oo->format == JM_FMT_PDF) {
-        ctx->page_width = oo->page_w - 2 * oo->margin;
-        ctx->page_height = oo->page_h - 2 * oo->margin;
-    }
-    jm_target_set_floor(ctx, oo);
-    if (handout) return jm_handout_layout(ctx, views, doc) ? doc : NULL;
-    if (o->fit && oo->format == JM_FMT_PDF) {   /* one view, one page: the paper's or the smallest A size */
-        size_t n, first = 0, k = 0;   /* the series to choose from: B when a B size was asked for, else A */
-        const jm_paper *papers = jm_cli_papers(&n);
-        char series = o->page && g_ascii_toupper(o->page[0]) == 'B' ? 'B' : 'A';
-        while (first < n && papers[first].name[0] != series) first++;
-        while (first + k < n && papers[first + k].name[0] == series) k++;
-        ctx->page_width = ctx->page_height = 0;
-        return jm_fit_layout(views[0], ctx, papers + first, k, o->page, oo->margin, &oo->page_w, &oo->page_h, doc)
-            ? doc : NULL;
-    }
-    for (size_t i = 0; views[i]; i++) {
-        bool ok = jm_target_of(oo) == JM_TARGET_SLIDE ? jm_target_slide_layout(views[i], ctx, oo, doc)
-                                                      : jm_view_layout(views[i], ctx, doc);
-        if (!ok) return NULL;
-    }
-    return doc;
-}
-
 /* What happens to a laid-out document: --dump-scene prints it, --check-layout reports its
  * defects (exit 4), otherwise it is written. Returns the exit code. */
 static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const jm_style *style, const char *name,
                 jm_diags *d) {
-    set_background(doc, o->background);
-    for (size_t i = 0; i < doc->n_pages && oo->format == JM_FMT_PNG; i++) {
-        double w, h;
-        if (!jm_output_png_size(doc->pages[i].scene, oo, &w, &h)) {
-            jm_error(d, name, (jm_pos){ 0, 0 }, "the %s view would be %.0f x %.0f pixels, more than a PNG may have "
-                     "(" JM_PNG_BUDGET_TEXT "): use a smaller --scale or --width, or write SVG or PDF",
-                     doc->pages[i].view, w, h);
-            return EXIT_INPUT;
-        }
-    }
+    if (!jm_pipeline_png_fits(doc, oo, name, d)) return EXIT_INPUT;
     if (o->dump_scene) {
         for (size_t i = 0; i < doc->n_pages; i++) {
             printf("page %zu view %s\n", i + 1, doc->pages[i].view);
@@ -406,28 +232,6 @@ typedef struct {
     const char *data_dir;
 } draw_ctx;
 
-/* --style auto (a journey's `style: auto`, and Markdown mode's SVG when nothing names a style): one
- * SVG in the default style that follows the reader's dark colour scheme. */
-static bool wants_auto(const options *o, const jm_journey *j) {
-    const char *name = o->style ? o->style : j->style;
-    return name ? !strcmp(name, "auto") : o->bytes != NULL;
-}
-
-/* The same views laid out again in the dark style, for the SVG writer's dark half; NULL (and the
- * SVG is light only) when that fails. */
-static jm_doc *dark_document(const options *o, const jm_layout_ctx *light, const jm_view **views,
-                             jm_output_opts oo, const char *data_dir, jm_diags *d) {
-    char *styles = g_build_filename(data_dir, "styles", NULL);
-    const jm_style *dark = jm_style_load_cached(o->styles, light->arena, "dark", styles, d);
-    g_free(styles);
-    if (!dark) return NULL;
-    jm_layout_ctx ctx = *light;
-    ctx.style = dark;
-    jm_doc *doc = layout_document(o, &ctx, views, &oo);
-    if (doc) jm_doc_keep_contrast(doc, NULL, d);
-    return doc;
-}
-
 /* One loaded journey through the views, the style, layout and emit, with the command line's
  * options and the request's own output, view and style (docs.h jm_drawer). An exit code. */
 static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d) {
@@ -439,8 +243,6 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
     o.output = (char *)r->output;
     if (r->view) o.view = (char *)r->view;
     o.bytes = r->bytes;
-    o.used = r->used;
-    o.styles = tools->styles;
     /* A Markdown block's style is the page's word, as a journey's `style:` is the file's: built
      * in or a file in the page's folder, and it wins over --style. */
     jm_journey j = *r->journey;
@@ -454,16 +256,21 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
         jm_error(d, r->name, (jm_pos){ 0, 0 }, "--view all draws several images; a Markdown block is one: choose a view");
         return EXIT_USAGE;
     }
-    const jm_view **views = choose_views(&o, &j, a, d);
+    jm_pipeline_opts p = o.pipe;
+    p.view = o.view;
+    p.style = o.style;
+    p.styles = tools->styles;
+    p.used = r->used;
+    const jm_view **views = jm_pipeline_views(&p, &j, a, d);
     if (!views) return EXIT_INPUT;
-    const jm_style *style = choose_style(&o, &j, c->data_dir, a, d);
+    const jm_style *style = jm_pipeline_style(&p, &j, c->data_dir, a, d);
     if (!style) return EXIT_INPUT;
     jm_layout_ctx ctx_l = { .journey = &j, .style = style, .text = tools->text, .arena = a, .diags = d,
-                            .width = o.width, .show_thoughts = o.thoughts };
-    jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
-    if (doc) jm_doc_keep_contrast(doc, r->name, d);   /* every text 4.5:1 on what is behind it */
-    if (doc && oo.format == JM_FMT_SVG && wants_auto(&o, &j)) doc->dark = dark_document(&o, &ctx_l, views, c->oo, c->data_dir, d);
-    for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
+                            .width = p.width, .show_thoughts = o.thoughts };
+    jm_doc *doc = jm_pipeline_layout(&p, &ctx_l, views, &oo, r->name);
+    /* --style auto; Markdown mode's SVG when nothing names a style */
+    if (doc && oo.format == JM_FMT_SVG && jm_pipeline_wants_auto(&p, &j, o.bytes != NULL))
+        doc->dark = jm_pipeline_dark(&p, &ctx_l, views, c->oo, c->data_dir);
     return doc ? emit(&o, doc, &oo, style, r->name, d) : EXIT_INPUT;
 }
 
@@ -557,7 +364,7 @@ static int run(options *o) {
     code = EXIT_INPUT;
     if (!j) goto done;
     if (o->check) {   /* the style too: --style or the file's own */
-        code = choose_style(o, j, data_dir, a, d) ? EXIT_OK : EXIT_INPUT;
+        code = jm_pipeline_style(&o->pipe, j, data_dir, a, d) ? EXIT_OK : EXIT_INPUT;
         goto done;
     }
     if (o->emit_yaml) { code = emit_yaml(o, j, d); goto done; }
@@ -614,7 +421,7 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
     if (o.version) {
-        printf("journeymap %s\n", JM_VERSION);
+        printf("journeymap %s\n", jm_version());
         free_options(&o);
         return EXIT_OK;
     }

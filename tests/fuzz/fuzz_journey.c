@@ -9,7 +9,7 @@
  * its bytes, so the samples and hostile files, kept as they are, still reach every view, style
  * and writer. JM_FUZZ_VERBOSE=1 prints the options chosen. The canvas is capped (FUZZ_PIXELS) by
  * lowering --scale, so that one input costs milliseconds, not seconds. */
-#define main jm_cli_main    /* main.c's static steps (validate, choose_views, emit, ...) */
+#define main jm_cli_main    /* main.c's static steps (validate, emit, ...) */
 #include "../../src/main.c"
 #undef main
 #include <fcntl.h>
@@ -84,29 +84,30 @@ static uint32_t fnv1a(const uint8_t *p, size_t n) {
  * Byte 1: --width (2), --page (2), --slide (1), --check-layout (1), --dump-scene (1), --background
  * (1). Byte 2: --scale (2), --margin (2), --dpi (2), output to a device instead of a file (1). Some
  * --slide goes only without --page and --width (usage errors otherwise). */
-static void pick_options(const uint8_t b[3], options *o, const char *out_dir, char *path, size_t path_len) {
+static void pick_options(const uint8_t b[3], options *o, double *width, const char *out_dir, char *path,
+                         size_t path_len) {
     static const char *const views[] = { NULL, "funnel", "sequence", "emotions", "map", "all", "all", "all" };
     static const char *const formats[] = { "png", "svg", "pdf", "pdf" };
     static const char *const styles[] = { NULL, "default", "print", "dark" };
     static const double widths[] = { 0, 1, 420, 20000 };
     static const char *const pages[] = { NULL, "A4", "A5-landscape", "Tabloid" };
-    static const double scales[] = { 1, 2, 0.5, 0.1 };
-    static const double margins[] = { 0, 0.5, 72, 300 };
-    static const double dpis[] = { 0, 1, 300, 10000 };
+    static const char *const scales[] = { NULL, "2", "0.5", "0.1" };
+    static const char *const margins[] = { "0", "0.5", "72", "144" };
+    static const char *const dpis[] = { NULL, "1", "300", "10000" };
     o->view = (char *)views[b[0] & 7];
     o->format = (char *)formats[(b[0] >> 3) & 3];
     o->style = (char *)styles[(b[0] >> 5) & 3];
     o->thoughts = (b[0] >> 7) & 1;
-    o->width = widths[b[1] & 3];
+    *width = widths[b[1] & 3];   /* set after validate(): 1 is below what --width accepts */
     o->page = (char *)pages[(b[1] >> 2) & 3];
     o->slide = (b[1] >> 4) & 1 && !o->page ? (char *)"16:9" : NULL;
-    if (o->slide) o->width = 0;
+    if (o->slide) *width = 0;
     o->check_layout = (b[1] >> 5) & 1;
     o->dump_scene = (b[1] >> 6) & 1;
     o->background = (b[1] >> 7) & 1 ? (char *)"transparent" : (char *)"#203040";
-    o->scale = scales[b[2] & 3];
-    o->margin = margins[(b[2] >> 2) & 3];
-    o->dpi = dpis[(b[2] >> 4) & 3];
+    o->scale_arg = (char *)scales[b[2] & 3];
+    o->margin_arg = (char *)margins[(b[2] >> 2) & 3];
+    o->dpi_arg = (char *)dpis[(b[2] >> 4) & 3];
     if ((b[2] >> 6) & 1) snprintf(path, path_len, "/dev/null");
     else snprintf(path, path_len, "%s/out.%s", out_dir, o->format);
     o->output = path;
@@ -126,10 +127,11 @@ static bool cap_pixels(const jm_doc *doc, jm_output_opts *oo) {
 }
 
 /* run() of main.c from the read bytes on, with the harness's text service. */
-static int run_buffer(options *o, fuzz_env *e, const char *src, size_t len) {
+static int run_buffer(options *o, double width, fuzz_env *e, const char *src, size_t len) {
     jm_output_opts oo;
     int code = validate(o, &oo);
     if (code) return code;
+    o->pipe.width = width;
     const char *name = e->input_name;
     jm_diags *d = jm_diags_new();
     jm_arena *a = jm_arena_new();
@@ -137,14 +139,14 @@ static int run_buffer(options *o, fuzz_env *e, const char *src, size_t len) {
     code = EXIT_INPUT;
     if (!j) goto done;
     const jm_view *asked = o->view ? jm_view_find(o->view) : NULL;
-    if (asked && asked->missing(j, a)) o->view = NULL;   /* the file's own view: render something */
-    const jm_view **views = choose_views(o, j, a, d);
+    if (asked && asked->missing(j, a)) { o->view = NULL; o->pipe.view = NULL; }   /* the file's own view: render something */
+    const jm_view **views = jm_pipeline_views(&o->pipe, j, a, d);
     if (!views) goto done;
-    const jm_style *style = choose_style(o, j, e->data_dir, a, d);
+    const jm_style *style = jm_pipeline_style(&o->pipe, j, e->data_dir, a, d);
     if (!style) goto done;
     jm_layout_ctx ctx = { .journey = j, .style = style, .text = e->text, .arena = a, .diags = d,
-                          .width = o->width, .show_thoughts = o->thoughts };
-    jm_doc *doc = layout_document(o, &ctx, views, &oo);
+                          .width = o->pipe.width, .show_thoughts = o->thoughts };
+    jm_doc *doc = jm_pipeline_layout(&o->pipe, &ctx, views, &oo, name);
     if (!doc) goto done;
     if (oo.format == JM_FMT_PNG && !cap_pixels(doc, &oo)) oo.format = JM_FMT_SVG;
     if (o->check_layout || o->dump_scene) {   /* a run with only those, then one that writes */
@@ -177,18 +179,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     options o = { 0 };
     char *inputs[] = { (char *)"fuzz.yaml", NULL };
     o.inputs = inputs;
-    pick_options(b, &o, e->out_dir, path, sizeof path);
+    double width;
+    pick_options(b, &o, &width, e->out_dir, path, sizeof path);
     if (getenv("JM_FUZZ_VERBOSE"))
-        fprintf(stderr, "fuzz: --view %s -T %s --style %s --width %g --page %s --slide %s --scale %g --margin %g "
-                "--dpi %g%s%s%s --background %s -o %s\n", o.view ? o.view : "-", o.format, o.style ? o.style : "-",
-                o.width, o.page ? o.page : "-", o.slide ? o.slide : "-", o.scale, o.margin, o.dpi,
+        fprintf(stderr, "fuzz: --view %s -T %s --style %s --width %g --page %s --slide %s --scale %s --margin %s "
+                "--dpi %s%s%s%s --background %s -o %s\n", o.view ? o.view : "-", o.format, o.style ? o.style : "-",
+                width, o.page ? o.page : "-", o.slide ? o.slide : "-", o.scale_arg ? o.scale_arg : "-",
+                o.margin_arg, o.dpi_arg ? o.dpi_arg : "-",
                 o.thoughts ? " --thoughts" : "", o.check_layout ? " --check-layout" : "",
                 o.dump_scene ? " --dump-scene" : "", o.background, o.output);
     /* --check-layout and --dump-scene print to stdout: to /dev/null here */
     fflush(stdout);
     int saved = dup(STDOUT_FILENO);
     dup2(e->null_fd, STDOUT_FILENO);
-    int code = run_buffer(&o, e, (const char *)data, size);
+    int code = run_buffer(&o, width, e, (const char *)data, size);
     fflush(stdout);
     dup2(saved, STDOUT_FILENO);
     close(saved);
