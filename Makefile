@@ -33,11 +33,12 @@ DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cj
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 # Tools the tests use -> package.
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium \
+            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium curl:curl \
             groff:groff-base nm:binutils jsonschema:python3-jsonschema
 # Files the tests read -> package: a locale's source (compiled for a hostile environment), a font
 # that environment's fontconfig files prefer.
-DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core
+DEB_FILES = /usr/share/i18n/locales/tr_TR:locales /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf:fonts-dejavu-core \
+            /usr/lib/python3/dist-packages/yaml/__init__.py:python3-yaml
 PKGS     = $(foreach p,$(DEB_LIBS),$(firstword $(subst :, ,$(p))))
 
 CFLAGS   ?= -O2 -g

@@ -36,9 +36,14 @@ for f in "$S"/*.yaml "$S"/*.mmd; do
     case "$f" in *.mmd) type=mermaid ;; esac
     "$JM" "$f" -T svg -o "$T/cli.svg" 2>/dev/null || continue
     c=$(code "$T/srv.svg" --data-binary @"$f" -H 'Content-Type: text/plain' "$URL/$type/svg")
-    if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):$c"; fi
+    if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):post:$c"; fi
+    python3 -c "import json,sys;print(json.dumps({'diagram_source': open(sys.argv[1]).read()}))" "$f" > "$T/req.json"
+    c=$(code "$T/srv.svg" -H 'Content-Type: application/json' --data-binary @"$T/req.json" "$URL/$type/svg")
+    if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):json:$c"; fi
+    c=$(code "$T/srv.svg" "$URL/$type/svg/$(kroki "$f")")
+    if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):get:$c"; fi
 done
-[ -z "$bad" ] && pass "serve: $n samples by POST, the CLI's bytes" || fail "serve: samples by POST" "$bad"
+[ -z "$bad" ] && pass "serve: every sample by POST, JSON and GET ($n requests), the CLI's bytes" || fail "serve: samples by POST, JSON and GET" "$bad"
 
 # the conformance corpus by GET, as Kroki's clients send it
 if [ -d "$MCORPUS" ]; then
