@@ -25,14 +25,15 @@ BUILD   ?= build
 # -lcmark-gfm-extensions, which comes with libcmark-gfm-extensions-dev.
 DEB_LIBS  = cairo:libcairo2-dev pangocairo:libpango1.0-dev pangofc:libpango1.0-dev fontconfig:libfontconfig-dev \
             harfbuzz-subset:libharfbuzz-dev libbrotlienc:libbrotli-dev yaml-0.1:libyaml-dev libpng:libpng-dev \
-            zlib:zlib1g-dev glib-2.0:libglib2.0-dev gio-2.0:libglib2.0-dev libcmark-gfm:libcmark-gfm-dev
+            zlib:zlib1g-dev glib-2.0:libglib2.0-dev gio-2.0:libglib2.0-dev libcmark-gfm:libcmark-gfm-dev \
+            libsoup-3.0:libsoup-3.0-dev json-glib-1.0:libjson-glib-dev
 DEB_LIBFILES = /usr/lib/*/libcmark-gfm-extensions.so:libcmark-gfm-extensions-dev
 # Fonts of the pinned set (fonts/fontset.txt) that come from Debian rather than fonts/: file -> package.
 DEB_FONTS = /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
             /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc:fonts-noto-cjk
 # Tools the tests use -> package.
 DEB_TOOLS = xmllint:libxml2-utils pdfinfo:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils \
-            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium \
+            rsvg-convert:librsvg2-bin strace:strace fc-list:fontconfig fc-match:fontconfig chromium:chromium curl:curl \
             groff:groff-base nm:binutils
 # Files the tests read -> package: a locale's source (compiled for a hostile environment), a font
 # that environment's fontconfig files prefer.
@@ -54,7 +55,7 @@ SRC  = $(wildcard src/*.c)
 OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
 # The command line's own modules (options, usage errors, batch, watch and Markdown page modes:
 # they print); every other module is the library.
-CLI_SRC = src/main.c src/usage.c src/docs.c src/batch.c src/watch.c src/markdown.c
+CLI_SRC = src/main.c src/usage.c src/docs.c src/batch.c src/watch.c src/markdown.c src/serve.c src/serve_kroki.c src/serve_worker.c
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ = $(filter-out $(CLI_OBJ),$(OBJ))
 SONAME  = libjourneymap.so.$(SOVERSION)

@@ -14,6 +14,7 @@
 #include "docs.h"
 #include "emit_yaml.h"
 #include "fontset.h"
+#include "serve.h"
 #include "journeymap.h"
 #include "load.h"
 #include "output.h"
@@ -419,6 +420,7 @@ int main(int argc, char **argv) {
     reopen_if_closed(STDERR_FILENO, O_WRONLY);
     /* A closed output pipe is an error the writers report (EPIPE, exit 3), not a silent death. */
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 1 && !strcmp(argv[1], "serve")) return jm_serve_main(argc - 2, argv + 2);
     if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
     if (o.version) {
         printf("journeymap %s\n", jm_version());
