@@ -74,51 +74,6 @@ static jm_scene *furniture(const jm_layout_ctx *ctx, const jm_map_style *st, con
     return s;
 }
 
-/* A view's pages laid out for print at scale k: its canvas the page box over k. How it prints:
- * its page count, the least scale the writer gives a page, and the least scale at which every
- * text meets its floor. False after a diagnostic. */
-typedef struct { double k; size_t pages; double scale, least; } fit_try;
-
-static bool try_scale(const jm_view *v, const jm_layout_ctx *ctx, double k, jm_doc *doc, fit_try *t) {
-    jm_layout_ctx c = *ctx;
-    c.width = c.page_width = ctx->page_width / k;
-    c.page_height = ctx->page_height / k;
-    size_t first = doc->n_pages;
-    if (!jm_view_layout(v, &c, doc)) return false;
-    *t = (fit_try){ .k = k, .pages = doc->n_pages - first, .scale = 1, .least = 0 };
-    for (size_t i = first; i < doc->n_pages; i++) {
-        const jm_scene *s = doc->pages[i].scene;
-        t->scale = fmin(t->scale, jm_paper_scale(s, ctx->page_width, ctx->page_height));
-        t->least = fmax(t->least, jm_paper_least_scale(s, 0));
-    }
-    return true;
-}
-
-/* A view other than the map, laid out for the page box: at the page's width when that fits;
- * else (a view a little too tall for its page, a last page of a few rows) on a wider, taller
- * canvas that the writer scales down, never below the floor: the fewest pages, then the largest
- * print (when no canvas keeps the floor, the one that comes closest). Scales from 1 down in
- * steps of STEP. */
-static bool lay_view(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc) {
-    enum { STEPS = 12 };
-    const double STEP = 0.05;
-    jm_layout_ctx quiet = *ctx;
-    quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
-    fit_try best = { 0 }, t;
-    bool best_ok = false;
-    for (int i = 0; i <= STEPS; i++) {
-        if (!try_scale(v, &quiet, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
-        bool ok = t.scale >= t.least - 1e-9;
-        bool better = i == 0 || (ok && !best_ok) ||
-                      (ok ? t.pages < best.pages || (t.pages == best.pages && t.scale > best.scale + 1e-6)
-                          : !best_ok && t.scale / fmax(t.least, 1e-9) > best.scale / fmax(best.least, 1e-9));
-        if (better) { best = t; best_ok = ok; }
-        if (i == 0 && ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
-    }
-    jm_diags_free(quiet.diags);
-    return best.k > 0 ? try_scale(v, ctx, best.k, doc, &t) : jm_view_layout(v, ctx, doc);
-}
-
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc) {
     jm_map_style st;
     jm_style_fill(ctx->style, &jm_map_style_schema, &st);
@@ -136,7 +91,7 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
         const char *mark = bookmark_of(&st, views[i]->name);
         bool ok = !strcmp(views[i]->name, "map")
             ? jm_map_layout(&body, &(jm_map_opts){ .tables = false, .no_header = true }, doc, mark)
-            : lay_view(views[i], &body, doc);
+            : jm_paper_layout(views[i], &body, body.page_width, body.page_height, true, doc, NULL);
         if (!ok) return false;
         name_pages(doc, first, mark);
     }

@@ -2,7 +2,6 @@
  * for a column width, picks the width that suits the target, and stacks the parts on pages. */
 #include "map_int.h"
 #include "funnel.h"
-#include "paper.h"
 #include <math.h>
 #include <string.h>
 
@@ -28,10 +27,11 @@
  *   --width     columns filling the width (between min- and max-column-width);
  *   --slide     the column width whose poster has the slide's aspect (bisection), then the
  *               writer scales it to the slide;
- *   --page      one page when the poster fitted to the page keeps its cell text at least
- *               min-print-font on paper; else pages of the size that gives exactly that, the
- *               stage columns split into groups (the group count that needs the fewest pages),
- *               each page repeating the lane labels and the stage row. */
+ *   --page      one page when the poster fitted to the page keeps every text at its floor
+ *               on paper (jm_layout_floors); else pages of the size that prints its natural
+ *               text at exactly that, the stage columns split into groups (the group count
+ *               that needs the fewest pages), each page repeating the lane labels and the
+ *               stage row. */
 
 static const char *map_missing(const jm_journey *j, jm_arena *a) {
     (void)a;
@@ -80,7 +80,7 @@ static mp_part header_part(mp_map *M, const mp_geo *g) {
         if (card > 0) y += M->c->gap + mp_persona(M, s, g->x0, y + M->c->gap, w);
     }
     s->height = y;
-    return (mp_part){ .kind = MP_PART_HEADER, .s = s, .h = y };
+    return (mp_part){ .kind = MP_PART_HEADER, .s = s, .h = y, .keep_with_next = true };
 }
 
 static mp_part stages_part(mp_map *M, const mp_geo *g, double gap_before) {
@@ -179,33 +179,24 @@ static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, bool **sto
     return parts;
 }
 
-/* The least scale the writer may draw a page of these parts at: every text at least the
- * target's floor (ctx->min_text, tags ctx->min_tag), or, without one, the cell text at least
- * min-print-font. At most 1. */
-static double least_scale(mp_map *M, const mp_parts *p) {
-    const jm_layout_ctx *ctx = M->ctx;
-    double body = M->st.text_font.size, k = 0;
-    if (!(ctx->min_text > 0)) return body > 0 ? fmin(1, M->st.min_print_font / body) : 1;
-    for (size_t i = 0; i < p->n; i++)
-        k = fmax(k, jm_scene_least_fit(p->v[i].s, ctx->min_text, ctx->min_tag > 0 ? ctx->min_tag : ctx->min_text));
+/* The least scale the writer may print a page of these parts at: every text at its floor on
+ * paper (ft, tags fg). At most 1. */
+static double least_scale(const mp_parts *p, double ft, double fg) {
+    double k = 0;
+    for (size_t i = 0; i < p->n; i++) k = fmax(k, jm_scene_least_fit(p->v[i].s, ft, fg));
     return k > 0 ? fmin(1, k) : 1;
 }
 
-static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
-    const jm_layout_ctx *ctx = M->ctx;
-    double pw = ctx->page_width, ph = ctx->page_height;
-    /* one page, fitted: fine while every text stays at least the target's floor */
-    double col = fit_aspect(M, pw / ph);
-    mp_geo g;
-    mp_parts p = poster_parts(M, col, M->c->margin, &g);
-    double kmin = least_scale(M, &p);
-    double k = fmin(pw / g.width, ph / parts_height(M, &p));
-    if (k >= kmin - 1e-9) {
-        one_page(M, &p, g.width, doc, bookmark);
-        return true;
-    }
-    /* pages at exactly the smallest print size: the group count that needs the fewest pages */
-    double W = pw / kmin, H = ph / kmin;
+/* The floors of a page printed at k: text that shrinks (narrow columns) stops at ft / k in the
+ * scene, ft on paper. */
+static void print_at(jm_layout_ctx *at, double ft, double fg, double k) {
+    at->min_text = ft / k;
+    at->min_tag = fg / k;
+}
+
+/* The group count (and column width) that puts the poster on the fewest pages W x H, stage
+ * columns split into groups; *n_pages gets how many. */
+static size_t best_groups(mp_map *M, double W, double H, double *col, size_t *n_pages) {
     size_t n = M->j->n_stages, best = 0, best_pages = 0, best_over = 0;
     double best_col = 0;
     for (size_t groups = 1; groups <= n; groups++) {
@@ -223,9 +214,55 @@ static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
         if (fit >= M->st.max_column_width && !best_over) break;   /* more groups would only add pages */
     }
     if (!best) { best = n; best_col = M->st.min_column_width; }
+    *col = best_col;
+    if (n_pages) *n_pages = best_pages;
+    return best;
+}
+
+/* On pages pw x ph (ctx->page_width, page_height): one page when the poster fitted to it keeps
+ * every text at its floor (jm_layout_floors); else pages of the size that prints the poster's
+ * text at the least scale its natural sizes allow, columns narrowed no further than the floor. */
+static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
+    const jm_layout_ctx *ctx = M->ctx;
+    double pw = ctx->page_width, ph = ctx->page_height, ft, fg;
+    jm_layout_floors(ctx, &ft, &fg);
+    jm_layout_ctx at = *ctx;
+    M->ctx = &at;
+    /* one page, fitted: fine while every text stays at least the floor */
+    print_at(&at, ft, fg, 1);
+    double col = fit_aspect(M, pw / ph);
+    mp_geo g;
+    mp_parts p = poster_parts(M, col, M->c->margin, &g);
+    double k = fmin(1, fmin(pw / g.width, ph / parts_height(M, &p)));
+    if (k < 1) {   /* printed smaller: lay it out again for that scale's floors */
+        print_at(&at, ft, fg, k);
+        p = poster_parts(M, col, M->c->margin, &g);
+        k = fmin(1, fmin(pw / g.width, ph / parts_height(M, &p)));
+    }
+    if (k >= least_scale(&p, ft, fg) - 1e-9) {
+        one_page(M, &p, g.width, doc, bookmark);
+        M->ctx = ctx;
+        return true;
+    }
+    /* pages at the least scale the poster's natural text allows (its columns as wide as the
+     * style's); texts that shrink in narrower columns stop at the floor over that scale */
+    print_at(&at, ft, fg, 1);
+    p = poster_parts(M, M->st.column_width, M->c->margin, &g);
+    k = least_scale(&p, ft, fg);
+    size_t groups = 1;
+    for (int round = 0; round < 4; round++) {
+        print_at(&at, ft, fg, k);
+        groups = best_groups(M, pw / k, ph / k, &col, NULL);
+        bool *stops;
+        mp_parts gp = grouped_parts(M, groups, col, &stops);
+        double need = least_scale(&gp, ft, fg);
+        if (need <= k + 1e-9) break;
+        k = need;   /* a text that does not shrink is under the floor at k */
+    }
     bool *stops;
-    mp_parts gp = grouped_parts(M, best, best_col, &stops);
-    mp_flow(M, &gp, stops, W, H, doc, bookmark, NULL);
+    mp_parts gp = grouped_parts(M, groups, col, &stops);
+    mp_flow(M, &gp, stops, pw / k, ph / k, doc, bookmark, NULL);
+    M->ctx = ctx;
     return true;
 }
 

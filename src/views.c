@@ -28,6 +28,21 @@ bool jm_view_layout(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc) {
     return v->layout(&paged, doc);
 }
 
+void jm_layout_floors(const jm_layout_ctx *ctx, double *text, double *tag) {
+    const jm_style_common *c = jm_style_get_common(ctx->style);
+    if (ctx->min_text > 0) {
+        *text = ctx->min_text;
+        *tag = ctx->min_tag > 0 ? ctx->min_tag : ctx->min_text;
+    } else if (ctx->page_width > 0) {
+        *text = c->paper_min_font_pt;
+        *tag = c->paper_min_tag_pt;
+    } else {
+        *text = *tag = c->min_font_px;
+    }
+}
+
 double jm_layout_min_font(const jm_layout_ctx *ctx) {
-    return ctx->min_text > 0 ? ctx->min_text : jm_style_get_common(ctx->style)->min_font_px;
+    double text, tag;
+    jm_layout_floors(ctx, &text, &tag);
+    return text;
 }

@@ -37,16 +37,16 @@ pending_reason() { # SAMPLE VIEW TARGET -> the reason, or nothing
 # floor_violations TARGET W H MIN_TEXT MIN_TAG < dump: "page N: SIZE ROLE" for each page whose
 # smallest text (font size x the fit of the page into W x H) is below its floor.
 floor_violations() {
-    awk -v W="$2" -v H="$3" -v ft="$4" -v fg="$5" '
+    awk -v W="$2" -v H="$3" -v ft="$4" -v fg="$5" -v TAG="$FLOOR_TAG_RE" -v NONE="$FLOOR_NONE_RE" '
         function flush() { if (p && bad) print "page " p ": " worst " " wrole; bad = 0 }
         /^page [0-9]+ view/ { flush(); p = $2; next }
         /^scene / { split($2, d, "x"); k = W / d[1]; if (H / d[2] < k) k = H / d[2]; next }
-        $2 == "text" {
+        $2 == "text" && $3 !~ NONE {
             for (i = 1; i <= NF; i++) if ($i ~ /^font$/) break
             # font "DESC" SIZE: the size is the first field after the closing quote
             for (j = i + 1; j <= NF; j++) if ($j ~ /"$/) break
             size = $(j + 1) + 0
-            fl = ($3 ~ /\.(tag|scale|tick|badge)/) ? fg : ft
+            fl = ($3 ~ TAG) ? fg : ft
             if (size > 0 && size * k < fl - 0.01 && (!bad || size * k < worst)) { bad = 1; worst = size * k; wrole = $3 }
         }
         END { flush() }'
