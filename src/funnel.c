@@ -201,6 +201,29 @@ static void fn_geo_fit(fn_geo *g, const jm_journey *j) {
     g->col_w = fit < natural ? fit : fmin(fit, fmax(natural, g->st.max_column_width));
 }
 
+/* The title and subtitle in [x0, x0 + w] from the top margin; returns where the stages start. */
+static double fn_layout_title(const fn_geo *g, jm_scene *s, double x0, double w) {
+    const jm_layout_ctx *ctx = g->ctx;
+    const jm_journey *j = ctx->journey;
+    double y = g->c->margin, h = 0, unit = g->c->grid_unit;
+    s->title = j->title;
+    s->desc = j->subtitle;
+    if (j->title) {
+        int ti = jm_shape_text(s, ctx->text, "funnel.title", x0, y, j->title, &g->c->title_font, g->c->text, w,
+                               JM_ALIGN_LEFT, g->ls, -1, &h);
+        s->items[ti].src = j->pos;
+        y += h;
+    }
+    if (j->subtitle) {
+        y = jm_snap(y + g->st.title_gap, unit);
+        double sw = g->st.subtitle_max_width > 0 ? fmin(w, g->st.subtitle_max_width) : w;
+        jm_shape_text(s, ctx->text, "funnel.subtitle", x0, y, j->subtitle, &g->c->subtitle_font, g->c->text_muted,
+                      sw, JM_ALIGN_LEFT, g->ls, -1, &h);
+        y += h;
+    }
+    return jm_snap(y + g->st.header_gap, unit);
+}
+
 static bool funnel_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     const jm_journey *j = ctx->journey;
     if (j->n_stages == 0) {
@@ -225,28 +248,18 @@ static bool funnel_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     double x0 = ctx->width > 0 ? (canvas_w - content_w) / 2 : margin;
 
     jm_scene *s = jm_scene_new(ctx->arena, canvas_w, 0, g.c->background);
-    s->title = j->title;
-    s->desc = j->subtitle;
-
-    double y = margin, h = 0;
-    if (j->title) {
-        int ti = jm_shape_text(s, ctx->text, "funnel.title", x0, y, j->title, &g.c->title_font, g.c->text,
-                               content_w, JM_ALIGN_LEFT, g.ls, -1, &h);
-        s->items[ti].src = j->pos;
-        y += h;
-    }
-    if (j->subtitle) {
-        y = jm_snap(y + g.st.title_gap, unit);
-        double sw = g.st.subtitle_max_width > 0 ? fmin(content_w, g.st.subtitle_max_width) : content_w;
-        jm_shape_text(s, ctx->text, "funnel.subtitle", x0, y, j->subtitle, &g.c->subtitle_font, g.c->text_muted,
-                      sw, JM_ALIGN_LEFT, g.ls, -1, &h);
-        y += h;
-    }
-    y = jm_snap(y + g.st.header_gap, unit);
-
+    double y = fn_layout_title(&g, s, x0, content_w);
     double bottom = fn_layout_stages(&g, s, x0, y);
     s->height = jm_snap(bottom + margin, unit);
-
+    /* on pages: rows and cards continue on further pages when they are taller than one (the
+     * writer fits a wider canvas to the page's width, so its pages are taller by as much) */
+    double page_h = ctx->page_height > 0 && ctx->page_width > 0 ? ctx->page_height * fmax(1, canvas_w / ctx->page_width)
+                  : ctx->page_height;
+    if (page_h > 0 && s->height > page_h + 0.5) {
+        s = jm_scene_new(ctx->arena, canvas_w, page_h, g.c->background);
+        fn_layout_pages(&g, doc, s, x0, fn_layout_title(&g, s, x0, content_w), page_h);
+        return true;
+    }
     jm_doc_add_page(doc, s, "funnel", j->title);
     return true;
 }
