@@ -124,10 +124,11 @@ static mp_parts poster_parts(mp_map *M, double col_w, double x0, mp_geo *g_out) 
     return parts;
 }
 
+/* The height of one page of these parts, snapped as mp_flow snaps it. */
 static double parts_height(mp_map *M, const mp_parts *p) {
     double h = 2 * M->c->margin;
     for (size_t i = 0; i < p->n; i++) h += (i ? p->v[i].gap_before : 0) + p->v[i].h;
-    return h;
+    return jm_snap(h, M->c->grid_unit);
 }
 
 /* The column width in [min, max] whose whole poster is closest to width / height = aspect:
@@ -146,8 +147,7 @@ static double fit_aspect(mp_map *M, double aspect) {
 
 /* The poster's parts stacked on one page `width` wide, as tall as they are. */
 static void one_page(mp_map *M, const mp_parts *p, double width, jm_doc *doc, const char *bookmark) {
-    bool *stops = JM_NEWV(M->a, bool, p->n ? p->n : 1);
-    mp_flow(M, p, stops, width, 0, doc, bookmark, NULL);
+    mp_flow(M, p, width, 0, doc, bookmark, NULL);
 }
 
 static void single_page(mp_map *M, double col_w, double x0, double width, jm_doc *doc, const char *bookmark) {
@@ -158,24 +158,23 @@ static void single_page(mp_map *M, double col_w, double x0, double width, jm_doc
 
 /* ---- pages ---- */
 
-/* The parts of the poster with the stages in g groups of columns of width col_w (each group a
- * run of pages of its own), then the features and tables; stops[i] marks a group's start. */
-static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, bool **stops) {
+/* The parts of the poster with the stages in `groups` groups of columns, one after the other
+ * (a group's stage row under the last group's lanes, or on a new page), then the features and
+ * tables. A group's columns fill the width W (between min- and max-column-width), never
+ * narrower than col_w: a smaller last group gets wider columns. */
+static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, double W) {
     size_t n = M->j->n_stages, first = 0;
     mp_parts parts = { 0 };
-    size_t *starts = JM_NEWV(M->a, size_t, groups + 1);
-    mp_geo g = { 0 };
     for (size_t k = 0; k < groups; k++) {
         size_t size = n / groups + (k < n % groups ? 1 : 0);   /* 8 stages in 3 groups: 3, 3, 2 */
-        g = geo_for(M, first, size, col_w, M->c->margin);
-        starts[k] = parts.n;
+        mp_geo g = geo_for(M, first, size, fmax(col_w, clamp_col(M, fill_width(M, size, W))), M->c->margin);
+        size_t start = parts.n;
         lane_parts(M, &g, k == 0, &parts);
+        if (k > 0) parts.v[start].gap_before = M->st.section_gap;   /* a group's stage row under the last */
         first += size;
     }
     mp_geo all = geo_for(M, 0, (n + groups - 1) / groups, col_w, M->c->margin);
     extra_parts(M, &all, &parts);
-    *stops = JM_NEWV(M->a, bool, parts.n ? parts.n : 1);
-    for (size_t k = 1; k < groups; k++) (*stops)[starts[k]] = true;
     return parts;
 }
 
@@ -205,9 +204,8 @@ static size_t best_groups(mp_map *M, double W, double H, double *col, size_t *n_
         double fit = fill_width(M, per, W);
         if (fit < M->st.min_column_width && per > 1) continue;
         double cw = clamp_col(M, fit);
-        bool *stops;
-        mp_parts gp = grouped_parts(M, groups, cw, &stops);
-        size_t over, pages = mp_flow(M, &gp, stops, W, H, NULL, NULL, &over);
+        mp_parts gp = grouped_parts(M, groups, cw, W);
+        size_t over, pages = mp_flow(M, &gp, W, H, NULL, NULL, &over);
         if (!best || over < best_over || (over == best_over && pages < best_pages)) {
             best = groups; best_pages = pages; best_over = over; best_col = cw;
         }
@@ -253,15 +251,13 @@ static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
     for (int round = 0; round < 4; round++) {
         print_at(&at, ft, fg, k);
         groups = best_groups(M, pw / k, ph / k, &col, NULL);
-        bool *stops;
-        mp_parts gp = grouped_parts(M, groups, col, &stops);
+        mp_parts gp = grouped_parts(M, groups, col, pw / k);
         double need = least_scale(&gp, ft, fg);
         if (need <= k + 1e-9) break;
         k = need;   /* a text that does not shrink is under the floor at k */
     }
-    bool *stops;
-    mp_parts gp = grouped_parts(M, groups, col, &stops);
-    mp_flow(M, &gp, stops, pw / k, ph / k, doc, bookmark, NULL);
+    mp_parts gp = grouped_parts(M, groups, col, pw / k);
+    mp_flow(M, &gp, pw / k, ph / k, doc, bookmark, NULL);
     M->ctx = ctx;
     return true;
 }

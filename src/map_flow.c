@@ -8,8 +8,8 @@
  * Parts go down the page, gap_before between them (none at the top of a page). With a page
  * height, a part that does not fit starts a new page; a lane starts it with its stage row
  * again; the header, the stage row and a section title never stay alone at the bottom; a table alone in its row that does
- * not fit continues on the next page, its title and header row repeated. `stops` are indices
- * of parts that must start a new page (the first part of each column group). */
+ * not fit continues on the next page, its title and header row repeated. A column group's
+ * stage row goes under the last group's lanes when it and the start of its first lane fit. */
 
 typedef struct {
     mp_map *M;
@@ -132,14 +132,13 @@ static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i) {
     return r >= -1e-6;
 }
 
-size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
-               const char *bookmark, size_t *overflows) {
+size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm_doc *doc, const char *bookmark,
+               size_t *overflows) {
     mp_pager f = { .M = M, .width = width, .page_h = page_h, .doc = doc, .bookmark = bookmark };
     flow_new_page(&f);
     const mp_part *stage_row = NULL;
     for (size_t i = 0; i < parts->n; i++) {
         const mp_part *p = &parts->v[i];
-        if (stops[i] && i > 0) flow_new_page(&f);
         if (p->kind == MP_PART_STAGES) stage_row = p;
         if (p->lane && page_h > 0 && p->h > room(&f, p->gap_before)) { flow_lane(&f, p, stage_row); continue; }
         if (!keeps_fit(&f, parts, i) && !at_top(&f)) {

@@ -36,6 +36,5 @@ void jm_map_table_pages(const jm_layout_ctx *ctx, double width, double height, j
     M.view = "tables";
     mp_parts parts = { 0 };
     mp_table_parts(&M, M.c->margin, fmax(1, width - 2 * M.c->margin), true, &parts);
-    bool *stops = JM_NEWV(M.a, bool, parts.n ? parts.n : 1);
-    mp_flow(&M, &parts, stops, width, height, doc, bookmark, NULL);
+    mp_flow(&M, &parts, width, height, doc, bookmark, NULL);
 }
