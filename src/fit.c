@@ -8,7 +8,7 @@
 static bool one_page(const jm_view *v, const jm_layout_ctx *ctx, double w, double h, jm_doc *doc, jm_paper_fit *t) {
     jm_layout_ctx c = *ctx;
     c.page_width = c.page_height = 0;
-    return jm_paper_layout(v, &c, w, h, false, doc, t);
+    return jm_paper_layout(v, &c, w, h, false, 0, doc, t);
 }
 
 /* Whether the view fits a page pw x ph with `margin` around at the floor; *t says how it prints. */

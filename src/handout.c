@@ -91,7 +91,7 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
         const char *mark = bookmark_of(&st, views[i]->name);
         bool ok = !strcmp(views[i]->name, "map")
             ? jm_map_layout(&body, &(jm_map_opts){ .tables = false, .no_header = true }, doc, mark)
-            : jm_paper_layout(views[i], &body, body.page_width, body.page_height, true, doc, NULL);
+            : jm_paper_layout(views[i], &body, body.page_width, body.page_height, true, 0, doc, NULL);
         if (!ok) return false;
         name_pages(doc, first, mark);
     }

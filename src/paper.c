@@ -3,8 +3,8 @@
 #include "paper.h"
 #include <math.h>
 
-enum { STEPS = 12 };            /* canvases tried: scales 1, 0.95, ... 0.4 */
-static const double STEP = 0.05;
+static const double STEP = 0.05;   /* canvases tried: scales 1, 0.95, ... down to least_k */
+#define LEAST_K 0.4
 
 /* The pages [first, n_pages) of `doc` printed in the box: the least scale, and the least scale
  * that keeps the paper floors ft, fg. */
@@ -52,7 +52,7 @@ static bool better(const jm_paper_fit *a, const jm_paper_fit *b) {
 }
 
 bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, double box_h, bool paginate,
-                     jm_doc *doc, jm_paper_fit *fit) {
+                     double least_k, jm_doc *doc, jm_paper_fit *fit) {
     jm_paper_fit t, best = { 0 };
     if (v->fits_pages) {   /* the map: its own columns and pages */
         double ft, fg;
@@ -73,14 +73,15 @@ bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, d
     }
     jm_layout_ctx quiet = *ctx;
     quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
-    for (int i = 0; i <= STEPS; i++) {
+    int steps = (int)floor((1 - fmax(least_k, LEAST_K)) / STEP + 1e-9);
+    for (int i = 0; i <= steps; i++) {
         if (!try_scale(v, &quiet, box_w, box_h, paginate, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
         if (i == 0 || better(&t, &best)) best = t;
         if (i == 0 && t.ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
     }
     jm_diags_free(quiet.diags);
-    if (!(best.k > 0)) return jm_view_layout(v, ctx, doc);   /* the first try failed: again, with the diagnostics */
-    if (!try_scale(v, ctx, box_w, box_h, paginate, best.k, doc, &t)) return false;
+    /* the chosen canvas again, with the diagnostics (the first one when even it failed) */
+    if (!try_scale(v, ctx, box_w, box_h, paginate, best.k > 0 ? best.k : 1, doc, &t)) return false;
     if (fit) *fit = t;
     return true;
 }

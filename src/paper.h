@@ -21,10 +21,10 @@ typedef struct {
  * view continues on pages of the box's height (ctx->page_width and page_height are the box);
  * else it is one page of any height that the writer fits in the box. The map lays itself out
  * (its columns for the box's shape); other views try canvases from the box's width up to
- * 1 / 0.4 of it and keep the one that prints at the floor on the fewest pages, then the largest
- * (when none does, the closest). The text floors of ctx (jm_layout_floors) are the paper's; a
+ * 1 / least_k of it (least_k >= 0.4) and keep the one that prints at the floor on the fewest
+ * pages, then the largest (when none does, the closest). The text floors of ctx (jm_layout_floors) are the paper's; a
  * canvas printed at k gets floors over k. *fit (may be NULL) says how it prints. False after a
  * diagnostic. */
 bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, double box_h, bool paginate,
-                     jm_doc *doc, jm_paper_fit *fit);
+                     double least_k, jm_doc *doc, jm_paper_fit *fit);
 #endif

@@ -56,6 +56,7 @@ const jm_view *jm_view_find(const char *name);
 
 /* Lays out `v`. When printing to pages (ctx->page_width > 0) and no width was asked for, a view
  * that does not fit pages itself is laid out at the page's content width, so that the writer
- * does not shrink its text to fit the paper. */
+ * does not shrink its text to fit the paper; with a page height, on a canvas up to a little
+ * wider when that saves a page, its text kept at the floor (jm_paper_layout). */
 bool jm_view_layout(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc);
 #endif
