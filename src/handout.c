@@ -74,6 +74,27 @@ static jm_scene *furniture(const jm_layout_ctx *ctx, const jm_map_style *st, con
     return s;
 }
 
+/* The scale the tables print at: the largest, from 1 down to TABLES_LEAST, that puts them on
+ * the fewest pages (a table a little too tall for the room left shares the page instead of
+ * starting one), every text kept at the paper floor. */
+#define TABLES_LEAST 0.75
+static double table_scale(const jm_layout_ctx *ctx, double w, double h) {
+    double ft, fg, best = 1;
+    size_t best_pages = 0;
+    if (!ctx->journey->n_tables) return 1;
+    jm_layout_floors(ctx, &ft, &fg);
+    for (double k = 1; k >= TABLES_LEAST - 1e-9; k -= 0.05) {
+        jm_doc *scratch = jm_doc_new(ctx->arena);
+        jm_map_table_pages(ctx, w / k, h / k, scratch, "");
+        bool floor_kept = true;
+        for (size_t i = 0; i < scratch->n_pages; i++)
+            floor_kept = floor_kept && jm_scene_least_fit(scratch->pages[i].scene, ft, fg) <= k + 1e-9;
+        if (!floor_kept) break;
+        if (!best_pages || scratch->n_pages < best_pages) { best = k; best_pages = scratch->n_pages; }
+    }
+    return best;
+}
+
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc) {
     jm_map_style st;
     jm_style_fill(ctx->style, &jm_map_style_schema, &st);
@@ -96,7 +117,8 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
         name_pages(doc, first, mark);
     }
     size_t first = doc->n_pages;
-    jm_map_table_pages(&body, w, body.page_height, doc, st.bookmark_tables);
+    double tk = table_scale(&body, w, body.page_height);
+    jm_map_table_pages(&body, w / tk, body.page_height / tk, doc, st.bookmark_tables);
     name_pages(doc, first, st.bookmark_tables);
     for (size_t i = 1; i < doc->n_pages && band > 0; i++) {
         doc->pages[i].furniture = furniture(ctx, &st, doc, i, w, h);

@@ -109,7 +109,7 @@ static void lane_parts(mp_map *M, const mp_geo *g, bool header, mp_parts *out) {
 
 static void extra_parts(mp_map *M, const mp_geo *g, mp_parts *out) {
     mp_feature_parts(M, g->x0, g->right - g->x0, out);
-    if (M->tables) mp_table_parts(M, g->x0, g->right - g->x0, false, out);
+    if (M->tables) mp_table_parts(M, g->x0, g->right - g->x0, 0, out);
 }
 
 /* ---- one poster ---- */

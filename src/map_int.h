@@ -138,8 +138,9 @@ double mp_persona(mp_map *M, jm_scene *s, double x, double y, double w);
 
 /* map_extras.c: features as rows of cards, tables as rows of tables side by side. */
 void mp_feature_parts(mp_map *M, double x, double w, mp_parts *out);
-/* Tables side by side while they fit (`alone`: one per row); a table alone may continue. */
-void mp_table_parts(mp_map *M, double x, double w, bool alone, mp_parts *out);
+/* Tables side by side while they fit the width w; a table taller than alone_h (> 0: the room
+ * of a page) stands alone in its row, and may continue on the next page. */
+void mp_table_parts(mp_map *M, double x, double w, double alone_h, mp_parts *out);
 
 /* map_table.c: one table, measured for a width, then placed one range of rows at a time. */
 struct mp_table {

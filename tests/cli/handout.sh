@@ -167,12 +167,18 @@ done
 printf 'page 1 view map\nscene 1411.47x959.35 background #ffffffff items 1\n0 text map.text 0.00,0.00 10.00x10.00 font "Inter 11" 11.00 color #000000ff "x"\n' > "$T/old.scene"
 [ -n "$(floor_report "$T/old.scene")" ] && pass "floor check: catches 6 pt text" || fail "floor check: catches 6 pt text" "nothing reported"
 
-# --- small tables share pages: a table starts on the page where its first rows fit ---
+# --- small tables share pages (side by side, or printed a little smaller); a long one continues ---
 "$JM" "$BUYER" --view all -o "$T/b.pdf" --dump-scene > "$T/b.scene"
 tabs=$(awk '/^page / && $4 == "tables"' "$T/b.scene" | wc -l)
-titles=$(grep -c ' map\.table\.title ' "$T/b.scene")
-[ "$tabs" = 2 ] && pass "buyer handout: three tables on two pages" || fail "buyer handout: three tables on two pages" "$tabs pages"
-awk '/^page /{ t = $4 == "tables"; n = 0 } t && / map\.table\.title /{ n++; if (n > 1) two = 1 } END { exit !two }' "$T/b.scene" \
-    && pass "buyer handout: a page holds two tables" || fail "buyer handout: a page holds two tables" "one per page"
-grep -q ' map\.table\.title .*(continued)"$' "$T/b.scene" && pass "buyer handout: a table continued, its title says so" \
-    || fail "buyer handout: a table continued, its title says so" "no (continued) title"
+[ "$tabs" = 1 ] && pass "buyer handout: three tables on one page" || fail "buyer handout: three tables on one page" "$tabs pages"
+# two of them side by side: two table titles on one baseline
+awk '/^page /{ t = $4 == "tables" } t && / map\.table\.title /{ split($4, p, ","); if (seen[p[2]]++) two = 1 } END { exit !two }' "$T/b.scene" \
+    && pass "buyer handout: two tables side by side" || fail "buyer handout: two tables side by side" "one per row"
+"$JM" "$ROOT/samples/tables.yaml" --view all -o "$T/t.pdf" --dump-scene > "$T/t.scene"
+[ "$(awk '/^page / && $4 == "tables"' "$T/t.scene" | wc -l)" = 1 ] && pass "tables handout: a table a little too tall for the room left shares the page" \
+    || fail "tables handout: a table a little too tall for the room left shares the page" "$(grep -c '^page .* tables' "$T/t.scene") pages"
+{ printf 'title: Long\nstages: [{name: A}]\ntables:\n  - title: Many rows\n    columns: [Row, Text]\n    rows:\n'
+  for i in $(seq 1 60); do printf '      - [%s, "row %s of a table longer than a page"]\n' "$i" "$i"; done; } > "$T/long.yaml"
+"$JM" "$T/long.yaml" --view all -o "$T/l.pdf" --dump-scene > "$T/l.scene"
+grep -q ' map\.table\.title .*(continued)"$' "$T/l.scene" && pass "handout: a table longer than a page continued, its title says so" \
+    || fail "handout: a table longer than a page continued, its title says so" "no (continued) title"
