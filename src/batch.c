@@ -57,7 +57,7 @@ static bool tools_ready(const jm_batch *b, jm_tools *t, jm_diags *d) {
     if (!t->styles) t->styles = jm_style_cache_new();
     if (!t->text) {
         pthread_mutex_lock(&creating);
-        t->text = jm_text_new(b->dr->fonts_dir, d);
+        t->text = jm_text_new(b->dr->fonts_dir, b->dr->font_files, d);
         pthread_mutex_unlock(&creating);
     }
     return t->text != NULL;

@@ -63,6 +63,7 @@ typedef struct {
     void *ctx;
     jm_format format;            /* image format of the run: -T, else SVG */
     const char *fonts_dir;       /* for each thread's text service */
+    const char *const *font_files;   /* the brand's fonts in front of the set (jm_text_new), or NULL */
     bool check_only;             /* --check: inputs are loaded, nothing is drawn */
 } jm_drawer;
 

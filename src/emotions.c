@@ -185,6 +185,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     /* the plot frame's y = 0 (the +2 line) lands at dy */
     double plot_top = y;
     double dy = plot_top + L.st.plot_padding - L.top;
+    if (embed && *L.scale[0]) dy = fmax(dy, plot_top + embed->scale_top + L.scale_block[0].height / 2);
     double plot_bottom = dy + L.bottom + L.st.plot_padding;
     double bands_bottom = plot_bottom + L.row_height + (L.row_height > 0 ? L.st.plot_padding : 0);
     double note_y = bands_bottom;   /* "scores estimated from emoji" (or words), inside the bands, under the steps */

@@ -72,7 +72,9 @@ typedef struct {
     /* step axis under the bands */
     jm_font step_number_font, step_font;
     jm_color step_color;
-    double step_title_min_width;  /* pt, narrower columns show only step numbers */
+    double step_title_min_width;  /* pt, narrower columns stagger their titles over rows */
+    double step_title_rows;     /* most rows to stagger titles over */
+    double step_title_lines;    /* most lines of a staggered title (then an ellipsis) */
     double axis_gap;            /* pt, plot to the step row */
     double tick_length;         /* pt */
     jm_color tick_color;
@@ -116,6 +118,8 @@ jm_scene *jm_emotions_scene(const jm_layout_ctx *ctx, bool titled);
 typedef struct {
     const double *stage_x, *stage_w;  /* pt, one per stage of ctx->journey */
     bool scale;                 /* the score labels left of the first band */
+    double scale_gap;           /* pt, their right edge to the first band (0: the style's scale-gap) */
+    double scale_top;           /* pt, the top label at least this far under the band bodies' top */
     int first_step;             /* number of the first step (0: 1), when the journey is a cut */
     /* A window (n_stages > 0): only stages [first_stage, first_stage + n_stages) are drawn, the
      * rest of the journey laid out in columns beyond the canvas (stage_x outside it), so the

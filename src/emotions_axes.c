@@ -104,6 +104,7 @@ void em_axes_across(em_layout *L) {
     split_scale(L);
     if (L->embed && !L->embed->scale)
         for (int k = 0; k < 5; k++) L->scale[k] = "";
+    if (L->embed && L->embed->scale_gap > 0) L->st.scale_gap = L->embed->scale_gap;
     double sw = 0;
     for (int k = 0; k < 5; k++) {
         L->scale_block[k] = measure(L, L->scale[k], &L->st.scale_font, 0, JM_ALIGN_LEFT);
@@ -234,16 +235,52 @@ void em_axes_scale(em_layout *L, jm_scene *s, double dy) {
     }
 }
 
+/* Does the block stay within `lines` lines without breaking a word? */
+static bool title_fits(em_layout *L, const char *text, jm_textblock b, double wrap, int lines) {
+    return b.lines <= lines && jm_text_min_width(L->text, text, &L->st.step_font) <= wrap;
+}
+
+/* The step's title, or as much of it as fits `lines` lines `wrap` wide, no word broken, with
+ * an ellipsis after it (cut at a character, trailing spaces dropped; binary search on the length). */
+static const char *abbreviate(em_layout *L, const char *title, double wrap, int lines, jm_textblock *b) {
+    *b = measure(L, title, &L->st.step_font, wrap, JM_ALIGN_CENTER);
+    if (title_fits(L, title, *b, wrap, lines)) return title;
+    glong lo = 0, hi = g_utf8_strlen(title, -1);   /* lo chars fit, hi do not */
+    const char *best = "…";
+    jm_textblock bb = measure(L, best, &L->st.step_font, wrap, JM_ALIGN_CENTER);
+    while (hi - lo > 1) {
+        glong mid = (lo + hi) / 2;
+        const char *end = g_utf8_offset_to_pointer(title, mid);
+        while (end > title && end[-1] == ' ') end--;
+        const char *cut = jm_arena_printf(L->a, "%.*s…", (int)(end - title), title);
+        jm_textblock cb = measure(L, cut, &L->st.step_font, wrap, JM_ALIGN_CENTER);
+        if (title_fits(L, cut, cb, wrap, lines)) { lo = mid; best = cut; bb = cb; } else hi = mid;
+    }
+    *b = bb;
+    return best;
+}
+
 /* The step row under the plot:
  *
  *      |          tick (tick-length), then axis-gap
  *      3          step number (every k-th when columns are narrow)
- *   Title of      title, wrapped to the column, when columns are at least step-title-min-width
+ *   Title of      title, wrapped to the column when it is at least step-title-min-width wide
  *   the step
  *   🤔 Unsure     when the emotion has no score: its emoji and label, then unscored-text
  *   no score
  *   (A)(B)        who took part: a dot per actor (emotions_actors.c), all steps' dots on one
  *                 line a grid unit under the tallest text
+ *
+ * Narrower columns stagger their titles over r rows (r = ceil((step-title-min-width + gap) /
+ * pitch), at most step-title-rows), each title r columns wide and at most step-title-lines lines
+ * (then an ellipsis), in the first row where it keeps clear of the row's last title (when
+ * even that leaves a title less than half step-title-min-width, only numbers are shown):
+ *
+ *      1     2     3     4     5     6
+ *   Reads a          Creates an         row 0
+ *   review           account
+ *         Watches the       Confirms    row 1
+ *         demo video        the email
  *
  * Stage emotions have no numbers nor titles: the row then holds only the unscored ones (and is
  * left out when all are scored). Numbers thin out like labels: k = ceil((widest number + gap)
@@ -253,8 +290,13 @@ void em_axes_measure_steps(em_layout *L) {
     bool steps = !L->from_stages, any_unscored = false;
     for (size_t i = 0; i < L->n_pts; i++) any_unscored |= !L->pts[i].scored;
     if (L->n_pts == 0 || (!steps && !any_unscored)) return;
-    double gap = L->c->grid_unit;
-    bool titles = L->pitch - L->st.stage_gap >= L->st.step_title_min_width;
+    double gap = L->c->grid_unit, pitch = fmax(L->pitch, 1e-6);
+    bool fits = L->pitch - L->st.stage_gap >= L->st.step_title_min_width;
+    int rows = fits ? 1 : (int)fmin(fmax(1, L->st.step_title_rows), ceil((L->st.step_title_min_width + L->st.stage_gap) / pitch));
+    int lines = fits ? 0 : (int)fmax(1, L->st.step_title_lines);
+    /* staggered titles at least half step-title-min-width wide, else numbers only: a word or two,
+     * not two letters and an ellipsis */
+    bool titles = fits || rows * L->pitch - L->st.stage_gap >= L->st.step_title_min_width / 2;
     double num_w = 0;
     for (size_t i = 0; steps && i < L->n_pts; i++) {
         em_point *p = &L->pts[i];
@@ -262,7 +304,46 @@ void em_axes_measure_steps(em_layout *L) {
         p->number_block = measure(L, p->number_text, &L->st.step_number_font, 0, JM_ALIGN_LEFT);
         num_w = fmax(num_w, p->number_block.width);
     }
-    int k = (int)fmax(1, ceil((num_w + gap) / fmax(L->pitch, 1e-6)));
+    int k = (int)fmax(1, ceil((num_w + gap) / pitch));
+    L->num_h = 0;   /* the numbers' row: titles start under it whether or not their number is shown */
+    for (size_t i = 0; steps && i < L->n_pts; i++) L->num_h = fmax(L->num_h, L->pts[i].number_block.height);
+    double title_h = 0;   /* the tallest title: the pitch of the staggered rows */
+    for (size_t i = 0; titles && steps && i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        if (!p->step->title || !*p->step->title) continue;
+        /* its column when that is wide enough, else r columns (as wide as the narrowest of its
+         * column and the distances to its neighbours) centred on the step; its part past a margin
+         * cut off (so the first and last titles stay on the canvas and never come closer to their
+         * neighbours) */
+        double col = p->column_x1 - p->column_x0, d = col;
+        if (i > 0) d = fmin(d, p->x - L->pts[i - 1].x);
+        if (i + 1 < L->n_pts) d = fmin(d, L->pts[i + 1].x - p->x);
+        double half = (col - L->st.stage_gap >= L->st.step_title_min_width ? col : rows * d) / 2 - L->st.stage_gap / 2;
+        double x0 = fmax(p->x - half, L->c->margin), x1 = fmin(p->x + half, L->width - L->c->margin);
+        double wrap = fmax(1, x1 - x0);
+        p->show_title = true;
+        p->title_wrap = wrap;
+        p->title_cx = (x0 + x1) / 2;
+        p->title_text = fits ? p->step->title : abbreviate(L, p->step->title, wrap, lines, &p->title_block);
+        if (fits) p->title_block = measure(L, p->step->title, &L->st.step_font, p->title_wrap, JM_ALIGN_CENTER);
+        title_h = fmax(title_h, p->title_block.height);
+    }
+    /* rows, left to right: each title in the first row where it keeps stage-gap from the last
+     * title (failing that, the row whose last title ends first; r columns wide, r rows always
+     * suffice in columns of one width) */
+    double *row_end = JM_NEWV(L->a, double, (size_t)rows);
+    for (int r = 0; r < rows; r++) row_end[r] = -INFINITY;
+    for (size_t i = 0; i < L->n_pts; i++) {
+        em_point *p = &L->pts[i];
+        if (!p->show_title) continue;
+        double b0 = p->title_cx - p->title_block.width / 2;
+        int r = 0;
+        while (r < rows && row_end[r] + L->st.stage_gap > b0 + 1e-6) r++;
+        if (r == rows)
+            for (int m = r = 0; m < rows; m++) if (row_end[m] < row_end[r]) r = m;
+        row_end[r] = b0 + p->title_block.width;
+        p->title_dy = r * (title_h + gap / 2);
+    }
     double actors_h = 0;
     for (size_t i = 0; i < L->n_pts; i++) {
         em_point *p = &L->pts[i];
@@ -272,13 +353,13 @@ void em_axes_measure_steps(em_layout *L) {
         double wrap = fmax(1, p->column_x1 - p->column_x0 - L->st.stage_gap);
         p->show_number = steps && (p->number - 1) % k == 0;
         if (p->show_number) { h += p->number_block.height; sep = gap / 2; }
-        if (titles && steps && p->step->title && *p->step->title) {
-            p->show_title = true;
-            p->title_block = measure(L, p->step->title, &L->st.step_font, wrap, JM_ALIGN_CENTER);
-            h += sep + p->title_block.height;
+        if (p->show_title) {
+            h = L->st.tick_length + L->st.axis_gap + L->num_h;
+            sep = L->num_h > 0 ? gap / 2 : 0;
+            h += sep + p->title_dy + p->title_block.height;
             sep = gap / 2;
         }
-        if (titles && !p->scored) {
+        if (fits && !p->scored) {
             const jm_emotion *e = p->emo;
             const char *what = e && e->label ? (e->emoji ? jm_arena_printf(L->a, "%s %s", e->emoji, e->label) : e->label)
                                              : e && e->emoji ? e->emoji : NULL;
@@ -315,9 +396,9 @@ void em_axes_steps(em_layout *L, jm_scene *s, double y) {
             sep = gap / 2;
         }
         if (p->show_title) {
-            ty += sep;
-            int t = put_text(L, s, "emotions.step.title", p->x - p->title_block.width / 2, ty, p->step->title,
-                             &L->st.step_font, color, wrap, JM_ALIGN_CENTER, p->title_block, -1);
+            ty = y + L->st.tick_length + L->st.axis_gap + L->num_h + (L->num_h > 0 ? gap / 2 : 0) + p->title_dy;
+            int t = put_text(L, s, "emotions.step.title", p->title_cx - p->title_block.width / 2, ty, p->title_text,
+                             &L->st.step_font, color, p->title_wrap, JM_ALIGN_CENTER, p->title_block, -1);
             s->items[t].src = src;
             ty += p->title_block.height;
             sep = gap / 2;

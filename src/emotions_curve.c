@@ -60,6 +60,40 @@ static void size_markers(em_layout *L) {
     }
 }
 
+/* The tint's knots (em_layout.conf_x): a point's x with 1 when its score was measured, else 0;
+ * a band without points gives 0 at both its edges. */
+static void conf_knots(em_layout *L) {
+    L->conf_x = JM_NEWV(L->a, double, L->n_pts + 2 * L->n_bands + 1);
+    L->conf_w = JM_NEWV(L->a, double, L->n_pts + 2 * L->n_bands + 1);
+    size_t n = 0;
+    for (size_t b = 0; b < L->n_bands; b++) {
+        const em_band *band = &L->bands[b];
+        if (band->n == 0) {
+            L->conf_x[n] = band->x; L->conf_w[n++] = 0;
+            L->conf_x[n] = band->x + band->w; L->conf_w[n++] = 0;
+        }
+        for (size_t i = band->first; i < band->first + band->n; i++) {
+            const em_point *p = &L->pts[i];
+            L->conf_x[n] = p->x;
+            L->conf_w[n++] = p->scored && !p->estimated ? 1 : 0;
+        }
+    }
+    L->n_conf = n;
+}
+
+/* The tint's weight at x (see em_layout.conf_x). */
+static double conf_at(const em_layout *L, double x) {
+    size_t n = L->n_conf;
+    if (n == 0) return 0;
+    if (x <= L->conf_x[0]) return L->conf_w[0];
+    for (size_t i = 1; i < n; i++)
+        if (x <= L->conf_x[i]) {
+            double d = L->conf_x[i] - L->conf_x[i - 1];
+            return d > 0 ? L->conf_w[i - 1] + (L->conf_w[i] - L->conf_w[i - 1]) * (x - L->conf_x[i - 1]) / d : L->conf_w[i];
+        }
+    return L->conf_w[n - 1];
+}
+
 /* Heights, extremes, the curve's segments through the scored points, and its polyline. */
 void em_curve_build(em_layout *L) {
     L->unit = L->st.score_height;
@@ -92,9 +126,12 @@ void em_curve_build(em_layout *L) {
     L->n_segs = jm_curve_monotone(xs, ys, n, L->segs);
     L->estimated = JM_NEWV(L->a, bool, n ? n : 1);
     for (size_t k = 0; k < L->n_segs; k++) {
-        L->bridged[k] = idx[k + 1] - idx[k] > 1;
+        L->bridged[k] = idx[k + 1] - idx[k] > 1;   /* over unscored steps */
+        for (size_t b = L->pts[idx[k]].band + 1; b < L->pts[idx[k + 1]].band; b++)
+            L->bridged[k] |= L->bands[b].n == 0;     /* over a stage with no points (a gap stage) */
         L->estimated[k] = L->pts[idx[k]].estimated || L->pts[idx[k + 1]].estimated;
     }
+    conf_knots(L);
     unsigned from = 0;
     for (size_t i = 0; i < L->n_pts; i++) {
         L->any_estimated |= L->pts[i].estimated;
@@ -132,10 +169,13 @@ static jm_path_op curve_op(const jm_bezier *b) {
     return (jm_path_op){ .op = JM_OP_CURVE, .x1 = b->x1, .y1 = b->y1, .x2 = b->x2, .y2 = b->y2, .x = b->x3, .y = b->y3 };
 }
 
+/* A piece of a tinted area's top edge: a part of the curve, or a straight chord of a faded part. */
+typedef struct { jm_bezier b; bool line; } em_piece;
+
 /* One side of the baseline: -1 above (smaller y), +1 below, 0 on it. */
-static int side_of(const jm_bezier *b, double base) {
+static int side_of(const em_piece *p, double base) {
     double y;
-    jm_bezier_point(b, 0.5, NULL, &y);
+    jm_bezier_point(&p->b, 0.5, NULL, &y);
     return fabs(y - base) < 1e-9 ? 0 : y < base ? -1 : 1;
 }
 
@@ -143,54 +183,108 @@ static int side_of(const jm_bezier *b, double base) {
  *
  *            ___piece___piece___
  *           |                   |      MOVE to the baseline under the first piece's start,
- *   base ---+-------------------+---   LINE up to it, the pieces' curves, LINE down, CLOSE.
+ *   base ---+-------------------+---   LINE up to it, the pieces, LINE down, CLOSE.
  */
-static void emit_region(em_layout *L, jm_scene *s, const jm_bezier *pieces, size_t n, int side, double base) {
+static void emit_region(em_layout *L, jm_scene *s, const em_piece *pieces, size_t n, int side, double base) {
     if (n == 0 || side == 0) return;
     jm_path_op *ops = JM_NEWV(L->a, jm_path_op, n + 4);
     size_t k = 0;
-    ops[k++] = (jm_path_op){ .op = JM_OP_MOVE, .x = pieces[0].x0, .y = base };
-    ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[0].x0, .y = pieces[0].y0 };
-    for (size_t i = 0; i < n; i++) ops[k++] = curve_op(&pieces[i]);
-    ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[n - 1].x3, .y = base };
+    ops[k++] = (jm_path_op){ .op = JM_OP_MOVE, .x = pieces[0].b.x0, .y = base };
+    if (fabs(pieces[0].b.y0 - base) > 1e-9)
+        ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[0].b.x0, .y = pieces[0].b.y0 };
+    for (size_t i = 0; i < n; i++)
+        ops[k++] = pieces[i].line ? (jm_path_op){ .op = JM_OP_LINE, .x = pieces[i].b.x3, .y = pieces[i].b.y3 }
+                                  : curve_op(&pieces[i].b);
+    if (fabs(pieces[n - 1].b.y3 - base) > 1e-9)
+        ops[k++] = (jm_path_op){ .op = JM_OP_LINE, .x = pieces[n - 1].b.x3, .y = base };
     ops[k++] = (jm_path_op){ .op = JM_OP_CLOSE };
     bool above = side < 0;
     jm_scene_path(s, above ? "emotions.area.positive" : "emotions.area.negative", ops, k,
                   jm_paint_fill(above ? L->st.positive_fill : L->st.negative_fill), JM_HEAD_NONE, JM_HEAD_NONE, 0);
 }
 
-/* The tinted areas. The scene has no clipping, so the split happens here: each segment of a
- * solid run is cut (de Casteljau) where it crosses the baseline, the pieces are grouped into
- * maximal runs on one side, and each group is closed along the baseline. Bridged segments (over
- * unscored steps) and estimated ones get no tint: the area stands for what was measured. */
-void em_curve_areas(em_layout *L, jm_scene *s, double dy) {
-    double base = em_score_y(L, 0) + dy;
-    jm_bezier *pieces = JM_NEWV(L->a, jm_bezier, 4 * L->n_segs + 1);
-    size_t n = 0;
-    int side = 0;
-    for (size_t k = 0; k <= L->n_segs; k++) {
-        if (k == L->n_segs || L->bridged[k] || L->estimated[k]) {   /* end of a solid run */
-            emit_region(L, s, pieces, n, side, base);
-            n = 0; side = 0;
-            continue;
+/* Groups pieces into maximal runs on one side of the baseline and emits each run's region. */
+typedef struct { em_layout *L; jm_scene *s; double base; em_piece *pieces; size_t n; int side; } em_areas;
+
+static void add_piece(em_areas *A, em_piece p) {
+    int ps = side_of(&p, A->base);
+    if (ps != A->side) { emit_region(A->L, A->s, A->pieces, A->n, A->side, A->base); A->n = 0; A->side = ps; }
+    if (ps != 0) A->pieces[A->n++] = p;
+}
+
+static void end_run(em_areas *A) {
+    emit_region(A->L, A->s, A->pieces, A->n, A->side, A->base);
+    A->n = 0; A->side = 0;
+}
+
+/* A measured segment: the curve itself, cut (de Casteljau) where it crosses the baseline. */
+static void add_measured(em_areas *A, jm_bezier rest) {
+    double t[3];
+    size_t nt = jm_bezier_cross_y(&rest, A->base, t);
+    double done = 0;
+    for (size_t r = 0; r <= nt; r++) {
+        jm_bezier piece = rest;
+        if (r < nt) {   /* split off the part up to t[r], in the remaining curve's parameter */
+            jm_bezier_split(&rest, (t[r] - done) / (1 - done), &piece, &rest);
+            done = t[r];
+            piece.y3 = A->base;        /* exactly on the baseline, so regions meet */
+            rest.y0 = A->base;
         }
-        jm_bezier rest = moved(L->segs[k], dy);
-        double t[3];
-        size_t nt = jm_bezier_cross_y(&rest, base, t);
-        double done = 0;
-        for (size_t r = 0; r <= nt; r++) {
-            jm_bezier piece = rest;
-            if (r < nt) {   /* split off the part up to t[r], in the remaining curve's parameter */
-                jm_bezier_split(&rest, (t[r] - done) / (1 - done), &piece, &rest);
-                done = t[r];
-                piece.y3 = base;           /* exactly on the baseline, so regions meet */
-                rest.y0 = base;
-            }
-            int ps = side_of(&piece, base);
-            if (ps != side) { emit_region(L, s, pieces, n, side, base); n = 0; side = ps; }
-            if (ps != 0) pieces[n++] = piece;
-        }
+        add_piece(A, (em_piece){ .b = piece });
     }
+}
+
+static em_piece chord(double x0, double y0, double x1, double y1) {
+    return (em_piece){ .b = { x0, y0, x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3, x1 - (x1 - x0) / 3,
+                              y1 - (y1 - y0) / 3, x1, y1 }, .line = true };
+}
+
+/* A segment that is not measured all along: its top edge is the curve's height scaled by the
+ * weight (conf_at), sampled every FADE_STEP pt and at every knot, as chords split where they
+ * cross the baseline. The tint so tapers to the baseline toward an estimated or unscored
+ * moment, never ending in an edge standing up from the baseline. */
+enum { FADE_STEP = 3 };
+static void add_faded(em_areas *A, const jm_bezier *b) {
+    const em_layout *L = A->L;
+    double w = b->x3 - b->x0;
+    if (w <= 0) return;
+    size_t steps = (size_t)ceil(w / FADE_STEP);
+    double px = b->x0, py = A->base + (b->y0 - A->base) * conf_at(L, b->x0);
+    size_t knot = 0;
+    for (size_t i = 1; i <= steps;) {
+        double x = b->x0 + w * (double)i / (double)steps;
+        while (knot < L->n_conf && L->conf_x[knot] <= px) knot++;
+        if (knot < L->n_conf && L->conf_x[knot] < x) x = L->conf_x[knot++];   /* a knot comes first */
+        else i++;
+        double y;
+        jm_bezier_point(b, (x - b->x0) / w, NULL, &y);   /* x is linear in t (curve.h) */
+        y = A->base + (y - A->base) * conf_at(L, x);
+        if ((py - A->base) * (y - A->base) < 0) {   /* the chord crosses: split it on the baseline */
+            double xc = px + (x - px) * (A->base - py) / (y - py);
+            add_piece(A, chord(px, py, xc, A->base));
+            px = xc; py = A->base;
+        }
+        add_piece(A, chord(px, py, x, y));
+        px = x; py = y;
+    }
+}
+
+/* The tinted areas, above and below the baseline. The scene has no clipping, so the split
+ * happens here: pieces of the top edge are cut where they cross the baseline and grouped into
+ * maximal runs on one side, each closed along the baseline. The area stands for what was
+ * measured: between two measured moments it is the region under the curve; toward an estimated
+ * or unscored moment, or a stage without any, it tapers to the baseline (add_faded). */
+void em_curve_areas(em_layout *L, jm_scene *s, double dy) {
+    size_t cap = 4 * L->n_segs + 1;
+    for (size_t k = 0; k < L->n_segs; k++)
+        if (L->bridged[k] || L->estimated[k]) cap += 2 * ((size_t)ceil((L->segs[k].x3 - L->segs[k].x0) / FADE_STEP) + L->n_conf);
+    em_areas A = { .L = L, .s = s, .base = em_score_y(L, 0) + dy, .pieces = JM_NEWV(L->a, em_piece, cap) };
+    for (size_t k = 0; k < L->n_segs; k++) {
+        jm_bezier b = moved(L->segs[k], dy);
+        if (L->bridged[k] || L->estimated[k]) add_faded(&A, &b);
+        else add_measured(&A, b);
+    }
+    end_run(&A);
 }
 
 /* The curve: one path per run of measured segments (solid) and per run of segments that touch

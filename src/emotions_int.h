@@ -41,6 +41,10 @@ typedef struct {
     /* step row (emotions_axes.c) */
     bool show_tick, show_number, show_title;
     const char *number_text;
+    const char *title_text;         /* the step's title, or its start and an ellipsis */
+    double title_dy;                /* pt, the title's row under the first title row */
+    double title_wrap;              /* pt, the width it is wrapped to */
+    double title_cx;                /* pt, the centre of its box across */
     jm_textblock number_block, title_block, note_block;  /* note: the unscored line */
     const char *note;
     double column_x0, column_x1;    /* pt, the step's column */
@@ -90,6 +94,10 @@ typedef struct {
     double disc_r;              /* pt, radius of the largest marker (labels keep this far) */
     jm_bezier *segs; bool *bridged; size_t n_segs;
     bool *estimated;            /* per segment: an end of it is an estimated score */
+    /* How much of the curve's distance from the baseline the tint covers, along x: 1 at measured
+     * points, 0 at estimated and unscored ones and over bands without points, linear between
+     * (clamped past the ends). Knots in increasing x, for the whole journey (kept by em_window). */
+    double *conf_x, *conf_w; size_t n_conf;
     bool any_estimated;         /* then the plot carries the estimate note */
     const char *estimate_text;  /* the note: what the estimates came from (emoji, words, both) */
     jm_textblock estimate_note; /* measured when any_estimated */
@@ -97,6 +105,7 @@ typedef struct {
     double top, bottom;         /* pt, extent of everything in the plot frame */
     /* step row */
     double row_height;          /* pt, 0 when there is no step row */
+    double num_h;               /* pt, the step numbers' line */
     double actors_dy;           /* pt, top of the step row to the top of the actors' dots */
     /* actors (emotions_actors.c): none in the stage-emotions and embedded forms */
     em_actor *actors; size_t n_actors;

@@ -214,13 +214,28 @@ static bool spot_free(const em_layout *L, em_space *sp, size_t self, const em_sp
     return true;
 }
 
-/* Fills in the leader from the marker's edge to the nearest point of the box, when the box is
- * not right next to the marker. */
+/* Is the box right at the marker? Straight above or below it, label-gap (and a point) from the
+ * marker's edge, the marker under the middle half of the box; or beside it at its height. */
+static bool at_marker(const em_layout *L, const em_point *p, em_box b) {
+    double gap = L->st.label_gap + 0.5, eps = 1e-6;
+    double up = p->y - p->reach - b.y1, down = b.y0 - p->y - p->reach;   /* edge to box, pt */
+    double right = b.x0 - p->x - p->reach, left = p->x - p->reach - b.x1;
+    bool column = fabs(p->x - (b.x0 + b.x1) / 2) <= (b.x1 - b.x0) / 4 + eps;
+    bool row = fabs(p->y - (b.y0 + b.y1) / 2) <= 0.5;
+    return (column && ((up >= -eps && up <= gap) || (down >= -eps && down <= gap)))
+        || (row && ((right >= -eps && right <= gap) || (left >= -eps && left <= gap)));
+}
+
+/* Fills in the leader when the box is not right at the marker (at_marker): from the marker's
+ * edge to the nearest point of the box at least leader-step (or a quarter of the box) in from
+ * its sides (the label's text, not a corner far from it), stopping a point short of the box. */
 static void attach(const em_layout *L, const em_point *p, em_spot *s) {
-    double tx = fmin(fmax(p->x, s->box.x0), s->box.x1), ty = fmin(fmax(p->y, s->box.y0), s->box.y1);
+    s->leader = !at_marker(L, p, s->box);
+    if (!s->leader) return;
+    double q = fmin((s->box.x1 - s->box.x0) / 4, L->st.leader_step);
+    double tx = fmin(fmax(p->x, s->box.x0 + q), s->box.x1 - q), ty = fmin(fmax(p->y, s->box.y0), s->box.y1);
     double dx = tx - p->x, dy = ty - p->y, d = hypot(dx, dy);
-    s->leader = d > fmax(p->reach, L->disc_r) + L->st.label_gap + 0.5 || (tx != p->x && ty != p->y);
-    if (!s->leader || d <= p->reach) { s->leader = false; return; }
+    if (d <= p->reach + 1) { s->leader = false; return; }
     s->lx0 = p->x + dx / d * p->reach;
     s->ly0 = p->y + dy / d * p->reach;
     s->lx1 = tx - dx / d;      /* stop 1 pt short of the text */
@@ -242,7 +257,7 @@ static bool place(em_layout *L, em_space *sp, size_t i, bool must) {
     const jm_font *font = p->high || p->low ? &st->extreme_font : &st->label_font;
     double widths[3] = { st->label_width, (st->label_width + st->label_min_width) / 2, st->label_min_width };
     bool above_first = prefers_above(L, i);
-    double off = fmax(p->reach, L->disc_r);   /* dots' labels line up with the discs' */
+    double off = p->reach;   /* at the marker's own edge: a dot's label close to the dot */
     int levels = (int)floor(st->leader_max / fmax(st->leader_step, 1)) * (must ? 2 : 1);
     static const double shifts[] = { 0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75 };
     double best = INFINITY;
@@ -260,6 +275,8 @@ static bool place(em_layout *L, em_space *sp, size_t i, bool must) {
             for (int k = 0; k <= levels; k++) {
                 double y0 = above ? p->y - off - st->label_gap - k * st->leader_step - h
                                   : p->y + off + st->label_gap + k * st->leader_step;
+                double base = em_score_y(L, 0);   /* a high's label never under the baseline, a low's never over it */
+                if ((p->high && p->score >= 0 && y0 >= base) || (p->low && !p->high && p->score <= 0 && y0 + h <= base)) continue;
                 for (size_t si = 0; si < sizeof shifts / sizeof shifts[0]; si++) {
                     double cost = 3 * wi + 2 * k + 4 * fabs(shifts[si]) + 2.5 * side;
                     if (cost >= best) continue;

@@ -74,8 +74,8 @@ static void link_external(GPtrArray *list, const char *fonts_dir, const char *ca
     g_string_free(id, TRUE);
 }
 
-/* The list, absolute paths in file order. NULL after an error. */
-static GPtrArray *read_list(const char *fonts_dir, jm_diags *d) {
+/* The list, absolute paths in file order, after the files of `extra`. NULL after an error. */
+static GPtrArray *read_list(const char *fonts_dir, const char *const *extra, jm_diags *d) {
     char *file = g_build_filename(fonts_dir, "fontset.txt", NULL), *text = NULL;
     GError *err = NULL;
     if (!g_file_get_contents(file, &text, NULL, &err)) {
@@ -85,6 +85,12 @@ static GPtrArray *read_list(const char *fonts_dir, jm_diags *d) {
         return NULL;
     }
     GPtrArray *list = g_ptr_array_new_with_free_func(free_entry);
+    for (size_t i = 0; extra && extra[i]; i++) {
+        entry *e = g_new0(entry, 1);
+        e->path = g_canonicalize_filename(extra[i], NULL);
+        e->file = g_strdup(e->path);
+        g_ptr_array_add(list, e);
+    }
     char **lines = g_strsplit(text, "\n", -1);
     for (char **l = lines; *l; l++) {
         char *line = g_strstrip(*l);
@@ -239,9 +245,23 @@ static bool in_set(FcFontSet *set, const char *path) {
     return false;
 }
 
-FcConfig *jm_fontset_config(const char *fonts_dir, jm_diags *d) {
+bool jm_fontset_check_files(const char *const *extra, const char *file, const jm_pos *pos, jm_diags *d) {
+    bool ok = true;
+    for (size_t i = 0; extra && extra[i]; i++) {
+        int count = 0;
+        FcPattern *p = FcFreeTypeQuery((const FcChar8 *)extra[i], 0, NULL, &count);
+        if (p) { FcPatternDestroy(p); continue; }
+        jm_error(d, file, pos ? *pos : (jm_pos){ 0, 0 }, "font file '%s' %s", extra[i],
+                 g_file_test(extra[i], G_FILE_TEST_EXISTS) ? "is not a font file (TrueType, OpenType or a collection)"
+                                                           : "does not exist");
+        ok = false;
+    }
+    return ok;
+}
+
+FcConfig *jm_fontset_config(const char *fonts_dir, const char *const *extra, jm_diags *d) {
     char *abs = g_canonicalize_filename(fonts_dir, NULL);
-    GPtrArray *list = read_list(abs, d);
+    GPtrArray *list = read_list(abs, extra, d);
     g_free(abs);
     if (!list) return NULL;
     FcConfig *config = FcConfigCreate();
@@ -292,10 +312,10 @@ static const struct { const char *name; gunichar chars[4]; } scripts[] = {
 };
 
 int jm_fontset_print(const char *fonts_dir, FILE *out, jm_diags *d) {
-    FcConfig *config = jm_fontset_config(fonts_dir, d);
+    FcConfig *config = jm_fontset_config(fonts_dir, NULL, d);
     if (!config) return -1;
     char *abs = g_canonicalize_filename(fonts_dir, NULL);
-    GPtrArray *list = read_list(abs, d);
+    GPtrArray *list = read_list(abs, NULL, d);
     g_free(abs);
     FcFontSet *set = config_fonts(config);
     int missing = 0;

@@ -38,6 +38,7 @@ static const number_range MARGIN = { "--margin", " pt", 0, 144 };   /* leaves 13
 
 typedef struct {
     char *output, *view, *format, *style, *page, *background, *slide, *svg_text;
+    char **font_files;       /* --font, as given */
     char *width_arg, *scale_arg, *dpi_arg, *margin_arg;   /* as given; NULL when not */
     double width, scale, dpi, margin;                       /* parsed; 0 when not given */
     gboolean check, list_views, check_layout, dump_scene, thoughts, version, list_fonts, no_estimate, emit_yaml, fit;
@@ -56,7 +57,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write to FILE ('-' for standard output)", "FILE" },
         { "view", 0, 0, G_OPTION_ARG_STRING, &o->view, "funnel, sequence, emotions, map or all (default: the file's first view)", "VIEW" },
         { "format", 'T', 0, G_OPTION_ARG_STRING, &o->format, "png, svg or pdf (default: from the output's extension)", "FMT" },
-        { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, or a style file", "STYLE" },
+        { "style", 0, 0, G_OPTION_ARG_STRING, &o->style, "default, print, dark, auto (SVG: light, dark in a dark colour scheme), or a style file", "STYLE" },
         { "width", 0, 0, G_OPTION_ARG_STRING, &o->width_arg, "Canvas width in px at scale 1, 100 to 20000 (the layout fits it)", "PX" },
         { "scale", 0, 0, G_OPTION_ARG_STRING, &o->scale_arg, "PNG pixels per px, 0.1 to 8, e.g. 2 for retina (default 1)", "N" },
         { "dpi", 0, 0, G_OPTION_ARG_STRING, &o->dpi_arg, "Resolution recorded in the PNG, 1 to 10000 (default 96 x scale)", "N" },
@@ -64,6 +65,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
         { "fit", 0, 0, G_OPTION_ARG_NONE, &o->fit, "PDF: the view on one page, as large as the page allows with no text under 7 pt; without --page the smallest A size that holds it", NULL },
         { "margin", 0, 0, G_OPTION_ARG_STRING, &o->margin_arg, "Page margin in pt with --page, 0 to 144 (default 36)", "PT" },
         { "slide", 0, 0, G_OPTION_ARG_STRING, &o->slide, "A slide, 16:9 (1920x1080) or 4:3 (1440x1080), the view fitted to it", "RATIO" },
+        { "font", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->font_files, "Add a font file (a brand font) in front of the pinned set; repeatable", "FILE" },
         { "svg-text", 0, 0, G_OPTION_ARG_STRING, &o->svg_text, "SVG text: 'text' (default: <text> in embedded font subsets) or 'paths' (glyph outlines)", "MODE" },
         { "background", 0, 0, G_OPTION_ARG_STRING, &o->background, "Background colour (#rrggbb) or 'transparent'", "COLOR" },
         { "thoughts", 0, 0, G_OPTION_ARG_NONE, &o->thoughts, "Emotions view: show thoughts as quote callouts", NULL },
@@ -117,7 +119,7 @@ static bool parse_options(int *argc, char ***argv, options *o, int *code) {
 
 static void free_options(options *o) {
     g_free(o->width_arg); g_free(o->scale_arg); g_free(o->dpi_arg); g_free(o->margin_arg);
-    g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
+    g_strfreev(o->font_files); g_free(o->output); g_free(o->view); g_free(o->format); g_free(o->style);
     g_free(o->page); g_free(o->background); g_free(o->slide); g_strfreev(o->inputs);
     jm_docs_opts_free(&o->docs);
 }
@@ -253,6 +255,7 @@ static const jm_style *choose_style(const options *o, const jm_journey *j, const
                                     jm_arena *a, jm_diags *d) {
     char *styles = g_build_filename(data_dir, "styles", NULL);
     const char *name = o->style ? o->style : j->style ? j->style : "default";
+    if (!strcmp(name, "auto")) name = "default";   /* the light half of auto; draw() adds the dark */
     char *path = NULL;
     if (!o->style && j->style && (strchr(j->style, '/') || g_str_has_suffix(j->style, ".yaml"))
         && !g_path_is_absolute(j->style))
@@ -403,6 +406,28 @@ typedef struct {
     const char *data_dir;
 } draw_ctx;
 
+/* --style auto (a journey's `style: auto`, and Markdown mode's SVG when nothing names a style): one
+ * SVG in the default style that follows the reader's dark colour scheme. */
+static bool wants_auto(const options *o, const jm_journey *j) {
+    const char *name = o->style ? o->style : j->style;
+    return name ? !strcmp(name, "auto") : o->bytes != NULL;
+}
+
+/* The same views laid out again in the dark style, for the SVG writer's dark half; NULL (and the
+ * SVG is light only) when that fails. */
+static jm_doc *dark_document(const options *o, const jm_layout_ctx *light, const jm_view **views,
+                             jm_output_opts oo, const char *data_dir, jm_diags *d) {
+    char *styles = g_build_filename(data_dir, "styles", NULL);
+    const jm_style *dark = jm_style_load_cached(o->styles, light->arena, "dark", styles, d);
+    g_free(styles);
+    if (!dark) return NULL;
+    jm_layout_ctx ctx = *light;
+    ctx.style = dark;
+    jm_doc *doc = layout_document(o, &ctx, views, &oo);
+    if (doc) jm_doc_keep_contrast(doc, NULL, d);
+    return doc;
+}
+
 /* One loaded journey through the views, the style, layout and emit, with the command line's
  * options and the request's own output, view and style (docs.h jm_drawer). An exit code. */
 static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, jm_diags *d) {
@@ -437,6 +462,7 @@ static int draw(void *ctx, const jm_draw_req *r, jm_tools *tools, jm_arena *a, j
                             .width = o.width, .show_thoughts = o.thoughts };
     jm_doc *doc = layout_document(&o, &ctx_l, views, &oo);
     if (doc) jm_doc_keep_contrast(doc, r->name, d);   /* every text 4.5:1 on what is behind it */
+    if (doc && oo.format == JM_FMT_SVG && wants_auto(&o, &j)) doc->dark = dark_document(&o, &ctx_l, views, c->oo, c->data_dir, d);
     for (size_t i = 0; doc && i < doc->n_pages; i++) jm_scene_warn_missing(doc->pages[i].scene, r->name, d);
     return doc ? emit(&o, doc, &oo, style, r->name, d) : EXIT_INPUT;
 }
@@ -463,6 +489,9 @@ static int check_style(const options *o) {
     jm_arena *a = jm_arena_new();
     jm_diags *d = jm_diags_new();
     int code = jm_style_load(a, o->style, styles, d) ? EXIT_OK : EXIT_INPUT;
+    bool fonts_ok = true;
+    if (code == EXIT_OK && !jm_style_is_builtin_name(o->style)) g_strfreev(jm_style_font_files(o->style, d, &fonts_ok));
+    if (!fonts_ok) code = EXIT_INPUT;
     jm_diags_print(d, stderr, 20);
     jm_diags_free(d);
     jm_arena_free(a);
@@ -471,20 +500,46 @@ static int check_style(const options *o) {
     return code;
 }
 
+/* The brand's font files: --font, then the --style file's font-files (a style a journey names
+ * itself is read later, once its fonts could no longer join the set). NULL-terminated, in *out;
+ * false after errors on `d`. */
+static bool brand_fonts(const options *o, jm_diags *d, char ***out) {
+    GPtrArray *all = g_ptr_array_new();
+    bool ok = jm_fontset_check_files((const char *const *)o->font_files, NULL, NULL, d);
+    for (char **f = o->font_files; f && *f; f++) g_ptr_array_add(all, g_strdup(*f));
+    if (o->style && !jm_style_is_builtin_name(o->style) && strcmp(o->style, "auto") != 0) {
+        bool style_ok;
+        char **files = jm_style_font_files(o->style, d, &style_ok);
+        for (char **f = files; f && *f; f++) g_ptr_array_add(all, g_strdup(*f));
+        g_strfreev(files);
+        ok = ok && style_ok;
+    }
+    g_ptr_array_add(all, NULL);
+    *out = (char **)g_ptr_array_free(all, FALSE);
+    return ok;
+}
+
 static int run(options *o) {
     if (o->check && o->style && (!o->inputs || !o->inputs[0]) && !o->docs.batch_list) return check_style(o);
     jm_output_opts oo;
     int code = validate(o, &oo);
     if (code) return code;
+    char **extra = NULL;
+    jm_diags *fd = jm_diags_new();
+    bool fonts_ok = brand_fonts(o, fd, &extra);
+    jm_diags_print(fd, stderr, 20);
+    jm_diags_free(fd);
+    if (!fonts_ok) { g_strfreev(extra); return EXIT_INPUT; }
 
     char *data_dir = jm_cli_data_dir();
     char *fonts = g_build_filename(data_dir, "fonts", NULL);
     draw_ctx dc = { o, oo, data_dir };
     if (jm_docs_wanted(&o->docs, o->inputs, o->output)) {
-        jm_drawer dr = { draw, &dc, oo.format, fonts, o->check };
+        jm_drawer dr = { draw, &dc, oo.format, fonts, (const char *const *)extra, o->check };
         code = jm_docs_run(&o->docs, o->inputs, o->output, &dr);
         g_free(fonts);
         g_free(data_dir);
+        g_strfreev(extra);
         return code;
     }
     const char *input = o->inputs[0];
@@ -514,7 +569,7 @@ static int run(options *o) {
         code = EXIT_OK;
         goto done;
     }
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, (const char *const *)extra, d);
     if (!text) goto done;
     code = draw(&dc, &(jm_draw_req){ .journey = j, .name = name, .output = o->output }, &(jm_tools){ text, NULL }, a, d);
 
@@ -527,6 +582,7 @@ done:
     jm_text_free(text);
     jm_arena_free(a);
     jm_diags_free(d);
+    g_strfreev(extra);
     g_free(fonts);
     g_free(data_dir);
     g_free(src);

@@ -1,7 +1,9 @@
 /* map_emotions.c - the map's emotion lane: the emotions view's curve laid out over the map's own
- * stage columns (its bands are the columns, exactly), without title, stage headers or scale. */
+ * stage columns (its bands are the columns, exactly), without title or stage headers; its score
+ * scale in the lane label's cell. */
 #include "map_int.h"
 #include "emotions.h"
+#include <math.h>
 
 /* True when stages [first, first + n) have what the emotions view needs (a scored emotion). */
 static bool window_scored(mp_map *M, size_t first, size_t n) {
@@ -44,7 +46,14 @@ bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *o
     ctx.width = g->width;
     ctx.page_width = ctx.page_height = 0;
     ctx.show_thoughts = false;
-    jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .first_stage = g->first, .n_stages = g->n };
+    /* the score scale in the lane label's cell, as the emotions view has it beside its plot,
+     * under the lane's label */
+    double pad = M->st.cell_padding;
+    jm_textblock lb = jm_text_layout(M->text, M->a, lane->label, &M->st.lane_font, fmax(1, M->label_w - 2 * pad),
+                                     JM_ALIGN_LEFT, M->ls);
+    jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .scale = true,
+                            .scale_gap = M->label_gap + pad,
+                            .scale_top = pad + lb.height + M->c->grid_unit, .first_stage = g->first, .n_stages = g->n };
     jm_scene *es = jm_emotions_scene_embedded(&ctx, &e);
     if (!es) return false;
 

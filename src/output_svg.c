@@ -19,6 +19,8 @@ typedef struct {
     int clips;               /* clipPaths written */
     GArray *open;            /* int: the scene groups open now, outermost first */
     bool *opened;            /* per scene group: its id was written */
+    const char *link;        /* the url of the <a> open now, or NULL */
+    const jm_item *light, *dark;   /* --style auto: the item written now and the dark scene's */
 } svg_writer;
 
 static void attr_num(GString *o, const char *name, double v) {
@@ -27,9 +29,8 @@ static void attr_num(GString *o, const char *name, double v) {
     g_string_append_c(o, '"');
 }
 
-/* fill, stroke, width and dashes of `p` as a class (the SVG defaults: no stroke). */
-static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
-    GString *css = g_string_new(NULL);
+/* fill, stroke, width and dashes of `p` as CSS declarations (the SVG defaults: no stroke). */
+static void paint_css(GString *css, const jm_paint *p, bool dashed_butt) {
     if (p->fill.a > 0) jm_svg_color(css, "fill", p->fill);
     else g_string_append(css, "fill:none;");
     if (p->stroke.a > 0 && p->stroke_width > 0) {
@@ -52,8 +53,32 @@ static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
             if (dashed_butt) g_string_append(css, "stroke-linecap:butt;");
         }
     }
-    jm_svg_class(w->classes, w->body, css->str);
+}
+
+static bool same_color(jm_color a, jm_color b) { return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a; }
+
+/* A colour of the item written now as the dark scene has it: the light item's fill, stroke or
+ * text colour becomes the dark item's. */
+static jm_color dark_of(const svg_writer *w, jm_color c) {
+    if (same_color(c, w->light->paint.fill)) return w->dark->paint.fill;
+    if (same_color(c, w->light->paint.stroke)) return w->dark->paint.stroke;
+    if (same_color(c, w->light->color)) return w->dark->color;
+    return c;
+}
+
+/* `p` as a class: its look, and with --style auto its look in the dark scheme. */
+static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
+    GString *css = g_string_new(NULL), *dark = NULL;
+    paint_css(css, p, dashed_butt);
+    if (w->dark) {
+        jm_paint dp = *p;
+        if (dp.fill.a > 0) dp.fill = dark_of(w, p->fill);
+        if (dp.stroke.a > 0) dp.stroke = dark_of(w, p->stroke);
+        paint_css(dark = g_string_new(NULL), &dp, dashed_butt);
+    }
+    jm_svg_class(w->classes, w->body, css->str, dark ? dark->str : NULL);
     g_string_free(css, TRUE);
+    if (dark) g_string_free(dark, TRUE);
 }
 
 /* A head: filled, or stroked solid `width` wide, in `c`. */
@@ -243,20 +268,42 @@ static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
     for (int k = n - 1 - (int)keep; k >= 0; k--) open_group(w, s, chain[k]);
 }
 
-static void write_items(svg_writer *w, const jm_scene *s) {
+/* Links: consecutive items with the same url (what one linked stage, card or participant draws)
+ * inside one <a>, itself inside their group. */
+static void link_to(svg_writer *w, const char *url) {
+    if (w->link && (!url || strcmp(url, w->link) != 0)) {
+        g_string_append(w->body, "</a>\n");
+        w->link = NULL;
+    }
+    if (url && !w->link) {
+        g_string_append(w->body, "<a href=\"");
+        jm_xml_escape(w->body, url, -1);
+        g_string_append(w->body, "\">\n");
+        w->link = url;
+    }
+}
+
+static void write_items(svg_writer *w, const jm_scene *s, const jm_scene *dark) {
     w->opened = g_new0(bool, s->n_groups + 1);
+    int group = -1;
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
         if (!finite_item(it)) continue;
-        enter_group(w, s, it->group);
+        w->light = it;
+        w->dark = dark ? &dark->items[i] : NULL;
+        if (it->group != group) link_to(w, NULL);
+        enter_group(w, s, group = it->group);
+        link_to(w, it->url);
         switch (it->kind) {
         case JM_ITEM_RECT: write_rect(w, it); break;
         case JM_ITEM_PATH: write_path(w, it); break;
-        case JM_ITEM_TEXT: jm_svg_text_item(w->text, w->body, it); break;
+        case JM_ITEM_TEXT: jm_svg_text_item(w->text, w->body, it, w->dark); break;
         case JM_ITEM_IMAGE: write_image(w, it); break;
         }
     }
+    link_to(w, NULL);
     enter_group(w, s, -1);
+    w->light = w->dark = NULL;
     g_free(w->opened);
 }
 
@@ -264,6 +311,22 @@ static void write_title(GString *o, const char *tag, const char *id, const char 
     g_string_append_printf(o, "<%s id=\"%s\">", tag, id);
     jm_xml_escape(o, text, -1);
     g_string_append_printf(o, "</%s>\n", tag);
+}
+
+/* --style auto: the page of doc->dark that draws what `s` draws, item for item (the same layout in
+ * the dark style: only colours differ), or NULL. */
+static const jm_scene *dark_twin(const jm_doc *doc, const jm_scene *s) {
+    if (!doc || !doc->dark) return NULL;
+    for (size_t i = 0; i < doc->n_pages && i < doc->dark->n_pages; i++) {
+        if (doc->pages[i].scene != s) continue;
+        const jm_scene *d = doc->dark->pages[i].scene;
+        if (d->n_items != s->n_items) return NULL;
+        for (size_t k = 0; k < s->n_items; k++)
+            if (d->items[k].kind != s->items[k].kind || d->items[k].x != s->items[k].x || d->items[k].y != s->items[k].y)
+                return NULL;
+        return d;
+    }
+    return NULL;
 }
 
 bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o, GByteArray *out,
@@ -275,11 +338,16 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
                      .open = g_array_new(FALSE, FALSE, sizeof(int)) };
     double ow, oh;
     jm_output_size(s, o, &ow, &oh);
+    const jm_scene *dark = dark_twin(doc, s);
     bool canvas = o->canvas_w > 0 && o->canvas_h > 0 && s->width > 0 && s->height > 0;
     if (!o->transparent && s->background.a > 0) {
         g_string_append(w.body, "<rect");
         rect_geometry(w.body, 0, 0, ow, oh, 0);
-        paint_attrs(&w, &(jm_paint){ .fill = s->background }, false);
+        jm_item bg = { .paint.fill = s->background }, dark_bg = { .paint.fill = dark ? dark->background : s->background };
+        w.light = &bg;
+        w.dark = dark ? &dark_bg : NULL;
+        paint_attrs(&w, &bg.paint, false);
+        w.light = w.dark = NULL;
         g_string_append(w.body, "/>\n");
     }
     if (canvas) {
@@ -290,7 +358,7 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
         jm_svg_num(w.body, (o->canvas_h - s->height * k) / 2);
         g_string_append_printf(w.body, ") scale(%.6f)\">\n", k);
     }
-    write_items(&w, s);
+    write_items(&w, s, dark);
     if (canvas) g_string_append(w.body, "</g>\n");
 
     GString *head = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

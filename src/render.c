@@ -1,10 +1,12 @@
 /* render.c - the one painter: draws every scene item on a cairo_t, in order, in scene units.
  * Used unchanged by the PNG, SVG and PDF writers; it reads the scene only. */
 #include "render.h"
+#include "emoji.h"
 #include "path.h"
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 static void set_color(cairo_t *cr, jm_color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
@@ -178,12 +180,77 @@ static void draw_path(cairo_t *cr, const jm_item *it, const area *v) {
     cairo_new_path(cr);
 }
 
+/* Vector surfaces (PDF, outline SVG) get each colour emoji as the picture of its full strike
+ * (emoji.h), one per distinct emoji: cairo would embed it at the size it is drawn, 72 ppi. The
+ * pictures live with the target surface, so a document's pages share them and cairo's PDF
+ * writes each once. */
+static const cairo_user_data_key_t emoji_key;   /* its address names the cache on a surface */
+
+static jm_emoji_cache *emoji_cache(cairo_t *cr) {
+    cairo_surface_t *target = cairo_get_target(cr);
+    jm_emoji_cache *c = cairo_surface_get_user_data(target, &emoji_key);
+    if (!c) {
+        c = jm_emoji_cache_new();
+        if (cairo_surface_set_user_data(target, &emoji_key, c, (cairo_destroy_func_t)jm_emoji_cache_free)) {
+            jm_emoji_cache_free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+static bool is_vector(cairo_t *cr) {
+    cairo_surface_type_t t = cairo_surface_get_type(cairo_get_target(cr));
+    return t == CAIRO_SURFACE_TYPE_PDF || t == CAIRO_SURFACE_TYPE_SVG || t == CAIRO_SURFACE_TYPE_PS;
+}
+
+/* The layout run by run from its origin (ox, oy): text runs as Pango draws them, each glyph of a
+ * colour font as its picture, `advance` wide as the layout measured it. */
+static void draw_runs(cairo_t *cr, PangoLayout *l, double ox, double oy, jm_emoji_cache *c) {
+    PangoLayoutIter *iter = pango_layout_get_iter(l);
+    const char *text = pango_layout_get_text(l);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        if (!run) continue;
+        PangoRectangle r;
+        pango_layout_iter_get_run_extents(iter, NULL, &r);
+        double x = ox + r.x / (double)PANGO_SCALE, y = oy + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE;
+        PangoFont *font = run->item->analysis.font;
+        if (!jm_font_is_color(font)) {
+            cairo_move_to(cr, x, y);
+            pango_cairo_show_glyph_item(cr, text, run);
+            continue;
+        }
+        PangoGlyphString *gs = run->glyphs;
+        for (int k = 0; k < gs->num_glyphs; k++) {
+            double adv = gs->glyphs[k].geometry.width / (double)PANGO_SCALE;
+            double gx = x + gs->glyphs[k].geometry.x_offset / (double)PANGO_SCALE;
+            jm_emoji e;
+            x += adv;
+            if (!jm_emoji_get(c, font, gs->glyphs[k].glyph, &e, NULL) || !(e.advance > 0)) continue;
+            double size = adv / e.advance;
+            cairo_save(cr);
+            cairo_translate(cr, gx + e.x * size, y + e.y * size);
+            cairo_scale(cr, size / JM_EMOJI_PPEM, size / JM_EMOJI_PPEM);
+            cairo_set_source_surface(cr, e.image, 0, 0);
+            cairo_paint(cr);
+            cairo_restore(cr);
+        }
+    } while (pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
+}
+
 /* The layout is drawn as it was measured: no pango_cairo_update_layout, so the 72 dpi,
  * unhinted metrics of the text service hold on every surface. The item's box starts block.x
  * right of the layout's origin (see jm_scene_text). */
 static void draw_text(cairo_t *cr, const jm_item *it) {
     if (!it->block.layout || it->color.a <= 0) return;
     set_color(cr, it->color);
+    jm_emoji_cache *c = it->block.fonts && strstr(it->block.fonts, "Emoji") && is_vector(cr) ? emoji_cache(cr) : NULL;
+    if (c) {
+        draw_runs(cr, it->block.layout, it->x - it->block.x, it->y, c);
+        return;
+    }
     cairo_move_to(cr, it->x - it->block.x, it->y);
     pango_cairo_show_layout(cr, it->block.layout);
 }

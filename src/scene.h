@@ -196,10 +196,11 @@ typedef struct {
     double head, foot;      /* pt */
 } jm_page;
 
-typedef struct {
+typedef struct jm_doc_s {
     jm_arena *arena;
     jm_page *pages; size_t n_pages, cap_pages;
     const char *title, *subject, *author;  /* metadata */
+    struct jm_doc_s *dark;  /* --style auto: the same pages laid out in the dark style, or NULL */
 } jm_doc;
 
 jm_doc *jm_doc_new(jm_arena *a);

@@ -1,6 +1,7 @@
 /* style.c - loads a style file and the chain it extends (down to styles/default.yaml), checks
  * every key against the schemas and stores typed values, so filling a section is one copy. */
 #include "style.h"
+#include "fontset.h"
 #include "style_expr.h"
 #include "file.h"
 #include "yamltree.h"
@@ -511,10 +512,11 @@ static bool load_file(loader *ld, const char *path, const char *from_file, jm_po
         return false;
     }
 
-    const char **allowed = g_new0(const char *, jm_style_n_schemas + 3);
+    const char **allowed = g_new0(const char *, jm_style_n_schemas + 4);
     allowed[0] = "name";
     allowed[1] = "extends";
-    for (size_t i = 0; i < jm_style_n_schemas; i++) allowed[i + 2] = jm_style_schemas[i]->section;
+    allowed[2] = "font-files";   /* read before any text is measured: jm_style_font_files */
+    for (size_t i = 0; i < jm_style_n_schemas; i++) allowed[i + 3] = jm_style_schemas[i]->section;
     bool ok = jm_ycheck_keys(root, allowed, "style", path, ld->d);
     g_free(allowed);
 
@@ -633,3 +635,34 @@ const jm_style_common *jm_style_get_common(const jm_style *s) {
 }
 
 const char *jm_style_name(const jm_style *s) { return s->name; }
+
+char **jm_style_font_files(const char *path, jm_diags *d, bool *ok) {
+    *ok = true;
+    size_t len = 0;
+    char *why = NULL, *text = jm_file_read(path, MAX_STYLE_BYTES, false, &len, &why);
+    if (!text) { g_free(why); return NULL; }   /* the style loader reports it */
+    jm_arena *a = jm_arena_new();
+    jm_diags *quiet = jm_diags_new();           /* the style loader reports parse errors */
+    const jm_ynode *root = jm_yaml_parse(a, path, text, len, quiet);
+    jm_diags_free(quiet);
+    g_free(text);
+    const jm_ynode *list = root && root->kind == JM_Y_MAP ? jm_ymap_get(root, "font-files") : NULL;
+    GPtrArray *out = g_ptr_array_new();
+    char *dir = g_path_get_dirname(path);
+    if (list && list->kind != JM_Y_SEQ) {
+        jm_error(d, path, list->pos, "font-files is a list of font files, not %s", jm_ykind_name(list));
+        *ok = false;
+    }
+    for (size_t i = 0; list && list->kind == JM_Y_SEQ && i < list->n; i++) {
+        const char *name = NULL;
+        if (!jm_yget_text(list->items[i], "a font file", path, d, &name)) { *ok = false; continue; }
+        char *file = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+        const char *one[2] = { file, NULL };
+        if (jm_fontset_check_files(one, path, &list->items[i]->pos, d)) g_ptr_array_add(out, file);
+        else { *ok = false; g_free(file); }
+    }
+    g_free(dir);
+    jm_arena_free(a);
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}

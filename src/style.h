@@ -111,4 +111,9 @@ jm_color jm_color_over(jm_color top, jm_color under);
 double jm_color_contrast(jm_color a, jm_color b);
 /* `want` when it keeps 4.5:1 on the opaque `bg`, else black or white, whichever contrasts more. */
 jm_color jm_color_readable(jm_color want, jm_color bg);
+/* A style file's `font-files:` (the brand's own fonts, paths relative to the style file), as
+ * absolute paths, NULL-terminated (g_strfreev). Each must be a font file fontconfig can load: an
+ * error at its entry sets *ok false. The text service takes them (jm_text_new) before the style
+ * itself is loaded. */
+char **jm_style_font_files(const char *path, jm_diags *d, bool *ok);
 #endif

@@ -181,7 +181,7 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
         jm_xml_escape(css, f->family, -1);
         g_string_append(css, "\";");
         g_string_append(body, "<tspan");
-        jm_svg_class(t->classes, body, css->str);
+        jm_svg_class(t->classes, body, css->str, NULL);
         g_string_free(css, TRUE);
         g_string_append(body, " x=\"");
         jm_svg_num(body, rtl ? pr->x + pr->width : pr->x);
@@ -201,18 +201,20 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
     }
 }
 
-void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it) {
+void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm_item *dark) {
     PangoLayout *l = it->block.layout;
     if (!l || it->color.a <= 0) return;
     const char *text = pango_layout_get_text(l);
     double ox = it->x - it->block.x, oy = it->y;
     GString *emoji = g_string_new(NULL);
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
-    GString *css = g_string_new(NULL);
+    GString *css = g_string_new(NULL), *dark_css = dark ? g_string_new(NULL) : NULL;
     jm_svg_color(css, "fill", it->color);
+    if (dark) jm_svg_color(dark_css, "fill", dark->color);
     g_string_append(body, "<text");
-    jm_svg_class(t->classes, body, css->str);
+    jm_svg_class(t->classes, body, css->str, dark ? dark_css->str : NULL);
     g_string_free(css, TRUE);
+    if (dark_css) g_string_free(dark_css, TRUE);
     g_string_append_c(body, '>');
     PangoLayoutIter *iter = pango_layout_get_iter(l);
     int line_no = 0, n_lines = pango_layout_get_line_count(l);

@@ -16,8 +16,8 @@ typedef struct jm_svg_text jm_svg_text;
 jm_svg_text *jm_svg_text_new(jm_svg_classes *classes);
 void jm_svg_text_free(jm_svg_text *t);
 
-/* Appends the TEXT item `it` to `body`. */
-void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it);
+/* Appends the TEXT item `it` to `body`; `dark` (may be NULL): the same text in the dark scheme. */
+void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm_item *dark);
 
 /* Appends what the text written so far needs, inside the document's <style>: each font's subset
  * in @font-face. False after a diagnostic naming `path` when a font cannot be read or subset. */

@@ -41,8 +41,8 @@ void jm_svg_color(GString *out, const char *name, jm_color c) {
 }
 
 struct jm_svg_classes {
-    GHashTable *by_css;      /* declarations -> index + 1 */
-    GPtrArray *order;        /* the declarations, by index */
+    GHashTable *by_css;      /* "light\001dark" declarations -> index + 1 */
+    GPtrArray *order;        /* the keys, by index */
 };
 
 jm_svg_classes *jm_svg_classes_new(void) {
@@ -59,21 +59,34 @@ void jm_svg_classes_free(jm_svg_classes *c) {
     g_free(c);
 }
 
-void jm_svg_class(jm_svg_classes *c, GString *out, const char *css) {
-    gpointer v = g_hash_table_lookup(c->by_css, css);
+void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *dark) {
+    char *key = g_strconcat(css, "\001", dark && strcmp(dark, css) ? dark : "", NULL);
+    gpointer v = g_hash_table_lookup(c->by_css, key);
     if (!v) {
-        char *copy = g_strdup(css);
-        g_ptr_array_add(c->order, copy);
+        g_ptr_array_add(c->order, key);
         v = GUINT_TO_POINTER(c->order->len);
-        g_hash_table_insert(c->by_css, copy, v);
-    }
+        g_hash_table_insert(c->by_css, key, v);
+    } else g_free(key);
     g_string_append_printf(out, " class=\"s%u\"", GPOINTER_TO_UINT(v) - 1);
 }
 
+/* ".sN{declarations}" without the last ';' */
+static void rule(GString *out, guint i, const char *css, size_t n) {
+    g_string_append_printf(out, ".s%u{%.*s}\n", i, (int)(n && css[n - 1] == ';' ? n - 1 : n), css);
+}
+
 void jm_svg_classes_css(const jm_svg_classes *c, GString *out) {
+    bool dark = false;
     for (guint i = 0; i < c->order->len; i++) {
-        const char *css = g_ptr_array_index(c->order, i);
-        size_t n = strlen(css);
-        g_string_append_printf(out, ".s%u{%.*s}\n", i, (int)(n && css[n - 1] == ';' ? n - 1 : n), css);
+        const char *key = g_ptr_array_index(c->order, i), *sep = strchr(key, '\001');
+        rule(out, i, key, (size_t)(sep - key));
+        dark |= sep[1] != 0;
     }
+    if (!dark) return;
+    g_string_append(out, "@media (prefers-color-scheme:dark){\n");
+    for (guint i = 0; i < c->order->len; i++) {
+        const char *sep = strchr(g_ptr_array_index(c->order, i), '\001');
+        if (sep[1]) rule(out, i, sep + 1, strlen(sep + 1));
+    }
+    g_string_append(out, "}\n");
 }

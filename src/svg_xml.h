@@ -22,8 +22,10 @@ void jm_svg_color(GString *out, const char *name, jm_color c);
 typedef struct jm_svg_classes jm_svg_classes;
 jm_svg_classes *jm_svg_classes_new(void);
 void jm_svg_classes_free(jm_svg_classes *c);
-/* Appends ` class="sN"` for the declarations `css`. */
-void jm_svg_class(jm_svg_classes *c, GString *out, const char *css);
-/* Appends one rule per class: ".s0{fill:#fff}". */
+/* Appends ` class="sN"` for the declarations `css`, and `dark` (NULL: the same) in a dark
+ * colour scheme. */
+void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *dark);
+/* Appends one rule per class: ".s0{fill:#fff}", then those that differ in the dark scheme inside
+ * @media (prefers-color-scheme:dark). */
 void jm_svg_classes_css(const jm_svg_classes *c, GString *out);
 #endif

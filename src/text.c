@@ -71,8 +71,8 @@ static GPtrArray *colour_families(FcConfig *config) {
     return names;
 }
 
-jm_text *jm_text_new(const char *fonts_dir, jm_diags *d) {
-    FcConfig *config = jm_fontset_config(fonts_dir ? fonts_dir : "fonts", d);
+jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *d) {
+    FcConfig *config = jm_fontset_config(fonts_dir ? fonts_dir : "fonts", extra, d);
     if (!config) return NULL;
     /* Pango's first font map starts a thread that calls FcInit(), which would load the system
      * configuration and scan the system fonts for a process-wide config that journeymap never

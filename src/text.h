@@ -9,11 +9,12 @@
 typedef struct jm_text jm_text;
 
 /* Creates the service: the pinned font set of `fonts_dir`/fontset.txt (fontset.h; NULL means
- * "fonts") and nothing else, made fontconfig's current configuration, its own font map and
+ * "fonts") and nothing else but the font files of `extra` (NULL-terminated, may be NULL; first in
+ * the fallback order), made fontconfig's current configuration, its own font map and
  * context at 72 dpi (1 pt = 1 unit), with fixed font options (no hinting, greyscale
  * antialiasing, no metric hinting) so output is the same on every machine. NULL after a
  * diagnostic on failure (no font list, no font of it). */
-jm_text *jm_text_new(const char *fonts_dir, jm_diags *d);
+jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *d);
 void jm_text_free(jm_text *t);
 
 typedef enum { JM_ALIGN_LEFT, JM_ALIGN_CENTER, JM_ALIGN_RIGHT } jm_align;

@@ -30,3 +30,34 @@ expect_exit "check style: the brand passes" 0 "$JM" --check --style "$BRAND"
 expect_exit "check style: a built-in passes" 0 "$JM" --check --style dark
 expect_exit "check style: a journey's own style: key is checked" 1 "$JM" "$ROOT/samples/style-dark.yaml" --check --style nosuch
 expect_err "check style: unknown style named" "unknown style 'nosuch'"
+
+# the brand's own font files: --font and a style's font-files join the pinned set in front
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+    mkdir -p "$T/bf"
+    cp /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf "$T/bf/Brand.ttf"
+    printf 'extends: default\nfont-files: [Brand.ttf]\ncommon:\n  font-family: DejaVu Serif\n  heading-font-family: DejaVu Serif\n' > "$T/bf/brand.yaml"
+    printf 'extends: default\ncommon:\n  font-family: DejaVu Serif\n  heading-font-family: DejaVu Serif\n' > "$T/bf/nofile.yaml"
+    fonts_of() { "$JM" "$ROOT/samples/funnel-basic.yaml" "$@" --dump-scene 2>/dev/null | grep -o ' fonts [^ ]*' | sort -u | tr -d '\n'; }
+    got=$(fonts_of --style "$T/bf/brand.yaml")
+    [ "$got" = " fonts Brand.ttf" ] && pass "brand fonts: a style's font-files draw every text in the brand's font" || fail "brand fonts: font-files" "$got"
+    got=$(fonts_of --style "$T/bf/nofile.yaml")
+    case "$got" in *Brand.ttf*|*DejaVu*) fail "brand fonts: without the file, the set's fonts" "$got" ;; *) pass "brand fonts: without the file the family falls back to the pinned set (nothing installed leaks in)" ;; esac
+    got=$(fonts_of --font "$T/bf/Brand.ttf" --style "$T/bf/nofile.yaml")
+    [ "$got" = " fonts Brand.ttf" ] && pass "brand fonts: --font FILE adds the file" || fail "brand fonts: --font" "$got"
+    "$JM" "$ROOT/samples/funnel-basic.yaml" --style "$T/bf/brand.yaml" -o "$T/bf/a.png" 2>/dev/null
+    "$JM" "$ROOT/samples/funnel-basic.yaml" --style "$T/bf/brand.yaml" -o "$T/bf/b.png" 2>/dev/null
+    same "brand fonts: the same bytes twice" "$T/bf/a.png" "$T/bf/b.png"
+    "$JM" "$ROOT/samples/funnel-basic.yaml" --style "$T/bf/brand.yaml" -o "$T/bf/a.svg" 2>/dev/null
+    grep -q '"DejaVu Serif"' "$T/bf/a.svg" && grep -q 'font/woff2' "$T/bf/a.svg" && pass "brand fonts: the SVG embeds the brand font's subset" \
+        || fail "brand fonts: SVG embeds the brand font" "$(grep -o 'font:[^}]*' "$T/bf/a.svg" | head -2)"
+else
+    skip "brand fonts" "no DejaVu Serif to stand in for a brand font (fonts-dejavu-core)"
+fi
+printf 'extends: default\nfont-files:\n  - missing.ttf\n' > "$T/badfont.yaml"
+expect_exit "brand fonts: a missing font file is an error" 1 "$JM" "$ROOT/samples/funnel-basic.yaml" --style "$T/badfont.yaml" -o "$T/x.png"
+expect_err "brand fonts: at its entry" "badfont.yaml:3:5: error: font file '$T/missing.ttf' does not exist"
+[ ! -e "$T/x.png" ] && pass "brand fonts: nothing written" || fail "brand fonts: nothing written" "x.png exists"
+expect_exit "brand fonts: --check --style checks the font files" 1 "$JM" --check --style "$T/badfont.yaml"
+printf 'not a font' > "$T/junk.ttf"
+expect_exit "brand fonts: --font with a file that is not a font" 1 "$JM" "$ROOT/samples/funnel-basic.yaml" --font "$T/junk.ttf" -o "$T/y.png"
+expect_err "brand fonts: says it is not a font" "font file '$T/junk.ttf' is not a font file"

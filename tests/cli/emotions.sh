@@ -54,7 +54,7 @@ done
 # --- what the dumps show ---
 "$JM" "$PETRA" --view emotions --dump-scene > "$T/petra.scene" 2>"$T/err" || fail "emotions petra: dump" "$(head -c 200 "$T/err")"
 for want in Awareness Evaluation Onboarding Running Scaling "Anxious and mildly overwhelmed" "Quietly confident" \
-            "😟" "🤝" "very positive" "neutral" "very negative"; do
+            "😟" "🤝" "+2 very positive" "0 neutral" "-2 very negative"; do
     grep -qF -- "\"$want\"" "$T/petra.scene" && pass "emotions petra shows $want" \
         || fail "emotions petra shows $want" "not in the scene dump"
 done
@@ -133,7 +133,7 @@ grep -qF '"😵 Overwhelmed by notifications\n⏳ Waiting for the old habits to 
     && pass "stage emotions: the mean's label lists each emoji and label" \
     || fail "stage emotions: the mean's label lists each" "$(grep 'emotions.label' "$T/st.scene" | head -3)"
 # Rollout: -1.5, ⏳ (estimated), -1: the mean of the three sits on the plot at its score
-awk '/ text emotions.scale .*"negative"$/ { split($4, a, ","); split($5, b, "x"); s = a[2] + b[2] / 2 }
+awk '/ text emotions.scale .*"-1 negative"$/ { split($4, a, ","); split($5, b, "x"); s = a[2] + b[2] / 2 }
      / path emotions.marker.dot.estimated / { split($4, a, ","); split($5, b, "x"); d = a[2] + b[2] / 2 }
      END { exit !(s > 0 && d - s < 0.05 && s - d < 0.05) }' "$T/st.scene" \
     && pass "stage emotions: Rollout's point at the mean -1 of -1.5, ⏳ -0.5 (estimated), -1" \

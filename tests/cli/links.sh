@@ -149,3 +149,15 @@ grep -q 'funnel.stage .* url "https://wiki.example.com/awareness" @3:1$' "$T/out
 printf '# T\n\n## Stage 1: [Bad](javascript:alert(1))\n\n### Actions\n- x\n' > "$T/hlb.md"
 expect_exit "links md: a bad heading link is an error" 1 "$JM" "$T/hlb.md" -o "$T/hlb.png"
 expect_err "links md: ... at the link" "hlb.md:3:13: error: url 'javascript:alert(1)': this scheme is not allowed"
+
+# SVG: what a linked thing draws is inside one <a href>, inside its group
+"$JM" "$L" --view funnel -o "$T/links-funnel.svg" 2>/dev/null
+"$JM" "$L" --view sequence -o "$T/links-seq.svg" 2>/dev/null
+if tr -d '\n' < "$T/links-funnel.svg" | grep -q '<g id="stage-awareness" class="jm-stage" aria-label="Awareness"><a href="https://example.com/stages/awareness"><path[^<]*/><text'; then
+    pass "links: svg: the Awareness chevron and its name inside one <a> in its group"
+else fail "links: svg: the Awareness chevron in <a>" "$(grep -A3 'stage-awareness' "$T/links-funnel.svg" | head -c 400)"; fi
+grep -q '<a href="mailto:team@example.com">' "$T/links-funnel.svg" && grep -q '<a href="docs/card.html#top">' "$T/links-funnel.svg" \
+    && pass "links: svg: the mailto stage and the relative card link" || fail "links: svg: mailto and card links" "$(grep -o '<a [^>]*>' "$T/links-funnel.svg" | tr '\n' ' ')"
+grep -q "<a href=\"https://example.com/user?a=1&amp;b=&apos;x&apos;\">" "$T/links-seq.svg" \
+    && pass "links: svg: a participant's url escaped for XML" || fail "links: svg: participant url" "$(grep -o '<a [^>]*>' "$T/links-seq.svg" | tr '\n' ' ')"
+ok "links: svg well-formed" xmllint --noout "$T/links-funnel.svg" "$T/links-seq.svg"

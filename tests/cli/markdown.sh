@@ -41,7 +41,7 @@ n=$(ls site | grep -c '^out-[0-9]*\.svg$')
 for i in 1 2 3; do
     if command -v xmllint >/dev/null; then ok "markdown: image $i is well-formed SVG" xmllint --noout "site/out-$i.svg"; fi
 done
-"$JM" b1.mmd -o b1.svg && same "markdown: a journey block draws as the same Mermaid in a file" site/out-1.svg b1.svg
+"$JM" b1.mmd --style auto -o b1.svg && same "markdown: a journey block draws as the same Mermaid in a file (Markdown mode: --style auto)" site/out-1.svg b1.svg
 "$JM" b2.mmd -o b2-plain.svg --view sequence
 "$JM" b2.mmd -o b2.svg --view sequence --style dark && same "markdown: the fence's {view=... style=...} is used" site/out-2.svg b2.svg
 cmp -s b2.svg b2-plain.svg && fail "markdown: the block's style changes the picture" "dark equals default" \

@@ -24,6 +24,7 @@ if [ -z "$bad_text" ]; then pass "svg: $n_text sample views have <text>, no glyp
 else fail "svg: every sample view has <text> and no outlines" "$bad_text"; fi
 
 first_shard || return 0
+png_dim() { "$ROOT/$BUILD/tests/pnginfo" "$2" 2>/dev/null | sed -n "s/^$1 //p"; }
 
 STORY="$S/seq-storyline.yaml"
 "$JM" "$STORY" -o "$T/story.svg" 2>/dev/null
@@ -88,13 +89,37 @@ grep -q '<g id="stage-decouverte"' "$T/unicode-map.svg" && grep -q '<g id="stage
 if grep -q 'direction="rtl" unicode-bidi="embed">הזמנה<' "$T/unicode.svg"; then pass "svg: a Hebrew run is right to left"
 else fail "svg: a Hebrew run is right to left" "$(grep -o '<tspan[^>]*>הזמנה' "$T/unicode.svg" | head -c 300)"; fi
 
+# --style auto: one SVG, the default palette and the dark one inside a media query; PNG takes the light
+A="$S/emotions-stages.yaml"
+"$JM" "$A" --view emotions --style auto -o "$T/auto.svg" 2>/dev/null
+"$JM" "$A" --view emotions -o "$T/light.svg" 2>/dev/null
+grep -q '@media (prefers-color-scheme:dark){' "$T/auto.svg" && ! grep -q 'prefers-color-scheme' "$T/light.svg" \
+    && pass "svg: --style auto writes the dark palette in a prefers-color-scheme query" || fail "svg: --style auto media query" "$(grep -c prefers "$T/auto.svg")"
+"$JM" "$A" --view emotions --style auto -o "$T/auto.png" 2>/dev/null
+"$JM" "$A" --view emotions -o "$T/light.png" 2>/dev/null
+same "svg: --style auto gives PNG the light style" "$T/auto.png" "$T/light.png"
+printf '# Page\n\n```mermaid\njourney\n  title T\n  section A\n    Do: 5: Me\n```\n' > "$T/page.md"
+"$JM" "$T/page.md" -o "$T/page-out.md" 2>/dev/null
+grep -q 'prefers-color-scheme' "$T/page-out-1.svg" 2>/dev/null && pass "svg: Markdown mode's SVG follows the reader's colour scheme by default" \
+    || fail "svg: Markdown mode's SVG follows the colour scheme" "$(ls "$T"/page-out* 2>&1 | head -3)"
+
+# rsvg-convert loads no embedded font: where the bundled fonts are installed for fontconfig it
+# draws the SVG like our PNG (the README's advice), where they are not it does not
+if command -v rsvg-convert >/dev/null; then
+    printf '<?xml version="1.0"?>\n<fontconfig><dir>%s/fonts</dir><cachedir>%s/fc</cachedir></fontconfig>\n' "$ROOT" "$T" > "$T/fonts.conf"
+    FONTCONFIG_FILE="$T/fonts.conf" rsvg-convert "$T/story.svg" -o "$T/story-rsvg.png" 2>/dev/null
+    w=$(png_dim width "$T/story.png") h=$(png_dim height "$T/story.png")
+    if "$IMGCMP" "$T/story.png" "$T/story-rsvg.png" --blur 2 --tolerance 48 --max-pixels $((w * h / 400)) > "$T/cmp" 2>&1; then
+        pass "svg: rsvg-convert with the bundled fonts installed draws the storyline like our PNG"
+    else fail "svg: rsvg-convert with the bundled fonts" "$(head -c 300 "$T/cmp")"; fi
+else skip "svg: rsvg-convert with the bundled fonts" "rsvg-convert is not installed"; fi
+
 # Chromium draws it like our PNG: both blurred over 5x5 pixels, at most 0.25 % of the pixels
 # off by more than 48 of 255. The same comparison fails when the fonts do not load.
 if ! command -v chromium >/dev/null; then
     skip "svg: Chromium draws the SVG like our PNG" "chromium is not installed (make deps installs it)"
     return 0
 fi
-png_dim() { "$ROOT/$BUILD/tests/pnginfo" "$2" 2>/dev/null | sed -n "s/^$1 //p"; }
 shot() {   # shot IN.svg OUT.png WIDTH HEIGHT
     timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
         --default-background-color=ffffffff --user-data-dir="$T/chromium" --screenshot="$2" \
@@ -120,6 +145,16 @@ shot "$T/nofonts.svg" "$T/nofonts.png" "$w" "$h"
 if "$IMGCMP" "$T/story.png" "$T/nofonts.png" --blur 2 --tolerance 48 --max-pixels $((w * h / 400)) >/dev/null 2>&1; then
     fail "svg: the comparison fails when the fonts do not load" "it passed"
 else pass "svg: the comparison fails when the fonts do not load"; fi
+
+"$JM" "$A" --view emotions --style dark -o "$T/dark.png" 2>/dev/null
+w=$(png_dim width "$T/dark.png") h=$(png_dim height "$T/dark.png")
+timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --blink-settings=preferredColorScheme=0 --user-data-dir="$T/chromium" --screenshot="$T/auto-dark.png" \
+    --window-size="$w,$h" "file://$T/auto.svg" >/dev/null 2>&1
+if "$IMGCMP" "$T/dark.png" "$T/auto-dark.png" --blur 2 --tolerance 48 --max-pixels $((w * h / 400)) > "$T/cmp" 2>&1; then
+    pass "svg: in a dark colour scheme Chromium draws the auto SVG like the dark PNG"
+else fail "svg: auto SVG in the dark scheme" "$(head -c 300 "$T/cmp")"; fi
+looks_same "svg: in a light colour scheme Chromium draws the auto SVG like the default PNG" "$T/light.png" "$T/auto.svg"
 
 # selectable and searchable: Chromium prints the SVG to a PDF whose text has the words
 if timeout 60 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$T/chromium" --no-pdf-header-footer \

@@ -64,7 +64,7 @@ static fuzz_env *env_get(void) {
     if (!env.text) {
         jm_diags *d = jm_diags_new();
         char *fonts = g_build_filename(env.data_dir, "fonts", NULL);
-        env.text = jm_text_new(fonts, d);
+        env.text = jm_text_new(fonts, NULL, d);
         g_free(fonts);
         if (!env.text) { jm_diags_print(d, stderr, 0); abort(); }
         jm_diags_free(d);

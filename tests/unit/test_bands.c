@@ -156,7 +156,7 @@ int main(void) {
     if (!dir) { fprintf(stderr, "no temporary folder\n"); return 1; }
     jm_arena *a = jm_arena_new();
     jm_diags *d = jm_diags_new();
-    jm_text *t = jm_text_new("fonts", d);
+    jm_text *t = jm_text_new("fonts", NULL, d);
     CHECK(t != NULL, "text service");
     char *pic = write_picture();
 

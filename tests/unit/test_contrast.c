@@ -80,7 +80,7 @@ int main(void) {
     root = getenv("ROOT") ? getenv("ROOT") : ".";
     char *fonts = g_build_filename(root, "fonts", NULL);
     jm_diags *d = jm_diags_new();
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, NULL, d);
     g_free(fonts);
     if (!text) { jm_diags_print(d, stderr, 0); return 1; }
     char *tmp = g_dir_make_tmp("jm-contrast-XXXXXX", NULL);

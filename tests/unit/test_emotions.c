@@ -223,11 +223,19 @@ static void test_unscored_bridged(void) {
         CHECK_NEAR(xd - xa, 3 * (xb - xa), 0.01);   /* unscored steps keep their slots */
         CHECK_NEAR(cx[1], xd, 0.01);
     }
-    /* no tint under the bridge */
-    for (size_t i = 0; i < b.s->n_items; i++) {
+    /* the tint under the bridge tapers to the baseline at the unscored steps B and C (slots 2
+     * and 3, a third and two thirds of the way): every area point there is on the baseline */
+    int base = nth(b.s, "emotions.baseline", 0);
+    CHECK(base >= 0, "a baseline");
+    for (size_t i = 0; base >= 0 && i < b.s->n_items; i++) {
         const jm_item *it = &b.s->items[i];
-        if (role_starts(it, "emotions.area"))
-            CHECK(it->x + it->w <= cx[0] + 0.01 || it->x >= cx[1] - 0.01, "an area under the bridge");
+        if (!role_starts(it, "emotions.area")) continue;
+        for (size_t k = 0; k < it->n_ops; k++) {
+            if (it->ops[k].op == JM_OP_CLOSE) continue;
+            double x = it->ops[k].x, t = (x - cx[0]) / (cx[1] - cx[0]);
+            if (fabs(t - 1.0 / 3) < 1e-3 || fabs(t - 2.0 / 3) < 1e-3)
+                CHECK(fabs(it->ops[k].y - b.s->items[base].ops[0].y) < 0.01, "the tint pinches to the baseline at an unscored step");
+        }
     }
     done(&b);
 }
@@ -514,7 +522,7 @@ int main(void) {
     jm_diags *d = jm_diags_new();
     char fonts[4096];
     snprintf(fonts, sizeof fonts, "%s/fonts", root);
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, NULL, d);
     if (!text) { jm_diags_print(d, stderr, 0); return 1; }
     test_curve_through_points();
     test_unscored_bridged();

@@ -424,7 +424,7 @@ int main(void) {
     char fonts[4096];
     snprintf(fonts, sizeof fonts, "%s/fonts", root);
     jm_diags *d = jm_diags_new();
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, NULL, d);
     if (!text) { jm_diags_print(d, stderr, 0); return 1; }
     test_lanes_left_out();
     test_columns_aligned();

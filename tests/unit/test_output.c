@@ -322,7 +322,7 @@ static bool ink_box(const png_file *f, unsigned *x0, unsigned *y0, unsigned *x1,
 
 /* Measured == drawn: the ink of a text lies inside its measured box, at scale 1 and 2 alike. */
 static void test_text_drawn_as_measured(jm_arena *a, jm_diags *d) {
-    jm_text *t = jm_text_new("fonts", d);
+    jm_text *t = jm_text_new("fonts", NULL, d);
     CHECK(t != NULL, "text service");
     if (!t) return;
     jm_font font = { "Inter 40", 40 };
@@ -433,7 +433,7 @@ static jm_doc *three_pages(jm_arena *a, jm_text *t) {
 }
 
 static void test_pdf(jm_arena *a, jm_diags *d) {
-    jm_text *t = jm_text_new("fonts", d);
+    jm_text *t = jm_text_new("fonts", NULL, d);
     CHECK(t != NULL, "text service");
     jm_doc *doc = three_pages(a, t);
     char *p1 = in_dir("doc.pdf"), *p2 = in_dir("doc2.pdf"), *other = in_dir("between.svg");

@@ -281,7 +281,7 @@ static void test_trim(void) {
 
 static void test_text_items(jm_arena *a) {
     jm_diags *d = jm_diags_new();
-    jm_text *t = jm_text_new("fonts", d);
+    jm_text *t = jm_text_new("fonts", NULL, d);
     CHECK(t != NULL, "text service");
     if (!t) { jm_diags_print(d, stderr, 0); jm_diags_free(d); return; }
     jm_font f = { "Inter 13", 13 };

@@ -697,7 +697,7 @@ int main(void) {
     root = getenv("ROOT") ? getenv("ROOT") : ".";
     jm_diags *d = jm_diags_new();
     char *fonts = g_strdup_printf("%s/fonts", root);
-    text = jm_text_new(fonts, d);
+    text = jm_text_new(fonts, NULL, d);
     g_free(fonts);
     if (!text) { jm_diags_print(d, stderr, 0); return 1; }
     test_order_and_heads();

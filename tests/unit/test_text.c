@@ -118,9 +118,9 @@ int main(void) {
     jm_diags *d = jm_diags_new();
 
     double t0 = now_ms();
-    jm_text *t = jm_text_new(fonts, d);
+    jm_text *t = jm_text_new(fonts, NULL, d);
     double t1 = now_ms();
-    jm_text *t2 = jm_text_new(fonts, d);
+    jm_text *t2 = jm_text_new(fonts, NULL, d);
     double t2_ms = now_ms() - t1;
     printf("jm_text_new: %.1f ms (first), %.1f ms (second)\n", t1 - t0, t2_ms);
     CHECK(t && t2, "jm_text_new failed");
@@ -306,7 +306,7 @@ int main(void) {
 
     /* without its font list there is no service, and the reason is an error */
     jm_diags *d2 = jm_diags_new();
-    jm_text *none = jm_text_new("/nonexistent-fonts-dir", d2);
+    jm_text *none = jm_text_new("/nonexistent-fonts-dir", NULL, d2);
     CHECK(none == NULL, "a service without the font set");
     CHECK(jm_diags_errors(d2) == 1, "%zu errors", jm_diags_errors(d2));
     jm_text_free(none);

@@ -28,7 +28,7 @@ static bool lines_inside(jm_textblock b, double w) {
 int main(void) {
     char *fonts = g_build_filename(root_dir(), "fonts", NULL);
     jm_diags *d = jm_diags_new();
-    jm_text *t = jm_text_new(fonts, d);
+    jm_text *t = jm_text_new(fonts, NULL, d);
     CHECK(t != NULL, "jm_text_new");
     if (!t) return CHECK_DONE();
     jm_arena *a = jm_arena_new();
