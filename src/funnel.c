@@ -156,6 +156,12 @@ static double fn_fit_cols(fn_geo *g, double avail, size_t cols, double natural) 
     return fit;
 }
 
+/* The natural column width: the style's, wider for a long word, up to the maximum. */
+static double fn_natural_width(const fn_geo *g, const jm_journey *j) {
+    double w = fmin(fmax(g->st.column_width, fn_words_width(g, j)), fmax(g->st.max_column_width, g->st.column_width));
+    return jm_snap(w, g->c->grid_unit);
+}
+
 /* Picks the column width and the stages per row. Natural width: one row of columns of the
  * style's width, wider for a long word, up to the maximum; a row wider than max-width (20 stages
  * would be one 4864 pt strip) wraps onto balanced rows of those columns. Fixed width: one row filling the
@@ -166,9 +172,7 @@ static double fn_fit_cols(fn_geo *g, double avail, size_t cols, double natural) 
 static void fn_geo_fit(fn_geo *g, const jm_journey *j) {
     const jm_layout_ctx *ctx = g->ctx;
     size_t n = j->n_stages;
-    double natural = fmin(fmax(g->st.column_width, fn_words_width(g, j)),
-                          fmax(g->st.max_column_width, g->st.column_width));
-    natural = jm_snap(natural, g->c->grid_unit);
+    double natural = fn_natural_width(g, j);
     g->col_w = natural;
     g->per_row = n;
     if (ctx->width <= 0) {
@@ -201,6 +205,54 @@ static void fn_geo_fit(fn_geo *g, const jm_journey *j) {
     g->col_w = fit < natural ? fit : fmin(fit, fmax(natural, g->st.max_column_width));
 }
 
+/* The title and subtitle in [x0, x0 + w] from the top margin; returns where the stages start. */
+static double fn_layout_title(const fn_geo *g, jm_scene *s, double x0, double w) {
+    const jm_layout_ctx *ctx = g->ctx;
+    const jm_journey *j = ctx->journey;
+    double y = g->c->margin, h = 0, unit = g->c->grid_unit;
+    s->title = j->title;
+    s->desc = j->subtitle;
+    if (j->title) {
+        int ti = jm_shape_text(s, ctx->text, "funnel.title", x0, y, j->title, &g->c->title_font, g->c->text, w,
+                               JM_ALIGN_LEFT, g->ls, -1, &h);
+        s->items[ti].src = j->pos;
+        y += h;
+    }
+    if (j->subtitle) {
+        y = jm_snap(y + g->st.title_gap, unit);
+        double sw = g->st.subtitle_max_width > 0 ? fmin(w, g->st.subtitle_max_width) : w;
+        jm_shape_text(s, ctx->text, "funnel.subtitle", x0, y, j->subtitle, &g->c->subtitle_font, g->c->text_muted,
+                      sw, JM_ALIGN_LEFT, g->ls, -1, &h);
+        y += h;
+    }
+    return jm_snap(y + g->st.header_gap, unit);
+}
+
+/* The height of the whole funnel laid out with geometry g, pt. */
+static double fn_height(const fn_geo *g, double x0, double content_w) {
+    jm_scene *scratch = jm_scene_new(g->ctx->arena, 1, 0, g->c->background);
+    double y = fn_layout_title(g, scratch, x0, content_w);
+    return jm_snap(fn_layout_stages(g, scratch, x0, y) + g->c->margin, g->c->grid_unit);
+}
+
+/* On a page (or slide) that the funnel leaves room on: its stages wrap onto more rows of wider
+ * columns, so larger type, while it stays on one page of height page_h. */
+static void fn_fill_page(fn_geo *g, const jm_journey *j, double page_h, double x0, double content_w) {
+    size_t n = j->n_stages;
+    if (n < 2 || g->per_row < 2 || fn_height(g, x0, content_w) > page_h) return;
+    double natural = fn_natural_width(g, j), avail = g->ctx->width - 2 * g->c->margin;
+    for (size_t rows = (n + g->per_row - 1) / g->per_row + 1; rows <= n; rows++) {
+        size_t per = (n + rows - 1) / rows;
+        if (per >= g->per_row) continue;
+        fn_geo t = *g;
+        t.per_row = per;
+        double fit = fn_fit_cols(&t, avail, per, natural);
+        t.col_w = fit < natural ? fit : fmin(fit, fmax(natural, t.st.max_column_width));
+        if (fit >= natural || fn_height(&t, x0, content_w) > page_h) break;
+        *g = t;
+    }
+}
+
 static bool funnel_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     const jm_journey *j = ctx->journey;
     if (j->n_stages == 0) {
@@ -223,30 +275,27 @@ static bool funnel_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
         content_w = fmin(content_w, canvas_w - 2 * margin);
     }
     double x0 = ctx->width > 0 ? (canvas_w - content_w) / 2 : margin;
+    /* on pages: rows and cards continue on further pages when they are taller than one (the
+     * writer fits a wider canvas to the page's width, so its pages are taller by as much); a
+     * funnel that leaves room wraps onto more rows of larger type */
+    double page_h = ctx->page_height > 0 && ctx->page_width > 0 ? ctx->page_height * fmax(1, canvas_w / ctx->page_width)
+                  : ctx->page_height;
+    if (page_h > 0 && ctx->width > 0) {
+        fn_fill_page(&g, j, page_h, x0, content_w);
+        band_w = fn_band_width_at(&g, g.per_row, g.col_w);
+        content_w = fmin(fmax(band_w, fmin(tb.width, g.st.subtitle_max_width)), canvas_w - 2 * margin);
+        x0 = (canvas_w - content_w) / 2;
+    }
 
     jm_scene *s = jm_scene_new(ctx->arena, canvas_w, 0, g.c->background);
-    s->title = j->title;
-    s->desc = j->subtitle;
-
-    double y = margin, h = 0;
-    if (j->title) {
-        int ti = jm_shape_text(s, ctx->text, "funnel.title", x0, y, j->title, &g.c->title_font, g.c->text,
-                               content_w, JM_ALIGN_LEFT, g.ls, -1, &h);
-        s->items[ti].src = j->pos;
-        y += h;
-    }
-    if (j->subtitle) {
-        y = jm_snap(y + g.st.title_gap, unit);
-        double sw = g.st.subtitle_max_width > 0 ? fmin(content_w, g.st.subtitle_max_width) : content_w;
-        jm_shape_text(s, ctx->text, "funnel.subtitle", x0, y, j->subtitle, &g.c->subtitle_font, g.c->text_muted,
-                      sw, JM_ALIGN_LEFT, g.ls, -1, &h);
-        y += h;
-    }
-    y = jm_snap(y + g.st.header_gap, unit);
-
+    double y = fn_layout_title(&g, s, x0, content_w);
     double bottom = fn_layout_stages(&g, s, x0, y);
     s->height = jm_snap(bottom + margin, unit);
-
+    if (page_h > 0 && s->height > page_h + 0.5) {
+        s = jm_scene_new(ctx->arena, canvas_w, page_h, g.c->background);
+        fn_layout_pages(&g, doc, s, x0, fn_layout_title(&g, s, x0, content_w), page_h);
+        return true;
+    }
     jm_doc_add_page(doc, s, "funnel", j->title);
     return true;
 }

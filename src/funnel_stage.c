@@ -19,32 +19,9 @@ const char *fn_count_text(jm_arena *a, double count, const char *group) {
     return out;
 }
 
-/* The measured text of one chevron. */
-typedef struct {
-    jm_textblock name, count, unit, note;  /* count and unit: placed by their left edge (x - block.x) */
-    const char *count_text;
-    bool has_count, has_unit, has_note;
-    bool pair;                  /* count and unit share one line */
-} fn_chevron_text;
 
-/* Where the rows of text sit inside every chevron: one set of rows for all of them, so that
- * names, counts and notes line up from stage to stage. */
-typedef struct {
-    double name_h;              /* pt, tallest name; names sit on the bottom of this row */
-    double count_base;          /* pt, baseline of every count below the count row's top */
-    double count_h;             /* pt, tallest count row (count, and unit beside or below) */
-    double note_h;              /* pt, tallest note */
-    double content_h;           /* pt, the three rows and the gaps between them */
-    jm_font name_font, count_font; /* the style's, or smaller so that the widest word fits */
-} fn_rows;
 
-/* One row of stages, [from, to), its first column's left edge at x0. A narrow fixed-width
- * canvas wraps the stages onto several rows; otherwise there is one. `flush`: the last chevron's
- * point ends on its column's right edge (the map's one right edge) instead of ext past it. */
-typedef struct { size_t from, to; double x0; bool flush; } fn_band;
-
-/* The column of stage i starts here. */
-static double fn_col_x(const fn_geo *g, const fn_band *b, size_t i) {
+double fn_col_x(const fn_geo *g, const fn_band *b, size_t i) {
     return b->x0 + (double)(i - b->from) * (g->col_w + g->col_gap);
 }
 
@@ -184,15 +161,8 @@ static void fn_place_chevron_text(const fn_geo *g, jm_scene *s, const jm_stage *
     }
 }
 
-/* The text of every chevron, measured once so that all rows share one height. */
-typedef struct {
-    fn_chevron_text *m;         /* one per stage */
-    fn_rows r;
-    double h;                   /* pt, height of every chevron */
-    double tw;                  /* pt, width of the text area inside a chevron */
-} fn_chevrons;
 
-static fn_chevrons fn_measure_all(const fn_geo *g) {
+fn_chevrons fn_measure_all(const fn_geo *g) {
     size_t n = g->ctx->journey->n_stages;
     fn_chevrons cv = { .m = JM_NEWV(g->ctx->arena, fn_chevron_text, n), .tw = g->col_w - 2 * g->inset };
     jm_font name_font, count_font;
@@ -309,7 +279,7 @@ static double fn_layout_needs(const fn_geo *g, jm_scene *s, const fn_band *bd, d
  *   |  text, body             |
  *   +-------------------------+
  */
-static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, const jm_card *cd, double cx, double y) {
+double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, const jm_card *cd, double cx, double y) {
     const jm_funnel_style *fs = &g->st;
     const jm_style_common *c = g->c;
     jm_text *t = g->ctx->text;
@@ -327,6 +297,7 @@ static double fn_layout_card(const fn_geo *g, jm_scene *s, const jm_stage *st, c
         inner += (inner > 0 ? gap : 0) + part[p].b.height;
     }
     double h = jm_snap(inner + 2 * pad, c->grid_unit);
+    if (!s) return h;
     jm_paint paint = st->gap ? jm_paint_dashed(jm_paint_both(fs->gap_card_fill, c->gap_stroke, fs->card_stroke_width), c->gap_dash)
                              : jm_paint_both(fs->card_fill, fs->card_stroke, fs->card_stroke_width);
     size_t from = s->n_items;
@@ -362,8 +333,8 @@ static void fn_geo_for_columns(fn_geo *g, const jm_layout_ctx *ctx, double col_w
 
 /* The head of one row of stages: chevrons with their top at y, the transitions, then (with
  * `details`) the duration chips and the needs, each row-gap below the one above. Returns the bottom, pt. */
-static double fn_layout_head(const fn_geo *g, jm_scene *s, const fn_chevrons *cv, const fn_band *bd,
-                             double y, bool details) {
+double fn_layout_head(const fn_geo *g, jm_scene *s, const fn_chevrons *cv, const fn_band *bd, double y,
+                      bool details) {
     double unit = g->c->grid_unit, row_gap = g->st.row_gap;
     fn_layout_chevrons(g, s, cv, bd, y);
     y += cv->h;
@@ -400,6 +371,10 @@ double jm_funnel_card(const jm_layout_ctx *ctx, jm_scene *s, const jm_stage *st,
     return h;
 }
 
+bool fn_card_shown(const jm_card *cd) {
+    return (cd->title && *cd->title) || (cd->who && *cd->who) || (cd->text && *cd->text);
+}
+
 double fn_layout_stages(const fn_geo *g, jm_scene *s, double x0, double y) {
     const jm_journey *j = g->ctx->journey;
     double unit = g->c->grid_unit, row_gap = g->st.row_gap, bottom = y;
@@ -417,7 +392,7 @@ double fn_layout_stages(const fn_geo *g, jm_scene *s, double x0, double y) {
             double cy = top;
             for (size_t k = 0; k < st->n_items; k++) {
                 const jm_card *cd = &st->items[k];
-                if (!(cd->title && *cd->title) && !(cd->who && *cd->who) && !(cd->text && *cd->text)) continue;
+                if (!fn_card_shown(cd)) continue;
                 cy += fn_layout_card(g, s, st, cd, fn_col_x(g, &bd, i), cy);
                 bottom = fmax(bottom, cy);
                 cy = jm_snap(cy + g->st.card_gap, unit);

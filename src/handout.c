@@ -74,49 +74,25 @@ static jm_scene *furniture(const jm_layout_ctx *ctx, const jm_map_style *st, con
     return s;
 }
 
-/* A view's pages laid out for print at scale k: its canvas the page box over k. How it prints:
- * its page count, the least scale the writer gives a page, and the least scale at which every
- * text meets its floor. False after a diagnostic. */
-typedef struct { double k; size_t pages; double scale, least; } fit_try;
-
-static bool try_scale(const jm_view *v, const jm_layout_ctx *ctx, double k, jm_doc *doc, fit_try *t) {
-    jm_layout_ctx c = *ctx;
-    c.width = c.page_width = ctx->page_width / k;
-    c.page_height = ctx->page_height / k;
-    size_t first = doc->n_pages;
-    if (!jm_view_layout(v, &c, doc)) return false;
-    *t = (fit_try){ .k = k, .pages = doc->n_pages - first, .scale = 1, .least = 0 };
-    for (size_t i = first; i < doc->n_pages; i++) {
-        const jm_scene *s = doc->pages[i].scene;
-        t->scale = fmin(t->scale, jm_paper_scale(s, ctx->page_width, ctx->page_height));
-        t->least = fmax(t->least, jm_paper_least_scale(s, 0));
+/* The scale the tables print at: the largest, from 1 down to TABLES_LEAST, that puts them on
+ * the fewest pages (a table a little too tall for the room left shares the page instead of
+ * starting one), every text kept at the paper floor. */
+#define TABLES_LEAST 0.75
+static double table_scale(const jm_layout_ctx *ctx, double w, double h) {
+    double ft, fg, best = 1;
+    size_t best_pages = 0;
+    if (!ctx->journey->n_tables) return 1;
+    jm_layout_floors(ctx, &ft, &fg);
+    for (double k = 1; k >= TABLES_LEAST - 1e-9; k -= 0.05) {
+        jm_doc *scratch = jm_doc_new(ctx->arena);
+        jm_map_table_pages(ctx, w / k, h / k, scratch, "");
+        bool floor_kept = true;
+        for (size_t i = 0; i < scratch->n_pages; i++)
+            floor_kept = floor_kept && jm_scene_least_fit(scratch->pages[i].scene, ft, fg) <= k + 1e-9;
+        if (!floor_kept) break;
+        if (!best_pages || scratch->n_pages < best_pages) { best = k; best_pages = scratch->n_pages; }
     }
-    return true;
-}
-
-/* A view other than the map, laid out for the page box: at the page's width when that fits;
- * else (a view a little too tall for its page, a last page of a few rows) on a wider, taller
- * canvas that the writer scales down, never below the floor: the fewest pages, then the largest
- * print (when no canvas keeps the floor, the one that comes closest). Scales from 1 down in
- * steps of STEP. */
-static bool lay_view(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc) {
-    enum { STEPS = 12 };
-    const double STEP = 0.05;
-    jm_layout_ctx quiet = *ctx;
-    quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
-    fit_try best = { 0 }, t;
-    bool best_ok = false;
-    for (int i = 0; i <= STEPS; i++) {
-        if (!try_scale(v, &quiet, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
-        bool ok = t.scale >= t.least - 1e-9;
-        bool better = i == 0 || (ok && !best_ok) ||
-                      (ok ? t.pages < best.pages || (t.pages == best.pages && t.scale > best.scale + 1e-6)
-                          : !best_ok && t.scale / fmax(t.least, 1e-9) > best.scale / fmax(best.least, 1e-9));
-        if (better) { best = t; best_ok = ok; }
-        if (i == 0 && ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
-    }
-    jm_diags_free(quiet.diags);
-    return best.k > 0 ? try_scale(v, ctx, best.k, doc, &t) : jm_view_layout(v, ctx, doc);
+    return best;
 }
 
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc) {
@@ -136,12 +112,13 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
         const char *mark = bookmark_of(&st, views[i]->name);
         bool ok = !strcmp(views[i]->name, "map")
             ? jm_map_layout(&body, &(jm_map_opts){ .tables = false, .no_header = true }, doc, mark)
-            : lay_view(views[i], &body, doc);
+            : jm_paper_layout(views[i], &body, body.page_width, body.page_height, true, 0, doc, NULL);
         if (!ok) return false;
         name_pages(doc, first, mark);
     }
     size_t first = doc->n_pages;
-    jm_map_table_pages(&body, w, body.page_height, doc, st.bookmark_tables);
+    double tk = table_scale(&body, w, body.page_height);
+    jm_map_table_pages(&body, w / tk, body.page_height / tk, doc, st.bookmark_tables);
     name_pages(doc, first, st.bookmark_tables);
     for (size_t i = 1; i < doc->n_pages && band > 0; i++) {
         doc->pages[i].furniture = furniture(ctx, &st, doc, i, w, h);

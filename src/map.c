@@ -2,7 +2,6 @@
  * for a column width, picks the width that suits the target, and stacks the parts on pages. */
 #include "map_int.h"
 #include "funnel.h"
-#include "paper.h"
 #include <math.h>
 #include <string.h>
 
@@ -28,10 +27,11 @@
  *   --width     columns filling the width (between min- and max-column-width);
  *   --slide     the column width whose poster has the slide's aspect (bisection), then the
  *               writer scales it to the slide;
- *   --page      one page when the poster fitted to the page keeps its cell text at least
- *               min-print-font on paper; else pages of the size that gives exactly that, the
- *               stage columns split into groups (the group count that needs the fewest pages),
- *               each page repeating the lane labels and the stage row. */
+ *   --page      one page when the poster fitted to the page keeps every text at its floor
+ *               on paper (jm_layout_floors); else pages of the size that prints its natural
+ *               text at exactly that, the stage columns split into groups (the group count
+ *               that needs the fewest pages), each page repeating the lane labels and the
+ *               stage row. */
 
 static const char *map_missing(const jm_journey *j, jm_arena *a) {
     (void)a;
@@ -80,7 +80,7 @@ static mp_part header_part(mp_map *M, const mp_geo *g) {
         if (card > 0) y += M->c->gap + mp_persona(M, s, g->x0, y + M->c->gap, w);
     }
     s->height = y;
-    return (mp_part){ .kind = MP_PART_HEADER, .s = s, .h = y };
+    return (mp_part){ .kind = MP_PART_HEADER, .s = s, .h = y, .keep_with_next = true };
 }
 
 static mp_part stages_part(mp_map *M, const mp_geo *g, double gap_before) {
@@ -109,7 +109,7 @@ static void lane_parts(mp_map *M, const mp_geo *g, bool header, mp_parts *out) {
 
 static void extra_parts(mp_map *M, const mp_geo *g, mp_parts *out) {
     mp_feature_parts(M, g->x0, g->right - g->x0, out);
-    if (M->tables) mp_table_parts(M, g->x0, g->right - g->x0, false, out);
+    if (M->tables) mp_table_parts(M, g->x0, g->right - g->x0, 0, out);
 }
 
 /* ---- one poster ---- */
@@ -124,10 +124,11 @@ static mp_parts poster_parts(mp_map *M, double col_w, double x0, mp_geo *g_out) 
     return parts;
 }
 
+/* The height of one page of these parts, snapped as mp_flow snaps it. */
 static double parts_height(mp_map *M, const mp_parts *p) {
     double h = 2 * M->c->margin;
     for (size_t i = 0; i < p->n; i++) h += (i ? p->v[i].gap_before : 0) + p->v[i].h;
-    return h;
+    return jm_snap(h, M->c->grid_unit);
 }
 
 /* The column width in [min, max] whose whole poster is closest to width / height = aspect:
@@ -146,8 +147,7 @@ static double fit_aspect(mp_map *M, double aspect) {
 
 /* The poster's parts stacked on one page `width` wide, as tall as they are. */
 static void one_page(mp_map *M, const mp_parts *p, double width, jm_doc *doc, const char *bookmark) {
-    bool *stops = JM_NEWV(M->a, bool, p->n ? p->n : 1);
-    mp_flow(M, p, stops, width, 0, doc, bookmark, NULL);
+    mp_flow(M, p, width, 0, doc, bookmark, NULL);
 }
 
 static void single_page(mp_map *M, double col_w, double x0, double width, jm_doc *doc, const char *bookmark) {
@@ -158,54 +158,44 @@ static void single_page(mp_map *M, double col_w, double x0, double width, jm_doc
 
 /* ---- pages ---- */
 
-/* The parts of the poster with the stages in g groups of columns of width col_w (each group a
- * run of pages of its own), then the features and tables; stops[i] marks a group's start. */
-static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, bool **stops) {
+/* The parts of the poster with the stages in `groups` groups of columns, one after the other
+ * (a group's stage row under the last group's lanes, or on a new page), then the features and
+ * tables. A group's columns fill the width W (between min- and max-column-width), never
+ * narrower than col_w: a smaller last group gets wider columns. */
+static mp_parts grouped_parts(mp_map *M, size_t groups, double col_w, double W) {
     size_t n = M->j->n_stages, first = 0;
     mp_parts parts = { 0 };
-    size_t *starts = JM_NEWV(M->a, size_t, groups + 1);
-    mp_geo g = { 0 };
     for (size_t k = 0; k < groups; k++) {
         size_t size = n / groups + (k < n % groups ? 1 : 0);   /* 8 stages in 3 groups: 3, 3, 2 */
-        g = geo_for(M, first, size, col_w, M->c->margin);
-        starts[k] = parts.n;
+        mp_geo g = geo_for(M, first, size, fmax(col_w, clamp_col(M, fill_width(M, size, W))), M->c->margin);
+        size_t start = parts.n;
         lane_parts(M, &g, k == 0, &parts);
+        if (k > 0) parts.v[start].gap_before = M->st.section_gap;   /* a group's stage row under the last */
         first += size;
     }
     mp_geo all = geo_for(M, 0, (n + groups - 1) / groups, col_w, M->c->margin);
     extra_parts(M, &all, &parts);
-    *stops = JM_NEWV(M->a, bool, parts.n ? parts.n : 1);
-    for (size_t k = 1; k < groups; k++) (*stops)[starts[k]] = true;
     return parts;
 }
 
-/* The least scale the writer may draw a page of these parts at: every text at least the
- * target's floor (ctx->min_text, tags ctx->min_tag), or, without one, the cell text at least
- * min-print-font. At most 1. */
-static double least_scale(mp_map *M, const mp_parts *p) {
-    const jm_layout_ctx *ctx = M->ctx;
-    double body = M->st.text_font.size, k = 0;
-    if (!(ctx->min_text > 0)) return body > 0 ? fmin(1, M->st.min_print_font / body) : 1;
-    for (size_t i = 0; i < p->n; i++)
-        k = fmax(k, jm_scene_least_fit(p->v[i].s, ctx->min_text, ctx->min_tag > 0 ? ctx->min_tag : ctx->min_text));
+/* The least scale the writer may print a page of these parts at: every text at its floor on
+ * paper (ft, tags fg). At most 1. */
+static double least_scale(const mp_parts *p, double ft, double fg) {
+    double k = 0;
+    for (size_t i = 0; i < p->n; i++) k = fmax(k, jm_scene_least_fit(p->v[i].s, ft, fg));
     return k > 0 ? fmin(1, k) : 1;
 }
 
-static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
-    const jm_layout_ctx *ctx = M->ctx;
-    double pw = ctx->page_width, ph = ctx->page_height;
-    /* one page, fitted: fine while every text stays at least the target's floor */
-    double col = fit_aspect(M, pw / ph);
-    mp_geo g;
-    mp_parts p = poster_parts(M, col, M->c->margin, &g);
-    double kmin = least_scale(M, &p);
-    double k = fmin(pw / g.width, ph / parts_height(M, &p));
-    if (k >= kmin - 1e-9) {
-        one_page(M, &p, g.width, doc, bookmark);
-        return true;
-    }
-    /* pages at exactly the smallest print size: the group count that needs the fewest pages */
-    double W = pw / kmin, H = ph / kmin;
+/* The floors of a page printed at k: text that shrinks (narrow columns) stops at ft / k in the
+ * scene, ft on paper. */
+static void print_at(jm_layout_ctx *at, double ft, double fg, double k) {
+    at->min_text = ft / k;
+    at->min_tag = fg / k;
+}
+
+/* The group count (and column width) that puts the poster on the fewest pages W x H, stage
+ * columns split into groups; *n_pages gets how many. */
+static size_t best_groups(mp_map *M, double W, double H, double *col, size_t *n_pages) {
     size_t n = M->j->n_stages, best = 0, best_pages = 0, best_over = 0;
     double best_col = 0;
     for (size_t groups = 1; groups <= n; groups++) {
@@ -214,18 +204,61 @@ static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
         double fit = fill_width(M, per, W);
         if (fit < M->st.min_column_width && per > 1) continue;
         double cw = clamp_col(M, fit);
-        bool *stops;
-        mp_parts gp = grouped_parts(M, groups, cw, &stops);
-        size_t over, pages = mp_flow(M, &gp, stops, W, H, NULL, NULL, &over);
+        mp_parts gp = grouped_parts(M, groups, cw, W);
+        size_t over, pages = mp_flow(M, &gp, W, H, NULL, NULL, &over);
         if (!best || over < best_over || (over == best_over && pages < best_pages)) {
             best = groups; best_pages = pages; best_over = over; best_col = cw;
         }
         if (fit >= M->st.max_column_width && !best_over) break;   /* more groups would only add pages */
     }
     if (!best) { best = n; best_col = M->st.min_column_width; }
-    bool *stops;
-    mp_parts gp = grouped_parts(M, best, best_col, &stops);
-    mp_flow(M, &gp, stops, W, H, doc, bookmark, NULL);
+    *col = best_col;
+    if (n_pages) *n_pages = best_pages;
+    return best;
+}
+
+/* On pages pw x ph (ctx->page_width, page_height): one page when the poster fitted to it keeps
+ * every text at its floor (jm_layout_floors); else pages of the size that prints the poster's
+ * text at the least scale its natural sizes allow, columns narrowed no further than the floor. */
+static bool paged(mp_map *M, jm_doc *doc, const char *bookmark) {
+    const jm_layout_ctx *ctx = M->ctx;
+    double pw = ctx->page_width, ph = ctx->page_height, ft, fg;
+    jm_layout_floors(ctx, &ft, &fg);
+    jm_layout_ctx at = *ctx;
+    M->ctx = &at;
+    /* one page, fitted: fine while every text stays at least the floor */
+    print_at(&at, ft, fg, 1);
+    double col = fit_aspect(M, pw / ph);
+    mp_geo g;
+    mp_parts p = poster_parts(M, col, M->c->margin, &g);
+    double k = fmin(1, fmin(pw / g.width, ph / parts_height(M, &p)));
+    if (k < 1) {   /* printed smaller: lay it out again for that scale's floors */
+        print_at(&at, ft, fg, k);
+        p = poster_parts(M, col, M->c->margin, &g);
+        k = fmin(1, fmin(pw / g.width, ph / parts_height(M, &p)));
+    }
+    if (k >= least_scale(&p, ft, fg) - 1e-9) {
+        one_page(M, &p, g.width, doc, bookmark);
+        M->ctx = ctx;
+        return true;
+    }
+    /* pages at the least scale the poster's natural text allows (its columns as wide as the
+     * style's); texts that shrink in narrower columns stop at the floor over that scale */
+    print_at(&at, ft, fg, 1);
+    p = poster_parts(M, M->st.column_width, M->c->margin, &g);
+    k = least_scale(&p, ft, fg);
+    size_t groups = 1;
+    for (int round = 0; round < 4; round++) {
+        print_at(&at, ft, fg, k);
+        groups = best_groups(M, pw / k, ph / k, &col, NULL);
+        mp_parts gp = grouped_parts(M, groups, col, pw / k);
+        double need = least_scale(&gp, ft, fg);
+        if (need <= k + 1e-9) break;
+        k = need;   /* a text that does not shrink is under the floor at k */
+    }
+    mp_parts gp = grouped_parts(M, groups, col, pw / k);
+    mp_flow(M, &gp, pw / k, ph / k, doc, bookmark, NULL);
+    M->ctx = ctx;
     return true;
 }
 

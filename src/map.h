@@ -157,7 +157,6 @@ typedef struct {
     jm_font table_header_font;           /* header row */
     jm_font table_font;                  /* cell text */
     /* print and handout */
-    double min_print_font;               /* cell text on paper smaller than this, pt: continue on more pages */
     const char *continued;               /* after a table title on the page it continues on */
     jm_font cover_title_font;            /* the handout cover's title */
     double cover_gap;                    /* between the cover's title, subtitle and persona card, pt */

@@ -87,16 +87,29 @@ void mp_feature_parts(mp_map *M, double x, double w, mp_parts *out) {
 /* Tables fill rows left to right while their natural widths fit; two or more in a row share
  * its whole width in proportion to their natural widths, one alone keeps its natural width
  * (at most the row's). A table alone in its row may continue on the next page. */
-void mp_table_parts(mp_map *M, double x, double w, bool alone, mp_parts *out) {
+/* The height of a measured table's body rows, pt. */
+static double table_body(const mp_table *m) {
+    double h = 0;
+    for (size_t r = 0; r < m->n_rows; r++) h += m->row_h[r];
+    return h;
+}
+
+void mp_table_parts(mp_map *M, double x, double w, double alone_h, mp_parts *out) {
     const jm_journey *j = M->j;
     const jm_map_style *st = &M->st;
     double gap = st->table_gap;
     double *nat = JM_NEWV(M->a, double, j->n_tables ? j->n_tables : 1);
-    for (size_t i = 0; i < j->n_tables; i++) nat[i] = fmin(w, mp_table_natural(M, &j->tables[i]));
+    bool *alone = JM_NEWV(M->a, bool, j->n_tables ? j->n_tables : 1);
+    for (size_t i = 0; i < j->n_tables; i++) {
+        nat[i] = fmin(w, mp_table_natural(M, &j->tables[i]));
+        mp_table m;
+        if (alone_h > 0) mp_table_measure(M, &j->tables[i], nat[i], &m);
+        alone[i] = alone_h > 0 && m.title_h + m.head_h + table_body(&m) > alone_h;
+    }
     for (size_t i = 0; i < j->n_tables;) {
         size_t k = i + 1;
         double sum = nat[i];
-        while (!alone && k < j->n_tables && sum + gap + nat[k] <= w) sum += gap + nat[k++];
+        while (!alone[i] && k < j->n_tables && !alone[k] && sum + gap + nat[k] <= w) sum += gap + nat[k++];
         jm_scene *s = jm_scene_new(M->a, x + w, 0, M->c->background);
         double share = k - i > 1 ? (w - (double)(k - i - 1) * gap) / (sum - (double)(k - i - 1) * gap) : 1;
         double tx = x, h = 0;

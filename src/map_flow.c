@@ -7,9 +7,9 @@
  *
  * Parts go down the page, gap_before between them (none at the top of a page). With a page
  * height, a part that does not fit starts a new page; a lane starts it with its stage row
- * again; a section title never stays alone at the bottom; a table alone in its row that does
- * not fit continues on the next page, its title and header row repeated. `stops` are indices
- * of parts that must start a new page (the first part of each column group). */
+ * again; the header, the stage row and a section title never stay alone at the bottom; a table alone in its row that does
+ * not fit continues on the next page, its title and header row repeated. A column group's
+ * stage row goes under the last group's lanes when it and the start of its first lane fit. */
 
 typedef struct {
     mp_map *M;
@@ -115,19 +115,33 @@ static bool table_starts_here(const mp_pager *f, const mp_part *p) {
     return m->n_rows > TABLE_MIN_ROWS && r >= need && r >= f->page_h / 4;
 }
 
-size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
-               const char *bookmark, size_t *overflows) {
+/* Whether what part i keeps with fits the room left below it: the next part, and the one after
+ * that when the next keeps with its next too; a lane, which may continue on the next page, as
+ * much of it as flow_lane would put here (a quarter page at least, the first entry of each
+ * cell). So the header and the stage row never end a page. */
+static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i) {
+    double r = room(f, parts->v[i].gap_before) - parts->v[i].h;
+    while (parts->v[i].keep_with_next && i + 1 < parts->n) {
+        const mp_part *n = &parts->v[++i];
+        r -= n->gap_before;
+        if (n->h <= r) { r -= n->h; continue; }
+        if (!n->lane || !(f->page_h > 0)) return false;
+        mp_part head, rest;
+        return r >= f->page_h / 4 && mp_lane_split(f->M, n, r, false, &head, &rest);
+    }
+    return r >= -1e-6;
+}
+
+size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm_doc *doc, const char *bookmark,
+               size_t *overflows) {
     mp_pager f = { .M = M, .width = width, .page_h = page_h, .doc = doc, .bookmark = bookmark };
     flow_new_page(&f);
     const mp_part *stage_row = NULL;
     for (size_t i = 0; i < parts->n; i++) {
         const mp_part *p = &parts->v[i];
-        if (stops[i] && i > 0) flow_new_page(&f);
         if (p->kind == MP_PART_STAGES) stage_row = p;
         if (p->lane && page_h > 0 && p->h > room(&f, p->gap_before)) { flow_lane(&f, p, stage_row); continue; }
-        double need = p->h;
-        if (p->keep_with_next && i + 1 < parts->n) need += parts->v[i + 1].gap_before + parts->v[i + 1].h;
-        if (need > room(&f, p->gap_before) && !at_top(&f)) {
+        if (!keeps_fit(&f, parts, i) && !at_top(&f)) {
             if (p->table && (p->h > page_h - 2 * M->c->margin || table_starts_here(&f, p))) {
                 flow_split_table(&f, p);
                 continue;

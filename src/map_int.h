@@ -108,11 +108,11 @@ typedef struct { mp_part *v; size_t n, cap; } mp_parts;
 void mp_parts_add(mp_map *M, mp_parts *p, mp_part part);
 
 /* map_flow.c: stacks `parts` down pages `width` wide and `page_h` tall (0: one page as tall as
- * its content), each added to `doc` (NULL: only counted) with M->view and `bookmark`; a part
- * with stops[i] starts a new page. Returns the page count; *overflows (may be NULL) gets how
- * many pages had to be taller than page_h because one part alone was. */
-size_t mp_flow(mp_map *M, const mp_parts *parts, const bool *stops, double width, double page_h, jm_doc *doc,
-               const char *bookmark, size_t *overflows);
+ * its content), each added to `doc` (NULL: only counted) with M->view and `bookmark`. Returns
+ * the page count; *overflows (may be NULL) gets how many pages had to be taller than page_h
+ * because one part alone was. */
+size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm_doc *doc, const char *bookmark,
+               size_t *overflows);
 
 /* map_lanes.c */
 void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage order) */
@@ -120,7 +120,8 @@ void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage 
 bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out);
 /* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, the rest in
  * *rest (both lane parts, labelled). `force`: a cell with nothing that fits keeps its first entry
- * (a page of one tall entry). False when nothing fits or nothing is left over. */
+ * (a page of one tall entry). False when nothing fits, nothing is left over, or (not forced) a
+ * cell with entries would keep none of them here: no empty cell continued on the next page. */
 bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest);
 
 /* map_cells.c: the entries of one cell, stacked from (x, y) in width w; returns their height. */
@@ -137,8 +138,9 @@ double mp_persona(mp_map *M, jm_scene *s, double x, double y, double w);
 
 /* map_extras.c: features as rows of cards, tables as rows of tables side by side. */
 void mp_feature_parts(mp_map *M, double x, double w, mp_parts *out);
-/* Tables side by side while they fit (`alone`: one per row); a table alone may continue. */
-void mp_table_parts(mp_map *M, double x, double w, bool alone, mp_parts *out);
+/* Tables side by side while they fit the width w; a table taller than alone_h (> 0: the room
+ * of a page) stands alone in its row, and may continue on the next page. */
+void mp_table_parts(mp_map *M, double x, double w, double alone_h, mp_parts *out);
 
 /* map_table.c: one table, measured for a width, then placed one range of rows at a time. */
 struct mp_table {

@@ -249,7 +249,7 @@ bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part
     *h = *r = *ln;
     h->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages);
     r->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages);
-    size_t kept = 0, left = 0;
+    size_t kept = 0, left = 0, starved = 0;   /* starved: cells with entries that keep none here */
     double w = fmax(1, g->col_w - 2 * M->st.cell_padding);
     room -= M->c->grid_unit;   /* the lane's height is snapped up to the grid */
     for (size_t i = g->first; i < g->first + g->n; i++) {
@@ -260,8 +260,9 @@ bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part
         r->cells[i] = (mp_cell){ .v = c->v + m, .n = c->n - m };
         kept += m;
         left += c->n - m;
+        starved += c->n && !m;
     }
-    if (!kept || !left || !lane_scene(M, g, h, head) || !lane_scene(M, g, r, rest)) return false;
+    if (!kept || !left || starved || !lane_scene(M, g, h, head) || !lane_scene(M, g, r, rest)) return false;
     head->gap_before = rest->gap_before = p->gap_before;
     return true;
 }

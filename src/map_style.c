@@ -143,7 +143,6 @@ static const jm_style_field map_fields[] = {
     F("table-text",                JM_SV_COLOR, table_text,                "cell text"),
     F("table-header-font",         JM_SV_FONT,  table_header_font,         "header row"),
     F("table-font",                JM_SV_FONT,  table_font,                "cell text"),
-    F("min-print-font",            JM_SV_NUMBER, min_print_font,            "cell text on paper smaller than this, pt: continue on more pages"),
     F("continued",                 JM_SV_TEXT,  continued,                 "after a table title on the page it continues on"),
     F("cover-title-font",          JM_SV_FONT,  cover_title_font,          "the handout cover's title"),
     F("cover-gap",                 JM_SV_NUMBER, cover_gap,                 "between the cover's title, subtitle and persona card, pt"),

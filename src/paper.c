@@ -1,46 +1,87 @@
-/* paper.c - the readable floor on paper and the scale a scene is printed at (see paper.h). */
+/* paper.c - a view laid out for printed pages at the largest print that keeps the paper floor
+ * (see paper.h). */
 #include "paper.h"
 #include <math.h>
-#include <string.h>
 
-static bool ends_with(const char *s, const char *tail) {
-    size_t n = strlen(s), m = strlen(tail);
-    return n >= m && strcmp(s + n - m, tail) == 0;
-}
+static const double STEP = 0.05;   /* canvases tried: scales 1, 0.95, ... down to least_k */
+#define LEAST_K 0.4
 
-double jm_paper_floor(const char *role) {
-    if (!role) return JM_PAPER_FLOOR;
-    if (strstr(role, "emoji") || strstr(role, ".icon")) return 0;
-    static const char *const small[] = { ".tag.text", ".chip.text", ".badge.number", ".archetype.text",
-                                         ".stage.unit", "emotions.step.number", "emotions.scale" };
-    for (size_t i = 0; i < sizeof small / sizeof *small; i++)
-        if (ends_with(role, small[i])) return JM_PAPER_FLOOR_SMALL;
-    return JM_PAPER_FLOOR;
-}
-
-double jm_paper_least_scale(const jm_scene *s, size_t from) {
-    double k = 0;
-    for (size_t i = from; i < s->n_items; i++) {
-        const jm_item *it = &s->items[i];
-        if (it->kind != JM_ITEM_TEXT || !it->text || !*it->text || it->font.size <= 0) continue;
-        k = fmax(k, jm_paper_floor(it->role) / it->font.size);
+/* The pages [first, n_pages) of `doc` printed in the box: the least scale, and the least scale
+ * that keeps the paper floors ft, fg. */
+static void measure(const jm_doc *doc, size_t first, double box_w, double box_h, double ft, double fg,
+                    jm_paper_fit *t) {
+    t->pages = doc->n_pages - first;
+    t->scale = INFINITY;
+    t->least = t->worst = 0;
+    double ratio = INFINITY;
+    for (size_t i = first; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        double k = jm_scene_fit_box(s, box_w, box_h);
+        int idx;
+        double r = jm_scene_floor_ratio(s, ft, fg, &idx) * k;
+        if (idx >= 0 && r < ratio) { ratio = r; t->worst = s->items[idx].font.size * k; }
+        t->scale = fmin(t->scale, k);
+        t->least = fmax(t->least, jm_scene_least_fit(s, ft, fg));
     }
-    return k;
+    if (!isfinite(t->scale)) t->scale = 1;
+    t->ok = t->scale >= t->least - 1e-9;
 }
 
-double jm_paper_smallest(const jm_scene *s) {
-    double m = 0;
-    for (size_t i = 0; i < s->n_items; i++) {
-        const jm_item *it = &s->items[i];
-        if (it->kind != JM_ITEM_TEXT || !it->text || !*it->text || it->font.size <= 0 || !jm_paper_floor(it->role))
-            continue;
-        if (m == 0 || it->font.size < m) m = it->font.size;
+/* The view on a canvas the box over k, its floors over k. */
+static bool try_scale(const jm_view *v, const jm_layout_ctx *ctx, double box_w, double box_h, bool paginate,
+                      double k, jm_doc *doc, jm_paper_fit *t) {
+    double ft, fg;
+    jm_layout_floors(ctx, &ft, &fg);
+    jm_layout_ctx c = *ctx;
+    c.width = box_w / k;
+    c.page_width = paginate ? box_w / k : 0;
+    c.page_height = paginate ? box_h / k : 0;
+    c.min_text = ft / k;
+    c.min_tag = fg / k;
+    size_t first = doc->n_pages;
+    if (!v->layout(&c, doc)) return false;
+    measure(doc, first, box_w, box_h, ft, fg, t);
+    t->k = k;
+    return true;
+}
+
+static bool better(const jm_paper_fit *a, const jm_paper_fit *b) {
+    if (a->ok != b->ok) return a->ok;
+    if (a->ok) return a->pages < b->pages || (a->pages == b->pages && a->scale > b->scale + 1e-6);
+    return a->scale / fmax(a->least, 1e-9) > b->scale / fmax(b->least, 1e-9);
+}
+
+bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, double box_h, bool paginate,
+                     double least_k, jm_doc *doc, jm_paper_fit *fit) {
+    jm_paper_fit t, best = { 0 };
+    if (v->fits_pages) {   /* the map: its own columns and pages */
+        double ft, fg;
+        jm_layout_floors(ctx, &ft, &fg);
+        jm_layout_ctx c = *ctx;
+        c.width = 0;
+        c.page_width = paginate ? box_w : 0;
+        c.page_height = paginate ? box_h : 0;
+        if (!paginate) c.aspect = box_w / box_h;
+        c.min_text = ft;
+        c.min_tag = fg;
+        size_t first = doc->n_pages;
+        if (!v->layout(&c, doc)) return false;
+        measure(doc, first, box_w, box_h, ft, fg, &t);
+        t.k = 1;
+        if (fit) *fit = t;
+        return true;
     }
-    return m;
-}
-
-double jm_paper_scale(const jm_scene *s, double box_w, double box_h) {
-    if (s->width <= 0 || s->height <= 0) return 1;
-    double k = box_w / s->width;
-    return s->height * k > box_h ? box_h / s->height : k;
+    jm_layout_ctx quiet = *ctx;
+    quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
+    int steps = (int)floor((1 - fmax(least_k, LEAST_K)) / STEP + 1e-9);
+    for (int i = 0; i <= steps; i++) {
+        if (!try_scale(v, &quiet, box_w, box_h, paginate, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
+        if (i == 0 || better(&t, &best)) best = t;
+        if (i == 0 && t.ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
+    }
+    jm_diags_free(quiet.diags);
+    /* the chosen canvas again, with the diagnostics (the first one when even it failed) */
+    if (!try_scale(v, ctx, box_w, box_h, paginate, best.k > 0 ? best.k : 1, doc, &t)) return false;
+    if (fit) *fit = t;
+    return true;
 }

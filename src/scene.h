@@ -135,9 +135,16 @@ void jm_scene_dump(const jm_scene *s, FILE *out);
 size_t jm_scene_check(const jm_scene *s, FILE *out);
 
 /* ---- floors and fullness (scene_floor.c) ----
- * A target (a slide, a printed page, a screen) has a floor: no text drawn smaller. Tags and axis
- * ticks (roles with ".tag", ".scale", ".tick" or ".badge") may have a lower floor of their own. */
-bool jm_role_is_tag(const char *role);
+ * A target (a slide, a printed page, a screen) has a floor: no text drawn smaller (the common
+ * style keys min-font-px, slide-min-font-px, paper-min-font-pt, paper-min-tag-pt). Tags, chips,
+ * badges, step numbers and axis ticks have a lower floor of their own on paper; pictures set as
+ * text (emoji, icons) have none. */
+typedef enum { JM_FLOOR_NONE, JM_FLOOR_TEXT, JM_FLOOR_TAG } jm_floor_kind;
+
+/* Which floor a text of role `role` has: roles holding "emoji" or ".icon" none; ".tag.",
+ * ".chip.", ".badge.", ".archetype.", ".step.number", ".scale" or ".tick" the tag floor; any
+ * other the text floor. */
+jm_floor_kind jm_role_floor(const char *role);
 
 typedef struct {
     double scale;           /* target units per scene pt: the fit the writer paints the page at */
@@ -152,6 +159,10 @@ typedef struct {
     bool lone;              /* one page of several: report it when it holds only a header or a
                              * single item */
 } jm_check_target;
+
+/* The scale that fits `s` into a box box_w x box_h (the box's width, or less when that makes it
+ * too tall): how the PDF writer prints a page in its content box. 1 for an empty scene. */
+double jm_scene_fit_box(const jm_scene *s, double box_w, double box_h);
 
 /* The least scale at which every text of `s` is drawn at least `min_text` (tags `min_tag`) big,
  * in target units per scene pt; 0 when `s` has no text. */

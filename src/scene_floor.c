@@ -11,12 +11,25 @@
                           * it is scaled as large as the target allows (margins aside) */
 #define SNIPPET 40      /* characters of a text quoted in a defect */
 
-bool jm_role_is_tag(const char *role) {
-    return role && (strstr(role, ".tag") || strstr(role, ".scale") || strstr(role, ".tick") || strstr(role, ".badge"));
+/* The one list of what a floor applies to. Pictures set as text (emoji, icons) have none; tags
+ * and what reads like them (chips, badges, the persona's archetype, the emotion curve's step
+ * numbers) and axis ticks have the tag floor; every other text the text floor. */
+jm_floor_kind jm_role_floor(const char *role) {
+    if (!role) return JM_FLOOR_TEXT;
+    if (strstr(role, "emoji") || strstr(role, ".icon")) return JM_FLOOR_NONE;
+    static const char *const tags[] = { ".tag.", ".chip.", ".badge.", ".archetype.", ".step.number", ".scale",
+                                        ".tick" };
+    for (size_t i = 0; i < G_N_ELEMENTS(tags); i++)
+        if (strstr(role, tags[i])) return JM_FLOOR_TAG;
+    return JM_FLOOR_TEXT;
 }
 
 static double floor_of(const jm_item *it, double min_text, double min_tag) {
-    return jm_role_is_tag(it->role) ? min_tag : min_text;
+    switch (jm_role_floor(it->role)) {
+    case JM_FLOOR_NONE: return 0;
+    case JM_FLOOR_TAG: return min_tag;
+    default: return min_text;
+    }
 }
 
 double jm_scene_floor_ratio(const jm_scene *s, double min_text, double min_tag, int *idx) {
@@ -31,6 +44,11 @@ double jm_scene_floor_ratio(const jm_scene *s, double min_text, double min_tag, 
         if (r < best) { best = r; *idx = (int)i; }
     }
     return best;
+}
+
+double jm_scene_fit_box(const jm_scene *s, double box_w, double box_h) {
+    if (!(s->width > 0) || !(s->height > 0)) return 1;
+    return fmin(box_w / s->width, box_h / s->height);
 }
 
 double jm_scene_least_fit(const jm_scene *s, double min_text, double min_tag) {
@@ -70,8 +88,9 @@ size_t jm_scene_check_target(const jm_scene *s, const jm_check_target *t, FILE *
             size_t below = 0;
             for (size_t i = 0; i < s->n_items; i++) {
                 const jm_item *it = &s->items[i];
-                if (it->kind == JM_ITEM_TEXT && it->text && *it->text && it->font.size > 0 &&
-                    it->font.size * k < floor_of(it, t->min_text, t->min_tag) - EPS)
+                double f = floor_of(it, t->min_text, t->min_tag);
+                if (it->kind == JM_ITEM_TEXT && it->text && *it->text && it->font.size > 0 && f > 0 &&
+                    it->font.size * k < f - EPS)
                     below++;
             }
             const jm_item *it = &s->items[idx];

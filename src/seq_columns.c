@@ -297,6 +297,7 @@ void seq_columns_place(seq_plan *p) {
         if (gr->lo < gr->hi) need(&c, gr->lo, gr->hi, gr->need_w - 2 * st->frame_padding);
     }
     solve(&c);
+    for (size_t i = 0; i + 1 < n; i++) c.gap[i] += p->spread;
     double x = 0;
     for (size_t i = 0; i < n; i++) {
         p->parts[i].x = x;

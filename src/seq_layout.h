@@ -68,7 +68,10 @@ typedef struct {
     const jm_sequence *seq;
     const jm_sequence_style *st;
     const jm_style_common *cm;
-    double fit;                /* 0 < fit <= 1: wrap widths scaled down to fit a fixed width */
+    double fit;                /* > 0: wrap widths scaled, down to fit a fixed width, up (on a
+                                * page or slide wider than the diagram) to use it */
+    double spread;             /* pt added to every gap between lifelines: a page or slide's
+                                * width that the diagram would leave empty */
     seq_part *parts; size_t n_parts;
     seq_row *rows; size_t n_rows, cap_rows;
     seq_group *groups; size_t n_groups, cap_groups;

@@ -17,7 +17,7 @@ jm_textblock seq_measure(const seq_plan *p, const char *text, const jm_font *fon
 }
 
 double seq_wrap(const seq_plan *p, const char *text, const jm_font *font, double base) {
-    if (p->fit >= 1) return base;
+    if (p->fit == 1) return base;
     double w = base * p->fit, word = jm_text_min_width(p->ctx->text, text ? text : "", font);
     return w > word ? w : word;
 }

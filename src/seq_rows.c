@@ -5,6 +5,8 @@
 #include <string.h>
 #include "seq_layout.h"
 
+enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least */
+
 static bool has_text(const char *s) { return s && *s; }
 
 double seq_head_h(const seq_plan *p, int part) {
@@ -251,9 +253,28 @@ bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
         w.limit = w.page_h - cm->margin - (p->n_boxes ? st->box_padding : 0);
     }
     new_page(&w, x0);
+    /* tail[i]: messages, notes and delays from row i on, and the height they need */
+    size_t *tail = JM_NEWV(ctx->arena, size_t, p->n_rows + 1);
+    double *rest = JM_NEWV(ctx->arena, double, p->n_rows + 1);
+    rest[p->n_rows] = p->head_h;
+    for (size_t i = p->n_rows; i-- > 0;) {
+        seq_row_kind k = p->rows[i].kind;
+        tail[i] = tail[i + 1] + (k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY);
+        rest[i] = rest[i + 1] + p->rows[i].height;
+    }
+    bool widow_checked = false;
     size_t placed = 0;   /* rows on the current page */
     for (size_t i = 0; i < p->n_rows; i++) {
         const seq_row *r = &p->rows[i];
+        /* the last page keeps at least TAIL_ROWS messages under its repeated heads: when the
+         * rest does not fit here, the page breaks before the last few */
+        if (w.limit > 0 && !widow_checked && tail[i] <= TAIL_ROWS && r->kind != SEQ_ROW_END) {
+            widow_checked = true;
+            if (placed >= TAIL_ROWS && w.y + rest[i] + w.n_open * st->frame_gap > w.limit) {
+                page_break(&w, x0);
+                placed = 0;
+            }
+        }
         /* A row stays whole; a header or else line stays with the row after it; frame bottoms
          * stay with the row before them (a frame never reopens only to close); the last rows
          * stay with the bottom heads; closing the open frames needs a frame-gap each. */

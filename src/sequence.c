@@ -1,14 +1,48 @@
 /* sequence.c - the sequence view: plans the rows, places the lifelines (narrowing wrap widths
- * to fit a fixed canvas width), then lays the rows out on one page or more. */
+ * to fit a fixed canvas width; on a wider page or slide, widening them and spreading the
+ * lifelines to use it), then lays the rows out on one page or more. */
 #include <math.h>
 #include "seq_layout.h"
 
-enum { FIT_ATTEMPTS = 8 };
+enum { FIT_ATTEMPTS = 8, GROW_ATTEMPTS = 4 };
 #define FIT_FLOOR 0.3   /* wrap widths never shrink below this share of the style's */
+#define FIT_CEILING 2   /* nor grow above this share of it */
 
 static const char *sequence_missing(const jm_journey *j, jm_arena *a) {
     (void)a;
     return j->sequence && j->sequence->n_participants ? NULL : "the file has no sequence";
+}
+
+/* The diagram's width with its margins. */
+static double width_of(const seq_plan *p) {
+    double x0, x1;
+    seq_columns_extent(p, &x0, &x1);
+    return x1 - x0 + 2 * p->cm->margin;
+}
+
+/* On a page or a slide wider than the diagram (ctx->width, and pages to cut): labels, notes and
+ * names wrap wider (fewer lines, fewer pages) while the diagram stays within the width, then
+ * the lifelines spread evenly over the width left. */
+static void widen(seq_plan *p) {
+    double width = p->ctx->width, fit = 1;
+    for (int attempt = 0; attempt < GROW_ATTEMPTS && fit < FIT_CEILING; attempt++) {
+        double natural = width_of(p);
+        if (natural >= width * 0.98) break;
+        p->fit = fmin(FIT_CEILING, fit * fmin(1.5, width / natural));
+        seq_plan_build(p);
+        seq_columns_place(p);
+        if (width_of(p) > width) {   /* too far: back to the last that fitted */
+            p->fit = fit;
+            seq_plan_build(p);
+            seq_columns_place(p);
+            break;
+        }
+        fit = p->fit;
+    }
+    if (p->n_parts < 2) return;
+    p->spread = (width - width_of(p)) / (double)(p->n_parts - 1);
+    if (p->spread > 0) seq_columns_place(p);
+    else p->spread = 0;
 }
 
 static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
@@ -31,6 +65,7 @@ static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
         if (natural <= ctx->width || p.fit <= FIT_FLOOR) break;
         p.fit = fmax(FIT_FLOOR, p.fit * fmin(0.9, ctx->width / natural));
     }
+    if (ctx->width > 0 && ctx->page_width > 0 && p.fit == 1) widen(&p);
     return seq_rows_draw(&p, doc);
 }
 

@@ -25,11 +25,17 @@ typedef struct {
                              * axis ticks): a view never shrinks text below it, and a view that
                              * lets the writer scale its pages down (the map) keeps the scale
                              * where every text stays at least this big. 0: the style's
-                             * min-font-px (a screen at scale 1) */
+                             * floor for the target (jm_layout_floors) */
     bool show_thoughts;     /* emotions: thought callouts */
 } jm_layout_ctx;
 
-/* The smallest font size a view may shrink text to: ctx->min_text, else the style's min-font-px. */
+/* The floors a view lays out to, in the scene's pt: ctx->min_text and min_tag when set (a tag's
+ * floor the text's when min_tag is 0); else on printed pages (ctx->page_width > 0) the style's
+ * paper-min-font-pt and paper-min-tag-pt, else its min-font-px for both (a screen at scale 1).
+ * Which texts count as tags: jm_role_floor (scene.h). */
+void jm_layout_floors(const jm_layout_ctx *ctx, double *text, double *tag);
+
+/* The smallest font size a view may shrink text to: the text floor of jm_layout_floors. */
 double jm_layout_min_font(const jm_layout_ctx *ctx);
 
 typedef struct {
@@ -50,6 +56,7 @@ const jm_view *jm_view_find(const char *name);
 
 /* Lays out `v`. When printing to pages (ctx->page_width > 0) and no width was asked for, a view
  * that does not fit pages itself is laid out at the page's content width, so that the writer
- * does not shrink its text to fit the paper. */
+ * does not shrink its text to fit the paper; with a page height, on a canvas up to a little
+ * wider when that saves a page, its text kept at the floor (jm_paper_layout). */
 bool jm_view_layout(const jm_view *v, const jm_layout_ctx *ctx, jm_doc *doc);
 #endif

@@ -18,6 +18,12 @@ shard() {
 }
 first_shard() { [ "${JM_SHARD:-0}" = 0 ]; }
 
+# The floors' roles as the tests see them (awk regexes over a --dump-scene text's role, written
+# apart from the program's jm_role_floor on purpose): no floor for pictures set as text; the tag
+# floor (6 pt on paper) for tags, chips, badges, the archetype, step numbers and axis ticks.
+FLOOR_NONE_RE='emoji|[.]icon'
+FLOOR_TAG_RE='[.](tag|chip|badge|archetype)[.]|[.]step[.]number|[.]scale|[.]tick'
+
 # ok NAME CMD...: passes when CMD exits 0.
 ok() { local n=$1; shift; if "$@" >/dev/null 2>"$T/ok.err"; then pass "$n"; else fail "$n" "exit $? from: $* ($(head -c 300 "$T/ok.err"))"; fi; }
 

@@ -87,3 +87,22 @@ done
 ref_png funnel-twenty-1920 "$T/twenty-1920.png"
 "$JM" "$ROOT/samples/funnel-cards.yaml" --view funnel --width 600 -o "$T/cards-600.png" 2>"$T/err" \
     && ref_png funnel-cards-600 "$T/cards-600.png" || fail "funnel-cards-600: renders" "$(head -c 200 "$T/err")"
+
+# --- on pages: a funnel taller than a page continues, its chevrons repeated over the cards left ---
+"$JM" "$CJ" --view funnel --page A4-landscape -T pdf --dump-scene > "$T/cjp.scene"
+pages=$(grep -c '^page ' "$T/cjp.scene")
+[ "$pages" -ge 2 ] && pass "funnel on A4 landscape: customer-journeys continues on a further page" || fail "funnel on A4 landscape: continues" "$pages pages"
+awk '/^page /{ p = $2 } / funnel\.stage(\.gap)? / && $2 == "path" { n[p]++ } END { for (i = 1; i <= p; i++) if (n[i] != 5) bad = 1; exit bad }' "$T/cjp.scene" \
+    && pass "funnel on A4 landscape: every page has the row's five chevrons" || fail "funnel on A4 landscape: chevrons repeated" "$(grep -c 'funnel.stage' "$T/cjp.scene")"
+awk '/^page /{ p = $2 } / funnel\.title /{ t[p]++ } END { exit !(t[1] == 1 && !t[2]) }' "$T/cjp.scene" \
+    && pass "funnel on A4 landscape: the title on the first page only" || fail "funnel on A4 landscape: the title on the first page only" "titles"
+[ "$(grep ' funnel\.card\.title ' "$T/cjp.scene" | sed 's/.*"\(.*\)"$/\1/' | sort -u | wc -l)" = 8 ] \
+    && [ "$(grep -c ' funnel\.card\.title ' "$T/cjp.scene")" = 8 ] \
+    && pass "funnel on A4 landscape: each of the eight cards once" || fail "funnel on A4 landscape: each card once" "$(grep -c ' funnel\.card\.title ' "$T/cjp.scene") card titles"
+# every page at most a page tall at the page's width: nothing left for the writer to shrink
+awk '/^scene /{ split($2, d, "x"); if (d[2] / d[1] > 523.28 / 769.89 + 1e-3) bad = 1 } END { exit bad }' "$T/cjp.scene" \
+    && pass "funnel on A4 landscape: pages of the page's shape" || fail "funnel on A4 landscape: pages of the page's shape" "$(grep '^scene' "$T/cjp.scene" | tr '\n' ' ')"
+# twenty stages with room on the page wrap onto more rows of larger type (7, 7, 6), not two rows of ten
+"$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --page A4-landscape -T pdf --dump-scene > "$T/ftp.scene"
+rows=$(awk '$2 == "path" && $3 == "funnel.stage" { split($4, p, ","); y[p[2]] = 1 } END { n = 0; for (k in y) n++; print n }' "$T/ftp.scene")
+[ "$rows" = 3 ] && pass "funnel-twenty on A4 landscape: three rows fill the page" || fail "funnel-twenty on A4 landscape: three rows" "$rows rows"

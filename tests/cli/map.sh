@@ -8,10 +8,11 @@ PNGINFO="$ROOT/$BUILD/tests/pnginfo"
 PETRA="$ROOT/samples/petra-catena-x.yaml"
 BUYER="$ROOT/samples/enterprise-buyer.yaml"
 
-# The map's pagination still leaves pages and slides more than half empty, and scales a part taller
-# than a page below the paper floor (tests/cli/targets.sh lists the cases): those count as SKIPs.
-MAP_PENDING='% empty:|below the [0-9]+ pt floor of page'
-MAP_WHY="the map's pages"
+# Petra's map still leaves a page or slide more than half empty: its header alone before Actions
+# entries taller than the room under it, pages ending at entry boundaries (tests/cli/targets.sh
+# lists the cases): those count as SKIPs. Text below the floor is a failure.
+MAP_PENDING='% empty:'
+MAP_WHY="the map's pages: entries do not split inside their text"
 # --- no layout defects: every sample with stages, default and print, natural, slide, A3 ---
 for f in $(shard "$ROOT"/samples/*.yaml); do
     s=$(basename "$f" .yaml)
@@ -30,7 +31,7 @@ for f in $(shard "$PETRA" "$BUYER"); do
         expect_exit "map $s width $w: no defects" 0 "$JM" "$f" --view map --width "$w" --check-layout
     done
     no_defects "map $s A4: no defects" "$MAP_PENDING" "$MAP_WHY" "$JM" "$f" --view map --page A4 --check-layout -o "$T/$s-a4.pdf"
-    no_defects "handout $s: no defects" "$MAP_PENDING|holds a single item|holds only a header" "$MAP_WHY, the handout's pages" "$JM" "$f" --view all --check-layout -o "$T/$s-handout.pdf"
+    no_defects "handout $s: no defects" "$MAP_PENDING" "$MAP_WHY" "$JM" "$f" --view all --check-layout -o "$T/$s-handout.pdf"
 done
 first_shard || return 0
 

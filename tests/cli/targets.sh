@@ -12,14 +12,11 @@ PNGINFO="$ROOT/$BUILD/tests/pnginfo"
 # PENDING: "SAMPLE VIEW TARGET|[KIND] reason" (* matches any): known not to pass yet. [empty]
 # excuses only half-empty pages; [floor] also text below the floor.
 PENDING='
-petra-catena-x map *|[empty] map pages: a column group starts a new page; the header (title, persona) alone on the first
-enterprise-buyer map *|[floor] map pages: a lane taller than a page is scaled below the floor; groups leave pages half empty
-* map *|[empty] map pages: each column group, and the tables, start a page of their own (handout part)
-customer-journeys funnel *|[floor] a funnel with cards taller than the slide or page is scaled below the floor: no funnel pages yet
-* sequence *|[empty] the sequence does not widen its gaps to use a wide slide or page yet (it only narrows)
-customer-journeys all handout|[floor] the funnel page of the handout: a funnel taller than the page is scaled below the floor
-enterprise-buyer all handout|[floor] the map pages of the handout: a lane taller than a page is scaled below the floor
-* all handout|[empty] handout pages: packing small views and tables is the handout part
+petra-catena-x map 16:9|[empty] the header (title, persona) alone on the first slide: the first Actions entries are taller than the room under it, a lane never starts with an empty cell, and entries do not split inside their text
+petra-catena-x map A4-landscape|[empty] the header (title, persona) alone on the first page: the first Actions entries are taller than the room under it, a lane never starts with an empty cell, and entries do not split inside their text
+petra-catena-x all handout|[empty] map pages: a lane continues at entry boundaries; Petra'"'"'s action entries are a third of a page each, so some pages end less than half used
+emotions-stages map A4-landscape|[empty] the emotion lane does not split: it takes a second page, the first less than half used
+emotions-unscored map A4-landscape|[empty] the emotion lane does not split: it takes a second page, the first less than half used
 '
 
 pending_reason() { # SAMPLE VIEW TARGET -> the reason, or nothing
@@ -37,16 +34,16 @@ pending_reason() { # SAMPLE VIEW TARGET -> the reason, or nothing
 # floor_violations TARGET W H MIN_TEXT MIN_TAG < dump: "page N: SIZE ROLE" for each page whose
 # smallest text (font size x the fit of the page into W x H) is below its floor.
 floor_violations() {
-    awk -v W="$2" -v H="$3" -v ft="$4" -v fg="$5" '
+    awk -v W="$2" -v H="$3" -v ft="$4" -v fg="$5" -v TAG="$FLOOR_TAG_RE" -v NONE="$FLOOR_NONE_RE" '
         function flush() { if (p && bad) print "page " p ": " worst " " wrole; bad = 0 }
         /^page [0-9]+ view/ { flush(); p = $2; next }
         /^scene / { split($2, d, "x"); k = W / d[1]; if (H / d[2] < k) k = H / d[2]; next }
-        $2 == "text" {
+        $2 == "text" && $3 !~ NONE {
             for (i = 1; i <= NF; i++) if ($i ~ /^font$/) break
             # font "DESC" SIZE: the size is the first field after the closing quote
             for (j = i + 1; j <= NF; j++) if ($j ~ /"$/) break
             size = $(j + 1) + 0
-            fl = ($3 ~ /\.(tag|scale|tick|badge)/) ? fg : ft
+            fl = ($3 ~ TAG) ? fg : ft
             if (size > 0 && size * k < fl - 0.01 && (!bad || size * k < worst)) { bad = 1; worst = size * k; wrole = $3 }
         }
         END { flush() }'
@@ -107,6 +104,23 @@ expect_exit "floor: the twenty-stage funnel under a 60 px slide floor is a defec
 expect_out "floor: the defect names the slide" "below the 60 px floor of slide 1 (funnel)"
 expect_exit "floor: the default floor holds for the twenty-stage funnel" 0 \
     "$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --slide 16:9 --check-layout
+# the paper floor is the style's: raised to 9 pt (8 pt for tags), the handouts and the map's
+# pages are laid out for it, and a page under it is a defect naming 9 pt
+printf 'extends: default\ncommon:\n  paper-min-font-pt: 9\n  paper-min-tag-pt: 8\n' > "$T/floor9.yaml"
+for s in customer-journeys funnel-twenty enterprise-buyer; do
+    "$JM" "$ROOT/samples/$s.yaml" --view all -T pdf --style "$T/floor9.yaml" --dump-scene > "$T/f9.scene"
+    floor_violations handout 769.89 523.28 9 8 < "$T/f9.scene" > "$T/f9.below"
+    [ ! -s "$T/f9.below" ] && pass "floor: $s's handout keeps a 9 pt paper floor from the style" \
+        || fail "floor: $s's handout keeps a 9 pt paper floor from the style" "$(head -n 2 "$T/f9.below" | tr '\n' ' ')"
+done
+"$JM" "$ROOT/samples/petra-catena-x.yaml" --view map --page A3-landscape -T pdf --style "$T/floor9.yaml" --dump-scene > "$T/f9.scene"
+floor_violations A3 1118.55 769.89 9 8 < "$T/f9.scene" > "$T/f9.below"
+[ ! -s "$T/f9.below" ] && pass "floor: Petra's A3 map pages keep a 9 pt paper floor from the style" \
+    || fail "floor: Petra's A3 map pages keep a 9 pt paper floor from the style" "$(head -n 2 "$T/f9.below" | tr '\n' ' ')"
+printf 'extends: default\ncommon:\n  paper-min-font-pt: 9\nfunnel:\n  card-who-font: "Inter 3"\n' > "$T/floor9-tiny.yaml"
+expect_exit "floor: tiny type under the style's 9 pt paper floor is a defect" 4 "$JM" "$ROOT/samples/customer-journeys.yaml" \
+    --view funnel --style "$T/floor9-tiny.yaml" --page A4-landscape -T pdf --check-layout
+expect_out "floor: the defect names the style's paper floor" "below the 9 pt floor of page"
 
 # --- slides: the twenty-stage funnel wraps into rows; a short funnel is scaled up ---
 "$JM" "$ROOT/samples/funnel-twenty.yaml" --view funnel --slide 16:9 --dump-scene > "$T/ft.scene"

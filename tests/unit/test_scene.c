@@ -313,8 +313,36 @@ static void test_doc(jm_arena *a) {
     CHECK_STR(d->pages[0].view, "funnel");
 }
 
+/* One list says which texts have which floor: tags, chips, badges, step numbers and axis ticks
+ * the tag floor, pictures set as text none, everything else the text floor. */
+static void test_floors(jm_arena *a) {
+    const char *tags[] = { "map.tag.text", "funnel.chip.text", "sequence.badge.number", "map.persona.archetype.text",
+                           "emotions.step.number", "emotions.scale" };
+    const char *texts[] = { "map.text", "funnel.card.who", "funnel.stage.note", "funnel.stage.unit", "sequence.message.label",
+                            "emotions.label", NULL };
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        CHECK(jm_role_floor(tags[i]) == JM_FLOOR_TAG, "%s: a tag", tags[i]);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        CHECK(jm_role_floor(texts[i]) == JM_FLOOR_TEXT, "%s: text", texts[i] ? texts[i] : "no role");
+    CHECK(jm_role_floor("emotions.emoji") == JM_FLOOR_NONE && jm_role_floor("map.feature.icon") == JM_FLOOR_NONE,
+          "emoji and icons: no floor");
+    /* the least fit: the text floor for text, the tag floor for tags, emoji left out */
+    jm_scene *s = jm_scene_new(a, 100, 100, rgba(0xffffffff));
+    jm_font f = { .desc = "Inter", .size = 10 };
+    jm_textblock b = { 0 };
+    jm_scene_text(s, "map.text", 0, 0, "body", &f, rgba(0xff000000), JM_ALIGN_LEFT, 0, 0, b, -1);
+    f.size = 6;
+    jm_scene_text(s, "map.tag.text", 0, 20, "tag", &f, rgba(0xff000000), JM_ALIGN_LEFT, 0, 0, b, -1);
+    f.size = 2;
+    jm_scene_text(s, "emotions.emoji", 0, 40, "x", &f, rgba(0xff000000), JM_ALIGN_LEFT, 0, 0, b, -1);
+    CHECK_NEAR(jm_scene_least_fit(s, 7, 6), 1, 1e-9);    /* the 6 pt tag at its 6 pt floor */
+    CHECK_NEAR(jm_scene_least_fit(s, 8, 3), 0.8, 1e-9);  /* the 10 pt text at an 8 pt floor */
+    CHECK_NEAR(jm_scene_fit_box(s, 50, 80), 0.5, 1e-9);
+}
+
 int main(void) {
     jm_arena *a = jm_arena_new();
+    test_floors(a);
     test_dump(a);
     test_check(a);
     test_check_matches_brute_force(a);
