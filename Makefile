@@ -48,16 +48,24 @@ JM_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wno-unused-parameter -D_GNU_SOURC
 JM_CPPFLAGS = -Isrc -Iinclude -I$(BUILD)/gen
 # The library's objects: position independent, every symbol hidden but the JM_PUBLIC ones.
 LIB_CFLAGS  = -fPIC -fvisibility=hidden -DJM_BUILDING_LIBRARY
+# The service's HTTP and JSON libraries link only journeymap-serve: the library and the command line
+# do without them (and without their start-up cost: libsoup brings 20 more shared objects).
+SERVE_PKGS = libsoup-3.0 json-glib-1.0
+LIB_PKGS   = $(filter-out $(SERVE_PKGS),$(PKGS))
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+PKG_LIBS   = -Wl,--as-needed $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lm -lpthread
+SERVE_LIBS = $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null)
 
 SRC  = $(wildcard src/*.c)
 OBJ  = $(SRC:src/%.c=$(BUILD)/obj/%.o)
 # The command line's own modules (options, usage errors, batch, watch and Markdown page modes:
 # they print); every other module is the library.
-CLI_SRC = src/main.c src/usage.c src/docs.c src/batch.c src/watch.c src/markdown.c src/serve.c src/serve_kroki.c src/serve_worker.c
+CLI_SRC = src/main.c src/usage.c src/docs.c src/batch.c src/watch.c src/markdown.c
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
-LIB_OBJ = $(filter-out $(CLI_OBJ),$(OBJ))
+# `journeymap serve` runs journeymap-serve, beside the journeymap binary.
+SERVE_SRC = src/serve_main.c src/serve.c src/serve_kroki.c src/serve_worker.c
+SERVE_OBJ = $(SERVE_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ = $(filter-out $(CLI_OBJ) $(SERVE_OBJ),$(OBJ))
 SONAME  = libjourneymap.so.$(SOVERSION)
 LIB_SO  = $(BUILD)/libjourneymap.so.$(VERSION)
 LIB_A   = $(BUILD)/libjourneymap.a
@@ -68,7 +76,7 @@ TOOLS = $(BUILD)/tests/imgcmp $(BUILD)/tests/pnginfo $(BUILD)/tests/scenecmp $(B
 FUZZ_SECONDS ?= 60
 
 .PHONY: all schema check-deps deps test-deps demo docs test test-asan test-update bench fuzz fuzz-gen install uninstall clean
-all: check-deps $(BUILD)/journeymap $(LIBS)
+all: check-deps $(BUILD)/journeymap $(BUILD)/journeymap-serve $(LIBS)
 
 # Says what is missing (and that `make deps` installs it) instead of failing on a missing header.
 check-deps:
@@ -79,6 +87,9 @@ check-deps:
 $(BUILD)/journeymap: $(CLI_OBJ) $(LIB_A)
 	@echo "  LD  $@"; $(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(BUILD)/journeymap-serve: $(SERVE_OBJ) $(LIB_A)
+	@echo "  LD  $@"; $(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SERVE_LIBS) $(PKG_LIBS)
+
 $(LIB_A): $(LIB_OBJ)
 	@echo "  AR  $@"; rm -f $@; ar rcs $@ $^
 
@@ -88,7 +99,7 @@ $(LIB_SO): $(LIB_OBJ) src/journeymap.map
 $(BUILD)/$(SONAME) $(BUILD)/libjourneymap.so: $(LIB_SO)
 	@ln -sf $(notdir $(LIB_SO)) $@
 
-$(CLI_OBJ): $(BUILD)/obj/%.o: src/%.c Makefile | $(BUILD)/obj
+$(CLI_OBJ) $(SERVE_OBJ): $(BUILD)/obj/%.o: src/%.c Makefile | $(BUILD)/obj
 	@echo "  CC  $<"; $(CC) $(JM_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(JM_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c Makefile | $(BUILD)/obj
@@ -207,7 +218,7 @@ bench: all $(BUILD)/tests/pnginfo $(BUILD)/tests/lib_bench
 	  bash tests/bench/run.sh
 
 # What `make install` puts where; `make uninstall` removes exactly these (tests/cli/install.sh).
-INSTALLED = $(BINDIR)/journeymap $(LIBDIR)/libjourneymap.so.$(VERSION) $(LIBDIR)/$(SONAME) $(LIBDIR)/libjourneymap.so \
+INSTALLED = $(BINDIR)/journeymap $(BINDIR)/journeymap-serve $(LIBDIR)/libjourneymap.so.$(VERSION) $(LIBDIR)/$(SONAME) $(LIBDIR)/libjourneymap.so \
             $(LIBDIR)/libjourneymap.a $(INCDIR)/journeymap.h $(LIBDIR)/pkgconfig/journeymap.pc \
             $(MANDIR)/man1/journeymap.1 $(BASHCOMPDIR)/journeymap $(DATADIR)/journey.schema.json \
             $(addprefix $(DATADIR)/fonts/,$(notdir $(wildcard fonts/*))) \
@@ -217,12 +228,13 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(DATADIR)/styles
 	install -m 755 $(BUILD)/journeymap $(DESTDIR)$(BINDIR)/journeymap
+	install -m 755 $(BUILD)/journeymap-serve $(DESTDIR)$(BINDIR)/journeymap-serve
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libjourneymap.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libjourneymap.so
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 644 include/journeymap.h $(DESTDIR)$(INCDIR)/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@PRIVATE@|$(PKGS)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@PRIVATE@|$(LIB_PKGS)|' \
 	  journeymap.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/journeymap.pc
 	install -m 644 man/journeymap.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 completion/journeymap.bash $(DESTDIR)$(BASHCOMPDIR)/journeymap

@@ -106,23 +106,27 @@ static double fn_band_width_at(const fn_geo *g, size_t n, double col_w) {
 static double fn_words_width(const fn_geo *g, const jm_journey *j) {
     jm_text *t = g->ctx->text;
     const jm_funnel_style *st = &g->st;
-    double w = 0;
+    /* the style's column width stands unless a word is wider: a text whose longest word cannot
+     * be (jm_text_min_width_bound) is not shaped to find out (card texts are most of the text) */
+    double w = st->column_width;
+#define WIDER(text, font, pad) \
+    if ((text) && jm_text_min_width_bound((text), (font)) + (pad) > w) w = fmax(w, jm_text_min_width(t, (text), (font)) + (pad))
     for (size_t i = 0; i < j->n_stages; i++) {
         const jm_stage *s = &j->stages[i];
-        w = fmax(w, jm_text_min_width(t, s->name, &st->name_font) + 2 * g->inset);
-        if (s->has_count)
-            w = fmax(w, jm_text_min_width(t, fn_count_text(g->ctx->arena, s->count, g->st.count_group), &st->count_font) + 2 * g->inset);
-        if (s->unit) w = fmax(w, jm_text_min_width(t, s->unit, &st->unit_font) + 2 * g->inset);
-        if (s->note) w = fmax(w, jm_text_min_width(t, s->note, &st->note_font) + 2 * g->inset);
-        if (s->duration) w = fmax(w, jm_text_min_width(t, s->duration, &st->chip_font) + 2 * st->chip_padding_x);
-        if (s->need) w = fmax(w, jm_text_min_width(t, s->need, &st->need_font));
+        WIDER(s->name, &st->name_font, 2 * g->inset);
+        if (s->has_count) WIDER(fn_count_text(g->ctx->arena, s->count, g->st.count_group), &st->count_font, 2 * g->inset);
+        WIDER(s->unit, &st->unit_font, 2 * g->inset);
+        WIDER(s->note, &st->note_font, 2 * g->inset);
+        WIDER(s->duration, &st->chip_font, 2 * st->chip_padding_x);
+        WIDER(s->need, &st->need_font, 0);
         for (size_t k = 0; k < s->n_items; k++) {
             const jm_card *cd = &s->items[k];
-            if (cd->title) w = fmax(w, jm_text_min_width(t, cd->title, &st->card_title_font) + 2 * g->card_pad);
-            if (cd->who) w = fmax(w, jm_text_min_width(t, cd->who, &st->card_who_font) + 2 * g->card_pad);
-            if (cd->text) w = fmax(w, jm_text_min_width(t, cd->text, &st->card_text_font) + 2 * g->card_pad);
+            WIDER(cd->title, &st->card_title_font, 2 * g->card_pad);
+            WIDER(cd->who, &st->card_who_font, 2 * g->card_pad);
+            WIDER(cd->text, &st->card_text_font, 2 * g->card_pad);
         }
     }
+#undef WIDER
     return w;
 }
 

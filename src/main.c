@@ -14,7 +14,6 @@
 #include "docs.h"
 #include "emit_yaml.h"
 #include "fontset.h"
-#include "serve.h"
 #include "journeymap.h"
 #include "load.h"
 #include "output.h"
@@ -407,6 +406,20 @@ static bool reopen_if_closed(int fd, int flags) {
     return true;
 }
 
+/* `journeymap serve ...`: journeymap-serve, beside this program, with the same arguments. */
+static int run_serve(char **argv) {
+    char *self = g_file_read_link("/proc/self/exe", NULL);
+    char *dir = self ? g_path_get_dirname(self) : g_strdup(".");
+    char *serve = g_build_filename(dir, "journeymap-serve", NULL);
+    argv[1] = serve;
+    execv(serve, argv + 1);
+    fprintf(stderr, "journeymap: serve needs %s: %s\n", serve, g_strerror(errno));
+    g_free(serve);
+    g_free(dir);
+    g_free(self);
+    return EXIT_INPUT;
+}
+
 int main(int argc, char **argv) {
     options o = { 0 };
     int code;
@@ -420,7 +433,7 @@ int main(int argc, char **argv) {
     reopen_if_closed(STDERR_FILENO, O_WRONLY);
     /* A closed output pipe is an error the writers report (EPIPE, exit 3), not a silent death. */
     signal(SIGPIPE, SIG_IGN);
-    if (argc > 1 && !strcmp(argv[1], "serve")) return jm_serve_main(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "serve")) return run_serve(argv);
     if (!parse_options(&argc, &argv, &o, &code)) { free_options(&o); return code; }
     if (o.version) {
         printf("journeymap %s\n", jm_version());

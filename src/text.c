@@ -385,3 +385,14 @@ bool jm_text_rtl(const char *utf8) {
     }
     return false;
 }
+
+double jm_text_min_width_bound(const char *utf8, const jm_font *font) {
+    double run = 0, longest = 0;
+    for (const char *p = utf8 ? utf8 : ""; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isspace(c)) { run = 0; continue; }
+        run += c < 0x250 ? 1.0 : 1.3;   /* Latin: at most an em (Inter's widest, W, is 0.97) */
+        if (run > longest) longest = run;
+    }
+    return longest * font->size;
+}

@@ -53,6 +53,12 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font);
  * unit) then run right to left. False for NULL and for text with no letters. */
 bool jm_text_rtl(const char *utf8);
 
+/* A bound that jm_text_min_width never exceeds, found without shaping: the longest run of
+ * characters between spaces, a Latin one at most 1 em, any other at most 1.3 em (no glyph of the
+ * set advances more; an emoji is 1.25 em). Lets a caller skip measuring texts whose words cannot
+ * matter. */
+double jm_text_min_width_bound(const char *utf8, const jm_font *font);
+
 /* The Pango context. The painter draws layouts as they are and never calls
  * pango_cairo_update_context: metrics do not depend on the device, so measured == drawn. */
 PangoContext *jm_text_context(jm_text *t);

@@ -9,11 +9,14 @@ make -s -C "$ROOT" install BUILD="$BUILD" PREFIX=/opt/jm DESTDIR="$T/stage" >"$T
     && pass "make install with PREFIX and DESTDIR" || fail "make install with PREFIX and DESTDIR" "$(tail -c 300 "$T/install.log")"
 inst="$T/stage/opt/jm"
 [ -x "$inst/bin/journeymap" ] && pass "binary installed under PREFIX/bin" || fail "binary installed under PREFIX/bin" "$(find "$T/stage" | head)"
+# the installed `journeymap serve` runs the installed journeymap-serve beside it
+(cd / && "$inst/bin/journeymap" serve --listen bad) 2> "$T/srv.err"
+grep -q "listen takes ADDR:PORT" "$T/srv.err" && pass "installed: journeymap serve runs journeymap-serve beside it" || fail "installed: journeymap serve" "$(head -c 300 "$T/srv.err")"
 [ -f "$inst/share/journeymap/styles/print.yaml" ] && pass "styles installed" || fail "styles installed" "no print.yaml"
 [ -f "$inst/share/journeymap/fonts/Inter-Regular.otf" ] && pass "fonts installed" || fail "fonts installed" "no Inter"
 # exactly these files
 ( cd "$T/stage" && find . -type f -o -type l | sed 's|^\./||' | sort ) > installed.txt
-{ printf '%s\n' opt/jm/bin/journeymap opt/jm/include/journeymap.h opt/jm/lib/libjourneymap.a \
+{ printf '%s\n' opt/jm/bin/journeymap opt/jm/bin/journeymap-serve opt/jm/include/journeymap.h opt/jm/lib/libjourneymap.a \
       opt/jm/lib/libjourneymap.so opt/jm/lib/libjourneymap.so.0 opt/jm/lib/libjourneymap.so.0.1.0 \
       opt/jm/lib/pkgconfig/journeymap.pc opt/jm/share/bash-completion/completions/journeymap \
       opt/jm/share/man/man1/journeymap.1 opt/jm/share/journeymap/journey.schema.json
