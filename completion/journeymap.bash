@@ -11,6 +11,12 @@ _journeymap() {
         prev=${cur%%=*}
         cur=${cur#*=}
     fi
+    if [[ ${COMP_WORDS[1]} == serve ]]; then   # journeymap serve: the service's own options
+        case $prev in --allow-images) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
+        COMPREPLY=($(compgen -W "--listen --jobs --queue --deadline --max-body --max-memory --max-side --allow-images --quiet --help" -- "$cur"))
+        return
+    fi
+    if [[ $COMP_CWORD == 1 && $cur != -* ]]; then COMPREPLY=($(compgen -W "serve" -- "$cur")); fi
     local papers="A0 A1 A2 A3 A4 A5 B0 B1 B2 B3 B4 B5 Letter Legal Tabloid"
     case $prev in
         --view) COMPREPLY=($(compgen -W "funnel sequence emotions map all" -- "$cur")); return ;;
@@ -37,6 +43,6 @@ _journeymap() {
             --markdown --strict --image-dir --link-prefix" -- "$cur"))
         return
     fi
-    COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|mmd|md|markdown)' -- "$cur") $(compgen -d -- "$cur"))
+    COMPREPLY+=($(compgen -f -X '!*.@(yaml|yml|mmd|md|markdown)' -- "$cur") $(compgen -d -- "$cur"))
 }
 complete -o filenames -o bashdefault -F _journeymap journeymap

@@ -10,7 +10,9 @@ MAN="$ROOT/man/journeymap.1"
 sed 's/\\-/-/g; s/\\f[BIRP]//g' "$MAN" > man.txt
 missing=""; for opt in $(cat help-long.txt help-short.txt); do grep -qE -- "(^|[^a-z-])$opt([^a-z-]|$)" man.txt || missing="$missing $opt"; done
 [ -z "$missing" ] && pass "every option of --help is in the man page" || fail "every option of --help is in the man page" "missing:$missing"
-stale=""; for opt in $(grep -oE -- '--[a-z][a-z-]*' man.txt | sort -u); do grep -qxF -- "$opt" help-long.txt || stale="$stale $opt"; done
+# journeymap serve's options (journeymap-serve --help) have their own section
+"$ROOT/$BUILD/journeymap-serve" --help 2>&1 | grep -oE -- '--[a-z][a-z-]*' | sort -u > serve-long.txt
+stale=""; for opt in $(grep -oE -- '--[a-z][a-z-]*' man.txt | sort -u); do cat help-long.txt serve-long.txt | grep -qxF -- "$opt" || stale="$stale $opt"; done
 [ -z "$stale" ] && pass "the man page names no option --help lacks" || fail "the man page names no option --help lacks" "$stale"
 for w in funnel sequence emotions map all; do grep -q "^\.B $w$" "$MAN" || missing="$missing view:$w"; done
 for code in 0 1 2 3 4; do grep -q "^\.B $code$" "$MAN" || missing="$missing exit:$code"; done
@@ -43,3 +45,12 @@ complete_words --page=Tab | tr '\n' ' ' > c.txt
 [ "$(cat c.txt)" = "Tabloid Tabloid-landscape " ] && pass "completion: --page=VALUE" || fail "completion: --page=VALUE" "$(cat c.txt)"
 for s in "$ROOT"/styles/*.yaml; do n=$(basename "$s" .yaml); grep -q "\b$n\b" "$COMP" || missing="$missing $n"; done
 [ -z "$missing" ] && pass "completion knows every built-in style" || fail "completion knows every built-in style" "$missing"
+
+# journeymap serve: every option of its --help is in the man page's SERVE section and the completion
+"$ROOT/$BUILD/journeymap-serve" --help > "$T/serve-help" 2>&1
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$T/serve-help" | sort -u); do
+    case $opt in --help|--help-all) continue ;; esac
+    m=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    if grep -q -- "$m" "$ROOT/man/journeymap.1" && grep -q -- "$opt" "$ROOT/completion/journeymap.bash"; then pass "serve: $opt in the man page and the completion"
+    else fail "serve: $opt in the man page and the completion" "missing"; fi
+done
