@@ -52,9 +52,11 @@ if [ -d "$MCORPUS" ]; then
     for f in "$MCORPUS"/sequence/*.mmd "$MCORPUS"/journey/*.mmd; do
         "$JM" "$f" -T svg -o "$T/cli.svg" 2>/dev/null || continue
         c=$(code "$T/srv.svg" "$URL/mermaid/svg/$(kroki "$f")")
-        if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):$c"; fi
+        if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):get:$c"; fi
+        c=$(code "$T/srv.svg" --data-binary @"$f" "$URL/mermaid/svg")
+        if [ "$c" = 200 ] && cmp -s "$T/cli.svg" "$T/srv.svg"; then n=$((n + 1)); else bad="$bad $(basename "$f"):post:$c"; fi
     done
-    [ -z "$bad" ] && [ "$n" -gt 40 ] && pass "serve: $n conformance diagrams by GET, the CLI's bytes" || fail "serve: corpus by GET" "$n; $bad"
+    [ -z "$bad" ] && [ "$n" -gt 80 ] && pass "serve: the conformance diagrams by GET and POST ($n requests), the CLI's bytes" || fail "serve: corpus by GET and POST" "$n; $bad"
 else skip "serve: the conformance corpus by GET" "no shared/conformance beside the repository"; fi
 
 # each format, options three ways
