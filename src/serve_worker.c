@@ -181,8 +181,10 @@ static void draw(int fd, jm_context_t *ctx, const jm_job *job, const jm_limits *
 }
 
 void jm_worker_run(int fd, const jm_limits *lim) {
+#ifndef __SANITIZE_ADDRESS__   /* AddressSanitizer reserves terabytes of address space for its shadow */
     struct rlimit rl = { lim->max_memory, lim->max_memory };
     if (lim->max_memory) setrlimit(RLIMIT_AS, &rl);
+#endif
     char *dir = lim->allow_images ? NULL : g_dir_make_tmp("journeymap-serve-XXXXXX", NULL);
     if (chdir(lim->allow_images ? lim->allow_images : dir ? dir : "/") != 0) _exit(1);
     jm_context_t *ctx = jm_context_create(NULL);
