@@ -28,10 +28,11 @@ void jm_target_set_floor(jm_layout_ctx *ctx, const jm_output_opts *o) {
 /* ---- slides ---- */
 
 typedef struct {
-    jm_doc *doc;
+    size_t pages;       /* slides it takes */
     bool ok;            /* every slide keeps the floor */
     bool full;          /* every slide but a deck's last is at least half used */
     double text;        /* the smallest text over its floor, on the slide */
+    double smallest;    /* the smallest font size, pt */
 } candidate;
 
 /* The share of the slide that the content of page `s` covers once fitted. */
@@ -39,32 +40,6 @@ static double used(const jm_scene *s, const jm_output_opts *o) {
     double x0, y0, x1, y1, k = jm_output_fit(s, o);
     jm_scene_bounds(s, 0, &x0, &y0, &x1, &y1);
     return fmin(1, (x1 - x0) * k / o->canvas_w) * fmin(1, (y1 - y0) * k / o->canvas_h);
-}
-
-static candidate try_layout(const jm_view *v, const jm_layout_ctx *ctx, const jm_output_opts *o, double floor_px) {
-    candidate c = { jm_doc_new(ctx->arena), false, true, INFINITY };
-    jm_diags *quiet = jm_diags_new();   /* a width that does not suit warns; the chosen one is laid out again */
-    jm_layout_ctx x = *ctx;
-    x.diags = quiet;
-    bool laid = jm_view_layout(v, &x, c.doc);
-    jm_diags_free(quiet);
-    if (!laid || !c.doc->n_pages) { c.text = 0; return c; }
-    for (size_t i = 0; i < c.doc->n_pages; i++) {
-        const jm_scene *s = c.doc->pages[i].scene;
-        int idx;
-        double r = jm_scene_floor_ratio(s, floor_px, floor_px, &idx) * jm_output_fit(s, o);
-        if (idx >= 0) c.text = fmin(c.text, r);
-        if ((i + 1 < c.doc->n_pages || c.doc->n_pages == 1) && used(s, o) < 0.5) c.full = false;
-    }
-    c.ok = c.text >= 1 - 1e-3;
-    return c;
-}
-
-static bool better(const candidate *a, const candidate *b) {
-    if (a->ok != b->ok) return a->ok;
-    if (a->ok && a->doc->n_pages != b->doc->n_pages) return a->doc->n_pages < b->doc->n_pages;
-    if (a->ok && a->full != b->full) return a->full;
-    return a->text > b->text + 1e-6;
 }
 
 /* The smallest font of the first page's texts, pt. */
@@ -79,6 +54,44 @@ static double smallest_font(const jm_doc *doc) {
 }
 
 /* Slide k of n (k >= 2) gets a title band over its content:  TITLE (k/n). */
+/* Lays the view out in an arena of its own, freed once it is judged: a map tried at ten widths
+ * would otherwise keep ten layouts (229 MiB for seed 002) until the end. */
+static candidate try_layout(const jm_view *v, const jm_layout_ctx *ctx, const jm_output_opts *o, double floor_px) {
+    candidate c = { 0, false, true, INFINITY, INFINITY };
+    jm_arena *scratch = jm_arena_new();
+    jm_doc *doc = jm_doc_new(scratch);
+    jm_diags *quiet = jm_diags_new();   /* a width that does not suit warns; the chosen one is laid out again */
+    jm_layout_ctx x = *ctx;
+    x.diags = quiet;
+    x.arena = scratch;
+    bool laid = jm_view_layout(v, &x, doc);
+    jm_diags_free(quiet);
+    if (!laid || !doc->n_pages) {
+        c.text = 0;
+        jm_arena_free(scratch);
+        return c;
+    }
+    c.pages = doc->n_pages;
+    c.smallest = smallest_font(doc);
+    for (size_t i = 0; i < doc->n_pages; i++) {
+        const jm_scene *s = doc->pages[i].scene;
+        int idx;
+        double r = jm_scene_floor_ratio(s, floor_px, floor_px, &idx) * jm_output_fit(s, o);
+        if (idx >= 0) c.text = fmin(c.text, r);
+        if ((i + 1 < doc->n_pages || doc->n_pages == 1) && used(s, o) < 0.5) c.full = false;
+    }
+    c.ok = c.text >= 1 - 1e-3;
+    jm_arena_free(scratch);
+    return c;
+}
+
+static bool better(const candidate *a, const candidate *b) {
+    if (a->ok != b->ok) return a->ok;
+    if (a->ok && a->pages != b->pages) return a->pages < b->pages;
+    if (a->ok && a->full != b->full) return a->full;
+    return a->text > b->text + 1e-6;
+}
+
 static jm_scene *titled(const jm_layout_ctx *ctx, const jm_scene *s, const char *title, double band) {
     const jm_style_common *c = jm_style_get_common(ctx->style);
     jm_scene *t = jm_scene_new(ctx->arena, s->width, s->height + band, s->background);
@@ -107,7 +120,7 @@ bool jm_target_slide_layout(const jm_view *v, const jm_layout_ctx *ctx, const jm
     natural.min_text = natural.min_tag = 0;
     candidate best = try_layout(v, &natural, o, floor_px);
     jm_layout_ctx chosen = natural;
-    double f = smallest_font(best.doc);
+    double f = best.smallest;
     if (!(best.ok && best.full) && isfinite(f)) {
         double widest = cw * f / floor_px;
         for (size_t i = 0; i < G_N_ELEMENTS(SHARES); i++) {
