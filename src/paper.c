@@ -75,7 +75,14 @@ bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, d
     quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
     int steps = (int)floor((1 - fmax(least_k, LEAST_K)) / STEP + 1e-9);
     for (int i = 0; i <= steps; i++) {
-        if (!try_scale(v, &quiet, box_w, box_h, paginate, 1 - STEP * i, jm_doc_new(ctx->arena), &t)) break;
+        /* each try in an arena of its own, freed once measured: twelve layouts of a handout's
+         * view would otherwise stay until the end */
+        jm_arena *scratch = jm_arena_new();
+        jm_layout_ctx q = quiet;
+        q.arena = scratch;
+        bool laid = try_scale(v, &q, box_w, box_h, paginate, 1 - STEP * i, jm_doc_new(scratch), &t);
+        jm_arena_free(scratch);
+        if (!laid) break;
         if (i == 0 || better(&t, &best)) best = t;
         if (i == 0 && t.ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
     }
