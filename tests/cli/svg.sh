@@ -64,6 +64,18 @@ if [ "$defs" -gt 3 ] && [ "$defs" = "$distinct" ] && [ "$uses" -ge "$defs" ] && 
     pass "svg: $defs distinct emoji, each one picture at full strike, used $uses times"
 else fail "svg: emoji pictures" "defs $defs distinct $distinct uses $uses narrower than 100 px: $small"; fi
 
+# the cache of font subsets (~/.cache/journeymap/svg-fonts) changes no byte: cold, warm, a cut
+# file in it, and no cache at all give the same SVG
+for state in cold warm; do XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-$state.svg" 2>/dev/null; done
+for f in "$T"/cache/journeymap/svg-fonts/*.font; do head -c 100 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
+XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-cut.svg" 2>/dev/null
+XDG_CACHE_HOME=/proc/journeymap-none "$JM" "$STORY" -o "$T/story-none.svg" 2>/dev/null
+n=$(ls "$T"/cache/journeymap/svg-fonts/*.font 2>/dev/null | wc -l)
+if [ "$n" -gt 0 ] && cmp -s "$T/story.svg" "$T/story-cold.svg" && cmp -s "$T/story.svg" "$T/story-warm.svg" \
+   && cmp -s "$T/story.svg" "$T/story-cut.svg" && cmp -s "$T/story.svg" "$T/story-none.svg"; then
+    pass "svg: the font-subset cache ($n files) changes no byte: cold, warm, cut, none"
+else fail "svg: the font-subset cache changes no byte" "$n files; $(cmp "$T/story.svg" "$T/story-cut.svg" 2>&1 | head -c 200)"; fi
+
 # named structure: the parts a designer picks have stable ids from the data and classes by role
 "$JM" "$S/sequence-all.yaml" --view sequence -o "$T/seq-all.svg" 2>/dev/null
 "$JM" "$S/funnel-cards.yaml" --view funnel -o "$T/cards.svg" 2>/dev/null
