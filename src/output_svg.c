@@ -187,16 +187,12 @@ static void write_image(svg_writer *w, const jm_item *it) {
     if (!id) {
         cairo_surface_t *img = cairo_image_surface_create_for_data((unsigned char *)im->argb, CAIRO_FORMAT_ARGB32,
                                                                    im->width, im->height, im->width * 4);
-        GByteArray *png = g_byte_array_new();
-        cairo_surface_write_to_png_stream(img, jm_output_append, png);
-        cairo_surface_destroy(img);
-        char *b64 = g_base64_encode(png->data, png->len);
         id = GINT_TO_POINTER(g_hash_table_size(w->images) + 1);
         g_hash_table_insert(w->images, (gpointer)im, id);
-        g_string_append_printf(w->image_defs, "<image id=\"picture-%d\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
-                               GPOINTER_TO_INT(id), im->width, im->height, b64);
-        g_free(b64);
-        g_byte_array_free(png, TRUE);
+        char *name = g_strdup_printf("picture-%d", GPOINTER_TO_INT(id));
+        jm_svg_png_image(w->image_defs, name, img, NULL, 0);
+        g_free(name);
+        cairo_surface_destroy(img);
     }
     double k = fmax(bw / im->width, bh / im->height);
     int clip = ++w->clips;
@@ -208,17 +204,6 @@ static void write_image(svg_writer *w, const jm_item *it) {
     g_string_append_c(o, ' ');
     jm_svg_num(o, y + (bh - im->height * k) / 2);
     g_string_append_printf(o, ") scale(%.6f)\"/></g>\n", k);
-}
-
-/* As render.c: items with non-finite geometry are left out. */
-static bool finite_item(const jm_item *it) {
-    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) || !isfinite(it->radius)) return false;
-    for (size_t k = 0; it->kind == JM_ITEM_PATH && k < it->n_ops; k++) {
-        const jm_path_op *o = &it->ops[k];
-        if (!isfinite(o->x) || !isfinite(o->y) || !isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2))
-            return false;
-    }
-    return it->kind != JM_ITEM_PATH || (isfinite(it->head_size) && isfinite(it->paint.stroke_width));
 }
 
 /* Groups
@@ -288,7 +273,7 @@ static void write_items(svg_writer *w, const jm_scene *s, const jm_scene *dark) 
     int group = -1;
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
-        if (!finite_item(it)) continue;
+        if (!jm_item_drawable(it)) continue;
         w->light = it;
         w->dark = dark ? &dark->items[i] : NULL;
         if (it->group != group) link_to(w, NULL);

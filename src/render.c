@@ -302,20 +302,6 @@ static void draw_image(cairo_t *cr, const jm_item *it) {
     if (img) cairo_surface_destroy(img);
 }
 
-/* Items with non-finite geometry are skipped (jm_scene_check reports them): cairo would
- * otherwise fail the whole surface. */
-static bool drawable(const jm_item *it) {
-    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) || !isfinite(it->radius))
-        return false;
-    for (size_t k = 0; it->kind == JM_ITEM_PATH && k < it->n_ops; k++) {
-        const jm_path_op *o = &it->ops[k];
-        if (!isfinite(o->x) || !isfinite(o->y) || !isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2))
-            return false;
-    }
-    if (it->kind == JM_ITEM_PATH && !(isfinite(it->head_size) && isfinite(it->paint.stroke_width))) return false;
-    return true;
-}
-
 /* Culling for raster bands
  * ------------------------
  * An item is skipped when its box, grown by whatever it may paint outside the box, misses the
@@ -382,7 +368,7 @@ static void paint(cairo_t *cr, const jm_scene *s, bool transparent, bool visible
     }
     for (size_t i = 0; i < s->n_items; i++) {
         const jm_item *it = &s->items[i];
-        if (!drawable(it)) continue;
+        if (!jm_item_drawable(it)) continue;
         double x0, y0, x1, y1;
         if (visible_only && (!item_bounds(it, &x0, &y0, &x1, &y1) || x1 < v.x0 || x0 > v.x1 || y1 < v.y0 || y0 > v.y1))
             continue;

@@ -227,3 +227,14 @@ void jm_doc_add_page(jm_doc *d, jm_scene *scene, const char *view, const char *b
     JM_RESERVE(d->arena, d->pages, d->n_pages, 1, d->cap_pages, 4);
     d->pages[d->n_pages++] = (jm_page){ .scene = scene, .view = view, .bookmark = bookmark };
 }
+
+bool jm_item_drawable(const jm_item *it) {
+    if (!isfinite(it->x) || !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h) || !isfinite(it->radius))
+        return false;
+    for (size_t k = 0; it->kind == JM_ITEM_PATH && k < it->n_ops; k++) {
+        const jm_path_op *o = &it->ops[k];
+        if (!isfinite(o->x) || !isfinite(o->y) || !isfinite(o->x1) || !isfinite(o->y1) || !isfinite(o->x2) || !isfinite(o->y2))
+            return false;
+    }
+    return it->kind != JM_ITEM_PATH || (isfinite(it->head_size) && isfinite(it->paint.stroke_width));
+}

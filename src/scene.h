@@ -122,6 +122,10 @@ void jm_scene_group_end(jm_scene *s, int g);
  * the index of the first copied item. Both scenes must share an arena. */
 int jm_scene_append(jm_scene *dst, const jm_scene *src, double dx, double dy);
 
+/* Whether every coordinate of the item is finite: the writers skip any other (cairo would fail
+ * the whole surface; jm_scene_check reports them). */
+bool jm_item_drawable(const jm_item *it);
+
 /* Bounding box of items [from, n_items) (text by its block, paths by their points and heads). */
 void jm_scene_bounds(const jm_scene *s, size_t from, double *x0, double *y0, double *x1, double *y1);
 

@@ -10,7 +10,6 @@
  * textLength of the measured width absorbs any rounding of advances a renderer does. */
 #include "svg_text.h"
 #include "emoji.h"
-#include "output_internal.h"
 #include "svg_xml.h"
 #include "woff2.h"
 #include <cairo.h>
@@ -106,14 +105,9 @@ static void write_emoji(jm_svg_text *t, GString *body, PangoFont *font, PangoGly
     if (!jm_emoji_get(t->emoji, font, g, &e, &fresh) || !(e.advance > 0)) return;
     double size = advance / e.advance;
     if (fresh) {
-        GByteArray *png = g_byte_array_new();
-        if (e.png) g_byte_array_append(png, e.png, (guint)e.png_len);
-        else cairo_surface_write_to_png_stream(e.image, jm_output_append, png);
-        char *b64 = g_base64_encode(png->data, png->len);
-        g_string_append_printf(t->emoji_defs, "<image id=\"emoji-%d\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
-                               e.id, cairo_image_surface_get_width(e.image), cairo_image_surface_get_height(e.image), b64);
-        g_free(b64);
-        g_byte_array_free(png, TRUE);
+        char *name = g_strdup_printf("emoji-%d", e.id);
+        jm_svg_png_image(t->emoji_defs, name, e.image, e.png, e.png_len);
+        g_free(name);
     }
     double k = size / JM_EMOJI_PPEM;
     g_string_append_printf(body, "<use xlink:href=\"#emoji-%d\" transform=\"translate(", e.id);

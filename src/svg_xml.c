@@ -1,5 +1,6 @@
 /* svg_xml.c - escaped text, numbers and colours for the SVG writer (svg_xml.h). */
 #include "svg_xml.h"
+#include "output_internal.h"
 #include <math.h>
 #include <string.h>
 
@@ -89,4 +90,15 @@ void jm_svg_classes_css(const jm_svg_classes *c, GString *out) {
         if (sep[1]) rule(out, i, sep + 1, strlen(sep + 1));
     }
     g_string_append(out, "}\n");
+}
+
+void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, const unsigned char *png, size_t png_len) {
+    GByteArray *bytes = g_byte_array_new();
+    if (png) g_byte_array_append(bytes, png, (guint)png_len);
+    else cairo_surface_write_to_png_stream(img, jm_output_append, bytes);
+    char *b64 = g_base64_encode(bytes->data, bytes->len);
+    g_string_append_printf(out, "<image id=\"%s\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
+                           id, cairo_image_surface_get_width(img), cairo_image_surface_get_height(img), b64);
+    g_free(b64);
+    g_byte_array_free(bytes, TRUE);
 }
