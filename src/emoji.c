@@ -1,5 +1,6 @@
 /* emoji.c - colour emoji pictures at the font's full strike (emoji.h). */
 #include "emoji.h"
+#include "text_extents.h"
 #include <glib.h>
 #include <hb-ot.h>
 #include <math.h>
@@ -68,7 +69,7 @@ static bool make(PangoFont *font, PangoGlyph g, jm_emoji *out) {
     PangoFont *big = at_strike(font);
     if (!big) return false;
     PangoRectangle ink, logical;
-    pango_font_get_glyph_extents(big, g, &ink, &logical);
+    jm_text_glyph_ink(big, g, &ink, &logical);
     double x0 = floor(ink.x / (double)PANGO_SCALE), y0 = floor(ink.y / (double)PANGO_SCALE);
     double x1 = ceil((ink.x + ink.width) / (double)PANGO_SCALE), y1 = ceil((ink.y + ink.height) / (double)PANGO_SCALE);
     if (!(x1 > x0) || !(y1 > y0) || x1 - x0 > 4 * JM_EMOJI_PPEM || y1 - y0 > 4 * JM_EMOJI_PPEM) {

@@ -8,6 +8,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 #include "fontset.h"
+#include "text_extents.h"
 #include <string.h>
 
 #ifndef FC_COLOR
@@ -103,6 +104,7 @@ jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *
     pango_context_set_round_glyph_positions(t->context, FALSE);  /* exact advances, any scale */
     pango_context_set_language(t->context, pango_language_from_string("en"));  /* not $LANG */
     pango_context_set_base_dir(t->context, PANGO_DIRECTION_LTR);
+    jm_text_extents_adopt(t->fontmap, t->context);   /* measure without loading glyphs */
     return t;
 }
 
