@@ -241,17 +241,17 @@ static void draw_runs(cairo_t *cr, PangoLayout *l, double ox, double oy, jm_emoj
 }
 
 /* The layout is drawn as it was measured: no pango_cairo_update_layout, so the 72 dpi,
- * unhinted metrics of the text service hold on every surface. The item's box starts block.x
- * right of the layout's origin (see jm_scene_text). */
+ * unhinted metrics of the text service hold on every surface. The item's box starts
+ * block.layout_x right of the layout's origin (see jm_scene_text). */
 static void draw_text(cairo_t *cr, const jm_item *it) {
     if (!it->block.layout || it->color.a <= 0) return;
     set_color(cr, it->color);
     jm_emoji_cache *c = it->block.fonts && strstr(it->block.fonts, "Emoji") && is_vector(cr) ? emoji_cache(cr) : NULL;
     if (c) {
-        draw_runs(cr, it->block.layout, it->x - it->block.x, it->y, c);
+        draw_runs(cr, it->block.layout, it->x - it->block.layout_x, it->y, c);
         return;
     }
-    cairo_move_to(cr, it->x - it->block.x, it->y);
+    cairo_move_to(cr, it->x - it->block.layout_x, it->y);
     pango_cairo_show_layout(cr, it->block.layout);
 }
 

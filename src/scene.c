@@ -74,7 +74,8 @@ int jm_scene_line(jm_scene *s, const char *role, double x0, double y0, double x1
 /* (x, y) is where the layout's origin goes. The item's box is the block's logical extents,
  * which start block.x to the right of the origin: 0 for left-aligned text, the indent of the
  * widest line for centred or right-aligned text wrapped to a width. The painter draws the layout
- * at (item.x - block.x, item.y), so the lines land inside the box. */
+ * at (item.x - block.layout_x, item.y), so the lines land inside the box (layout_x is block.x but
+ * for a line the text service placed in its wrap width itself: text.h). */
 int jm_scene_text(jm_scene *s, const char *role, double x, double y, const char *text,
                   const jm_font *font, jm_color color, jm_align align, double wrap_width,
                   double line_spacing, jm_textblock block, int container) {

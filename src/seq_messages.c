@@ -86,9 +86,7 @@ int seq_label(const seq_walk *w, jm_scene *s, const char *role, double x, double
         halo = jm_scene_rect(s, "sequence.halo", x - hp, y - hp, b.width + 2 * hp, b.height + 2 * hp, hp,
                              jm_paint_fill(halo_color));
     if (!plain) color = jm_color_readable(color, halo >= 0 ? jm_color_over(halo_color, under[0]) : under[0]);
-    PangoAlignment pa = b.layout ? pango_layout_get_alignment(b.layout) : PANGO_ALIGN_LEFT;
-    jm_align align = pa == PANGO_ALIGN_CENTER ? JM_ALIGN_CENTER : pa == PANGO_ALIGN_RIGHT ? JM_ALIGN_RIGHT : JM_ALIGN_LEFT;
-    int t = jm_scene_text(s, role, x - b.x, y, text, font, color, align,
+    int t = jm_scene_text(s, role, x - b.x, y, text, font, color, b.align,
                           seq_wrapped_at(b), p->cm->line_spacing, b,
                           container >= 0 ? container : halo);
     s->items[t].src = src;

@@ -23,8 +23,7 @@ double seq_wrap(const seq_plan *p, const char *text, const jm_font *font, double
 }
 
 double seq_wrapped_at(jm_textblock b) {
-    int w = b.layout ? pango_layout_get_width(b.layout) : -1;
-    return w > 0 ? (double)w / PANGO_SCALE : 0;
+    return b.wrap;
 }
 
 static seq_row *add_row(seq_plan *p, seq_row_kind kind, const jm_seq_item *it, int group) {

@@ -1,9 +1,9 @@
 /* svg_text.c - text runs, font subsets and emoji pictures for the SVG writer (svg_text.h).
  *
  * Where a run goes: Pango measured each run of a line (one font, one direction) at x from the
- * layout's origin; the line's baseline is at y. The item's layout origin is (it->x - block.x,
- * it->y) (jm_scene_text), so the run starts at
- *     x = it->x - block.x + run.x,   y = it->y + baseline
+ * layout's origin; the line's baseline is at y. The item's layout origin is
+ * (it->x - block.layout_x, it->y) (jm_scene_text), so the run starts at
+ *     x = it->x - block.layout_x + run.x,   y = it->y + baseline
  * and a right-to-left run starts at its right edge, x + run.width, with direction="rtl". A
  * browser shapes the run again with the same font file and features (HarfBuzz, kerning on,
  * contextual alternates off as text.c asks), so its glyphs fall where Pango put them; a
@@ -201,7 +201,7 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
     PangoLayout *l = it->block.layout;
     if (!l || it->color.a <= 0) return;
     const char *text = pango_layout_get_text(l);
-    double ox = it->x - it->block.x, oy = it->y;
+    double ox = it->x - it->block.layout_x, oy = it->y;
     GString *emoji = g_string_new(NULL);
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
     GString *css = g_string_new(NULL), *dark_css = dark ? g_string_new(NULL) : NULL;

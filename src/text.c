@@ -28,7 +28,7 @@ struct jm_text {
 
 /* A remembered answer: a layout (one reference held here; the block is shared by every caller,
  * read only) or a widest-word width. */
-typedef struct { jm_textblock block; double min_width; char *fonts; } memo;
+typedef struct { jm_textblock block; int log_width; double min_width; char *fonts; } memo;
 
 static void free_memo(gpointer data) {
     memo *m = data;
@@ -304,16 +304,13 @@ static char *break_wide_words(PangoLayout *l, double wrap_width) {
     return g_string_free(out, FALSE);
 }
 
-jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
-                            double wrap_width, jm_align align, double line_spacing) {
-    char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
+/* The answer remembered under `key` (which it takes), laid out now if it is not there. */
+static memo *layout_memo(jm_text *t, char *key, const char *utf8, const jm_font *font, double wrap_width,
+                         jm_align align, double line_spacing) {
     memo *m = g_hash_table_lookup(t->measured, key);
     if (m) {
         g_free(key);
-        jm_arena_on_free(a, unref_layout, g_object_ref(m->block.layout));
-        jm_textblock b = m->block;
-        b.fonts = jm_arena_strdup(a, m->fonts);
-        return b;
+        return m;
     }
     PangoLayout *l = new_layout(t, utf8, font);
     /* every setting before the first question: a setting changed later lays the text out again */
@@ -327,24 +324,91 @@ jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_
         if (broken) pango_layout_set_text(l, broken, -1);
         g_free(broken);
     }
-    jm_arena_on_free(a, unref_layout, l);
-
     PangoRectangle log;
     pango_layout_get_extents(l, NULL, &log);
-    jm_textblock b = {
+    m = g_new0(memo, 1);
+    m->block = (jm_textblock){
         .layout = l,
         .x = (double)log.x / PANGO_SCALE,
+        .layout_x = (double)log.x / PANGO_SCALE,
+        .wrap = wrap_width > 0 ? (double)pango_layout_get_width(l) / PANGO_SCALE : 0,
         .width = (double)log.width / PANGO_SCALE,
         .height = (double)log.height / PANGO_SCALE,
         .baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE,
         .lines = pango_layout_get_line_count(l),
+        .align = align,
     };
-    m = g_new0(memo, 1);
-    m->fonts = run_fonts(l, &b.missing);
-    b.fonts = jm_arena_strdup(a, m->fonts);
-    m->block = b;
-    g_object_ref(l);
+    m->log_width = log.width;
+    m->fonts = run_fonts(l, &m->block.missing);
     g_hash_table_insert(t->measured, key, m);
+    return m;
+}
+
+/* The text laid out on its own: no wrapping, left-aligned, no line spacing. Shared by
+ * one_line and jm_text_min_width: a text is shaped once for both. */
+static memo *natural(jm_text *t, const char *utf8, const jm_font *font) {
+    return layout_memo(t, memo_key('N', utf8, font, 0, JM_ALIGN_LEFT, 0), utf8, font, 0, JM_ALIGN_LEFT, 0);
+}
+
+/* One line that fits its wrap width
+ * ---------------------------------
+ * Pango 1.50 shapes every item of a layout that has a width twice (once to measure, once more as
+ * it places the run), and shaping is most of the cost of text. Most labels are one line that fits
+ * the width they may wrap at, and such a line is the same whether the layout wraps or not. So the
+ * service lays the text out on its own (natural(): one shaping, shared with jm_text_min_width)
+ * and places the line in the wrap width as Pango would: left, centred or right (get_x_offset in
+ * pango-layout.c: half the room, rounded to whole points when the width and the line are both
+ * whole points), in `x`, with the layout's own left edge in `layout_x`. Glyphs land where they
+ * did within 1/256 px (cairo keeps the current point in 24.8 fixed point, and the origin it is
+ * given moved by the offset). Not so, and laid out with the width as before: text with a line
+ * break; text likely too long for the width by a count of its characters (Inter's text averages
+ * 0.45-0.6 em a character; at 0.4 em it would most likely be shaped in vain: a guess that decides
+ * the way, never the result); right-to-left lines (Pango swaps their alignment); lines that do
+ * not fit. Returns false for those. */
+static bool one_line(jm_text *t, const char *utf8, const jm_font *font, double wrap_width, jm_align align,
+                     jm_textblock *out, char **fonts) {
+    long chars = g_utf8_strlen(utf8, -1);
+    if (strchr(utf8, '\n') || chars * 0.4 * (font && font->size > 0 ? font->size : 11) > wrap_width) return false;
+    memo *n = natural(t, utf8, font);
+    int width = (int)floor(wrap_width * PANGO_SCALE), line = n->log_width;
+    if (n->block.lines != 1 || n->block.layout_x != 0 || line > width) return false;
+    PangoLayoutLine *first = pango_layout_get_line_readonly(n->block.layout, 0);
+    if (!first || first->resolved_dir == PANGO_DIRECTION_RTL) return false;
+    int off = 0;
+    if (align == JM_ALIGN_CENTER) {
+        off = (width - line) / 2;
+        if (((width | line) & (PANGO_SCALE - 1)) == 0) off = PANGO_UNITS_ROUND(off);
+    } else if (align == JM_ALIGN_RIGHT) off = width - line;
+    *out = n->block;
+    out->x = (double)off / PANGO_SCALE;
+    out->wrap = (double)width / PANGO_SCALE;
+    out->align = align;
+    *fonts = n->fonts;
+    return true;
+}
+
+jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
+                            double wrap_width, jm_align align, double line_spacing) {
+    utf8 = utf8 ? utf8 : "";
+    char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
+    memo *m = g_hash_table_lookup(t->measured, key);
+    if (!m && wrap_width > 0) {
+        jm_textblock b;
+        char *fonts;
+        if (one_line(t, utf8, font, wrap_width, align, &b, &fonts)) {
+            m = g_new0(memo, 1);
+            m->block = b;
+            m->fonts = g_strdup(fonts);
+            g_object_ref(b.layout);
+            g_hash_table_insert(t->measured, key, m);
+            key = NULL;
+        }
+    }
+    if (!m) m = layout_memo(t, key, utf8, font, wrap_width, align, line_spacing);
+    else g_free(key);
+    jm_arena_on_free(a, unref_layout, g_object_ref(m->block.layout));
+    jm_textblock b = m->block;
+    b.fonts = jm_arena_strdup(a, m->fonts);
     return b;
 }
 
@@ -361,7 +425,7 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
         g_free(key);
         return m->min_width;
     }
-    PangoLayout *l = new_layout(t, utf8, font);
+    PangoLayout *l = natural(t, utf8 ? utf8 : "", font)->block.layout;
     const char *text = pango_layout_get_text(l);
     int n_attrs = 0;
     const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
@@ -388,7 +452,6 @@ double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font) {
     for (int i = 0; i <= runs; i++) w = fmax(w, width[i]);
     g_free(width);
     g_free(run);
-    g_object_unref(l);
     m = g_new0(memo, 1);
     m->min_width = w;
     g_hash_table_insert(t->measured, key, m);

@@ -26,6 +26,12 @@ typedef struct {
     double x;               /* left of the logical extents from the layout origin, pt: 0 for
                              * left-aligned text, > 0 when lines are centred or right-aligned
                              * inside the wrap width (or RTL) */
+    double layout_x;        /* where `layout` itself puts that left edge: x, except for one
+                             * line that fits its wrap width, which the service lays out without
+                             * wrapping (0) and places at x; a painter draws `layout` with its
+                             * origin at (box left - layout_x) */
+    double wrap;            /* the wrap width the text was laid out at, pt (0: none) */
+    jm_align align;         /* the alignment asked for */
     double width, height;   /* logical extents, pt */
     double baseline;        /* first line's baseline from the top, pt */
     int lines;
