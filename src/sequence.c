@@ -50,7 +50,7 @@ static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     jm_style_fill(ctx->style, &jm_sequence_style_schema, &st);
     seq_plan p = {
         .ctx = ctx, .seq = ctx->journey->sequence, .st = &st,
-        .cm = jm_style_get_common(ctx->style), .fit = 1,
+        .cm = jm_style_get_common(ctx->style), .fit = 1, .band_hi = -1,
     };
     if (!p.seq) return true;
     /* With a fixed canvas width, labels, notes and names wrap narrower until the diagram fits
@@ -66,7 +66,7 @@ static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
         p.fit = fmax(FIT_FLOOR, p.fit * fmin(0.9, ctx->width / natural));
     }
     if (ctx->width > 0 && ctx->page_width > 0 && p.fit == 1) widen(&p);
-    return seq_rows_draw(&p, doc);
+    return seq_rows_draw(&p, 1, doc);
 }
 
 const jm_view jm_view_sequence = {
