@@ -1,8 +1,8 @@
 /* seq_breaks.c - where the pages of a sequence break: rows stay whole, a frame's header or else
  * line stays with the row after it, a frame's bottom with the row before it, the last page keeps
  * a few messages; the page walker (seq_rows.c) then breaks where told. When a sequence is cut
- * into bands of participants, every band breaks at the same rows (its pages read side by side),
- * and the breaks move up until the last pages are more than half used too. */
+ * into bands of participants, the breaks of a band move up until its last page is more than half
+ * used too (the next band follows it). */
 #include <math.h>
 #include "seq_layout.h"
 
@@ -11,8 +11,9 @@ enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least
                            * half of the page once the margins are counted */
 #define STEP 0.01         /* the limit moves up by this share of the page per try */
 
-static bool content_row(seq_row_kind k) {
-    return k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY;
+static bool content_row(const seq_row *r) {
+    seq_row_kind k = r->kind;
+    return !r->off && (k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY);
 }
 
 /* One pass at `limit`: brk[i] set where row i starts a page. Returns the pages; *end: where the
@@ -69,7 +70,7 @@ size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance) {
     b->brk = JM_NEWV(a, bool, n ? n : 1);
     b->rest[n] = p->head_h;
     for (size_t i = n; i-- > 0;) {   /* content rows from row i on, and the height they need */
-        b->tail[i] = b->tail[i + 1] + content_row(p->rows[i].kind);
+        b->tail[i] = b->tail[i + 1] + content_row(&p->rows[i]);
         b->rest[i] = b->rest[i + 1] + p->rows[i].height;
     }
     double end;

@@ -194,8 +194,7 @@ static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1];
 /* seq_rows.c: vertical placement, pages, and the finished scenes. */
 void seq_rows_measure(seq_plan *p, double x0, double x1);
 /* Draws the sequence: bands[0..n_bands) are its bands of participants left to right (one: the
- * whole), laid out with the same rows; their pages alternate (rows 1-40 of each band, then rows
- * 41-80 of each...), so that a page's neighbours carry the same rows. */
+ * whole), each on a run of pages with the rows that have something on it. */
 bool seq_rows_draw(seq_plan *bands, size_t n_bands, jm_doc *doc);
 
 /* seq_breaks.c: where the pages break. */

@@ -241,8 +241,8 @@ static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth
     }
     add_row(p, SEQ_ROW_END, it, g);
     seq_group *gr = &p->groups[g];
-    if (gr->glo <= gr->ghi) {   /* on the band, cut at its edges, or off it */
-        gr->off = gr->ghi < p->band_lo || gr->glo > p->band_hi;
+    if (gr->glo <= gr->ghi) {   /* on the band, cut at its edges, or off it (nothing of it here) */
+        gr->off = gr->lo > gr->hi;
         if (!gr->off && gr->glo < p->band_lo) { gr->cut |= SEQ_CUT_LEFT; touch(p, g, p->edge_l); }
         if (!gr->off && gr->ghi > p->band_hi) { gr->cut |= SEQ_CUT_RIGHT; touch(p, g, p->edge_r); }
         touch_part(p, group, gr->glo);

@@ -201,11 +201,12 @@ static void init_walk(seq_walk *w, seq_plan *p) {
 }
 
 /* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
- * sits inside the margins (or is centred on a wider fixed canvas); the bands' pages alternate. */
+ * sits inside the margins (or is centred on a wider fixed canvas); band after band. */
 static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
     seq_plan *p = walks[0].p;
     const jm_style_common *cm = p->cm;
     double width = p->ctx->width, *dx = JM_NEWV(p->ctx->arena, double, nb);
+    size_t total = 0;
     for (size_t b = 0; b < nb; b++) {
         double x0 = INFINITY, x1 = -INFINITY;
         for (size_t k = 0; k < walks[b].n_pages; k++)
@@ -220,20 +221,21 @@ static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
         if (x0 > x1) x0 = x1 = 0;
         dx[b] = cm->margin - x0 - (x1 - x0) / 2;   /* the middle of the band at 0, until the width is known */
         width = fmax(width, x1 - x0 + 2 * cm->margin);
+        total += walks[b].n_pages;
     }
     const jm_journey *j = p->ctx->journey;
     const char *desc = has_text(j->subtitle) ? j->subtitle : p->seq->title;
     const char *name = has_text(p->seq->title) ? p->seq->title : "sequence";
-    size_t rows = walks[0].n_pages, total = rows * nb;
-    for (size_t k = 0; k < rows; k++)
-        for (size_t b = 0; b < nb; b++) {
+    size_t at = 0;
+    for (size_t b = 0; b < nb; b++)
+        for (size_t k = 0; k < walks[b].n_pages; k++) {
             seq_page *pg = &walks[b].pages[k];
             jm_scene *s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
             s->title = j->title;
             s->desc = desc;
             for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx[b] + width / 2 - cm->margin, 0);
             const char *mark = name;
-            size_t at = k * nb + b + 1;
+            at++;
             if (nb > 1) {
                 const seq_plan *q = walks[b].p;
                 const jm_participant *first = &q->seq->participants[q->band_lo], *last = &q->seq->participants[q->band_hi];
@@ -246,21 +248,13 @@ static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
         }
 }
 
-/* Bands read side by side: every row as tall as in its tallest band, the heads' band as tall as
- * the tallest heads, the title the first band's. */
-static void same_rows(seq_plan *bands, size_t nb) {
-    seq_plan *p = &bands[0];
-    for (size_t b = 1; b < nb; b++) {
-        p->head_h = fmax(p->head_h, bands[b].head_h);
-        p->box_band = fmax(p->box_band, bands[b].box_band);
-        for (size_t i = 0; i < p->n_rows; i++) p->rows[i].height = fmax(p->rows[i].height, bands[b].rows[i].height);
-    }
-    for (size_t b = 1; b < nb; b++) {
-        bands[b].head_h = p->head_h;
-        bands[b].box_band = p->box_band;
-        bands[b].title = p->title;
-        bands[b].subtitle = p->subtitle;
-        for (size_t i = 0; i < p->n_rows; i++) bands[b].rows[i].height = p->rows[i].height;
+/* On a band, rows with nothing of theirs on it take no room: the band's pages show the messages of
+ * its participants, in order, numbered as in the whole. (They still start and end bars.) */
+static void drop_off_rows(seq_plan *p) {
+    for (size_t i = 0; i < p->n_rows; i++) {
+        seq_row *r = &p->rows[i];
+        bool frame = r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE || r->kind == SEQ_ROW_END;
+        if (r->off || (frame && p->groups[r->group].off)) r->height = 0;
     }
 }
 
@@ -284,42 +278,37 @@ static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box
     }
 }
 
-bool seq_rows_draw(seq_plan *bands, size_t nb, jm_doc *doc) {
-    seq_plan *p = &bands[0];
+/* One band (or the whole) on its pages. banded: one of several, its last page not the view's. */
+static void draw_band(seq_plan *p, seq_walk *w, bool banded) {
     const jm_sequence_style *st = p->st;
     const jm_style_common *cm = p->cm;
     const jm_layout_ctx *ctx = p->ctx;
-    double *left = JM_NEWV(ctx->arena, double, nb), wide = 0;
-    bool boxes = false;
-    for (size_t b = 0; b < nb; b++) {
-        double x0, x1;
-        seq_columns_extent(&bands[b], &x0, &x1);
-        seq_rows_measure(&bands[b], x0, x1);
-        left[b] = x0;
-        wide = fmax(wide, x1 - x0);
-        boxes |= bands[b].n_boxes > 0;
-    }
-    if (nb > 1) same_rows(bands, nb);
-    double box_pad = boxes ? st->box_padding : 0;
+    double x0, x1;
+    seq_columns_extent(p, &x0, &x1);
+    seq_rows_measure(p, x0, x1);
+    if (banded) drop_off_rows(p);
+    double box_pad = p->n_boxes ? st->box_padding : 0;
     seq_breaks br = { .content_top = cm->margin, .bottom = box_pad };
     if (ctx->page_height > 0) {
-        double width = fmax(wide, fmax(p->title.width, p->subtitle.width)) + 2 * cm->margin;
+        double width = fmax(x1 - x0, fmax(p->title.width, p->subtitle.width)) + 2 * cm->margin;
         if (ctx->width > width) width = ctx->width;
         double scale = ctx->page_width > 0 && width > ctx->page_width ? width / ctx->page_width : 1;
         br.page_h = ctx->page_height * scale;
         br.limit = br.page_h - cm->margin - box_pad;
     }
-    seq_walk *walks = JM_NEWV(ctx->arena, seq_walk, nb);
-    for (size_t b = 0; b < nb; b++) {
-        init_walk(&walks[b], &bands[b]);
-        walks[b].page_h = br.page_h;
-        walks[b].limit = br.limit;
-        new_page(&walks[b], left[b]);
-    }
-    br.first = walks[0].y;   /* under the title on page 1; further pages have none */
-    br.top = br.first - (walks[0].pages[0].box_top - cm->margin);
-    seq_breaks_find(p, &br, nb > 1);
-    for (size_t b = 0; b < nb; b++) walk_rows(&walks[b], &br, left[b], box_pad);
+    init_walk(w, p);
+    w->page_h = br.page_h;
+    w->limit = br.limit;
+    new_page(w, x0);
+    br.first = w->y;   /* under the title on page 1; further pages have none */
+    br.top = br.first - (w->pages[0].box_top - cm->margin);
+    seq_breaks_find(p, &br, banded);
+    walk_rows(w, &br, x0, box_pad);
+}
+
+bool seq_rows_draw(seq_plan *bands, size_t nb, jm_doc *doc) {
+    seq_walk *walks = JM_NEWV(bands[0].ctx->arena, seq_walk, nb);
+    for (size_t b = 0; b < nb; b++) draw_band(&bands[b], &walks[b], nb > 1);
     assemble(walks, nb, doc);
     return true;
 }
