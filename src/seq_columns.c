@@ -34,12 +34,11 @@ static double badge_radius(const seq_plan *p, const seq_row *r) {
  */
 void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g) {
     const jm_sequence_style *st = p->st;
-    const jm_seq_item *it = r->item;
-    double xf = p->parts[it->from].x, xt = p->parts[it->to].x;
+    double xf = p->parts[r->from].x, xt = p->parts[r->to].x;
     int ls = r->from_depth - 1;
     g->badge_r = badge_radius(p, r);
-    if (it->from == it->to) {
-        int lret = it->activate ? r->from_depth : ls;
+    if (r->kind == SEQ_ROW_SELF) {
+        int lret = r->activate ? r->from_depth : ls;
         g->xs = xf + seq_bar_edge(st, ls, 1);
         g->xe = xf + seq_bar_edge(st, lret, 1);
         g->xr = fmax(g->xs, g->xe) + g->badge_r + st->self_width;
@@ -47,13 +46,25 @@ void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g) {
         g->right = fmax(g->xr, g->label_x + r->text.width);
         return;
     }
-    int dir = it->to > it->from ? 1 : -1;
-    int lr = it->activate ? r->to_depth : r->to_depth - 1;
+    int dir = r->to > r->from ? 1 : -1;
+    int lr = r->activate ? r->to_depth : r->to_depth - 1;
     g->xs = xf + seq_bar_edge(st, ls, dir);
-    g->xe = it->create ? xt - dir * p->parts[it->to].w / 2 : xt + seq_bar_edge(st, lr, -dir);
+    g->xe = r->create ? xt - dir * p->parts[r->to].w / 2 : xt + seq_bar_edge(st, lr, -dir);
     g->xr = g->right = 0;
     double a = g->xs + dir * g->badge_r, b = g->xe;
     g->label_x = (a + b) / 2 - r->text.width / 2;
+}
+
+/* The name of a participant off the band, beside the edge column the message ends or starts at,
+ * clear of the arrow head or badge there:
+ *
+ *     (7)---- label ---->|  → Participant 9          Participant 2 →  |(8)---- label ---->
+ *                      edge                                          edge
+ */
+double seq_away_x(const seq_plan *p, const seq_row *r, double badge_r) {
+    int e = seq_edge(p, r->to) ? r->to : r->from;
+    double x = p->parts[e].x, clear = p->st->label_margin + (e == r->from ? badge_r : p->st->head_size / 2);
+    return e == p->edge_r ? x + clear : x - clear - r->away_block.width;
 }
 
 static double note_width(const seq_plan *p, const seq_row *r) {
@@ -64,7 +75,7 @@ void seq_note_geom(const seq_plan *p, const seq_row *r, double *x, double *w) {
     const jm_sequence_style *st = p->st;
     const jm_seq_item *it = r->item;
     double nw = note_width(p, r);
-    double xi = p->parts[it->over[0]].x;
+    double xi = p->parts[r->over[0]].x;
     switch (it->place) {
     case JM_NOTE_LEFT_OF:
         *x = xi - (r->from_depth > 0 ? st->activation_width / 2 : 0) - st->note_gap - nw;
@@ -78,8 +89,8 @@ void seq_note_geom(const seq_plan *p, const seq_row *r, double *x, double *w) {
         break;
     }
     double lo = xi, hi = xi;
-    for (size_t k = 1; k < it->n_over; k++) {
-        double v = p->parts[it->over[k]].x;
+    for (size_t k = 1; k < r->n_over; k++) {
+        double v = p->parts[r->over[k]].x;
         lo = fmin(lo, v);
         hi = fmax(hi, v);
     }
@@ -113,20 +124,19 @@ static double clear_right(const seq_plan *p, int i) {
 
 static void need_message(const seq_plan *p, cols *c, const seq_row *r) {
     const jm_sequence_style *st = p->st;
-    const jm_seq_item *it = r->item;
-    int f = it->from, t = it->to, n = (int)p->n_parts;
+    int f = r->from, t = r->to, n = (int)p->n_parts;
     double br = badge_radius(p, r);
-    if (f == t) {
+    if (r->kind == SEQ_ROW_SELF) {
         /* Offsets from the lifeline: the geometry with the lifeline at 0. */
-        int ls = r->from_depth - 1, lret = it->activate ? r->from_depth : ls;
+        int ls = r->from_depth - 1, lret = r->activate ? r->from_depth : ls;
         double xs = seq_bar_edge(st, ls, 1), xe = seq_bar_edge(st, lret, 1);
         double right = fmax(fmax(xs, xe) + br + st->self_width, xs + br + st->label_margin + r->text.width);
         if (f + 1 < n) need(c, f, f + 1, right + st->label_margin + clear_left(p, f + 1));
         return;
     }
     int dir = t > f ? 1 : -1;
-    int ls = r->from_depth - 1, lr = it->activate ? r->to_depth : r->to_depth - 1;
-    double es = seq_bar_edge(st, ls, dir), ee = it->create ? -dir * p->parts[t].w / 2 : seq_bar_edge(st, lr, -dir);
+    int ls = r->from_depth - 1, lr = r->activate ? r->to_depth : r->to_depth - 1;
+    double es = seq_bar_edge(st, ls, dir), ee = r->create ? -dir * p->parts[t].w / 2 : seq_bar_edge(st, lr, -dir);
     double inner = fmax(r->text.width + 2 * st->label_margin + br, st->message_min_width);
     need(c, f, t, inner + dir * (es - ee));
 }
@@ -134,7 +144,7 @@ static void need_message(const seq_plan *p, cols *c, const seq_row *r) {
 static void need_note(const seq_plan *p, cols *c, const seq_row *r) {
     const jm_sequence_style *st = p->st;
     const jm_seq_item *it = r->item;
-    int n = (int)p->n_parts, i = it->over[0];
+    int n = (int)p->n_parts, i = r->over[0];
     double nw = note_width(p, r);
     switch (it->place) {
     case JM_NOTE_LEFT_OF:
@@ -150,9 +160,9 @@ static void need_note(const seq_plan *p, cols *c, const seq_row *r) {
         break;
     }
     int lo = i, hi = i;
-    for (size_t k = 1; k < it->n_over; k++) {
-        if (it->over[k] < lo) lo = it->over[k];
-        if (it->over[k] > hi) hi = it->over[k];
+    for (size_t k = 1; k < r->n_over; k++) {
+        if (r->over[k] < lo) lo = r->over[k];
+        if (r->over[k] > hi) hi = r->over[k];
     }
     if (lo < hi) { need(c, lo, hi, nw - 2 * st->note_overhang); return; }
     /* Over one lifeline: keep the neighbours' lifelines out of the note. */
@@ -190,6 +200,7 @@ static void place_frames(seq_plan *p) {
     int sp = 0;
     for (size_t i = 0; i < p->n_rows; i++) {
         seq_row *r = &p->rows[i];
+        if (r->off) continue;
         switch (r->kind) {
         case SEQ_ROW_MSG: case SEQ_ROW_SELF: {
             seq_msg_geo g;
@@ -201,9 +212,13 @@ static void place_frames(seq_plan *p) {
                 r->x0 = fmin(g.xs, g.xe) - g.badge_r;
                 r->x1 = fmax(g.xs, g.xe) + g.badge_r;
                 grow(&r->x0, &r->x1, g.label_x - st->halo_padding, g.label_x + r->text.width + st->halo_padding);
-                if (r->item->create) {   /* the head it creates */
-                    const seq_part *pt = &p->parts[r->item->to];
+                if (r->create) {   /* the head it creates */
+                    const seq_part *pt = &p->parts[r->to];
                     grow(&r->x0, &r->x1, pt->x - pt->w / 2, pt->x + pt->w / 2);
+                }
+                if (r->away) {   /* the name of the participant off the band */
+                    double ax = seq_away_x(p, r, g.badge_r);
+                    grow(&r->x0, &r->x1, ax, ax + r->away_block.width);
                 }
             }
             break;
@@ -222,9 +237,10 @@ static void place_frames(seq_plan *p) {
             continue;
         case SEQ_ROW_END: {
             seq_group *g = &p->groups[stack[--sp]];
+            if (g->off) { g->x0 = 1; g->x1 = 0; continue; }   /* nothing of it here */
             if (g->lo <= g->hi) grow(&g->x0, &g->x1, p->parts[g->lo].x, p->parts[g->hi].x);
             if (g->x0 > g->x1) {   /* nothing inside: around the first lifeline */
-                g->x0 = g->x1 = p->parts[0].x;
+                g->x0 = g->x1 = p->parts[p->edge_l >= 0 ? 1 : 0].x;
                 if (g->rect) g->x1 += st->message_min_width;
             }
             g->x0 -= st->frame_padding;
@@ -250,9 +266,9 @@ static double head_reach(const seq_plan *p, int i, int side) {
     double r = p->parts[i].w / 2;
     for (size_t k = 0; k < p->n_boxes; k++) {
         const seq_box *b = &p->boxes[k];
-        if (i != (side < 0 ? b->b->first : b->b->last)) continue;
+        if (i != (side < 0 ? b->first : b->last)) continue;
         r += p->st->box_padding;
-        if (b->b->first == b->b->last && b->label.width / 2 + p->st->box_padding > r)
+        if (b->first == b->last && b->label.width / 2 + p->st->box_padding > r)
             r = b->label.width / 2 + p->st->box_padding;
     }
     return r;
@@ -264,7 +280,7 @@ static void place_boxes(seq_plan *p) {
     const jm_sequence_style *st = p->st;
     for (size_t k = 0; k < p->n_boxes; k++) {
         seq_box *b = &p->boxes[k];
-        int f = b->b->first, l = b->b->last;
+        int f = b->first, l = b->last;
         b->x0 = INFINITY;
         b->x1 = -INFINITY;
         for (int i = f; i <= l; i++)
@@ -284,11 +300,12 @@ void seq_columns_place(seq_plan *p) {
         need(&c, (int)i, (int)i + 1, head_reach(p, (int)i, 1) + head_reach(p, (int)i + 1, -1) + st->part_gap);
     for (size_t k = 0; k < p->n_boxes; k++) {   /* a label wider than the heads spreads them */
         const seq_box *b = &p->boxes[k];
-        int f = b->b->first, l = b->b->last;
+        int f = b->first, l = b->last;
         if (f < l) need(&c, f, l, b->label.width - (p->parts[f].w + p->parts[l].w) / 2);
     }
     for (size_t i = 0; i < p->n_rows; i++) {
         const seq_row *r = &p->rows[i];
+        if (r->off) continue;
         if (r->kind == SEQ_ROW_MSG || r->kind == SEQ_ROW_SELF) need_message(p, &c, r);
         else if (r->kind == SEQ_ROW_NOTE) need_note(p, &c, r);
     }
@@ -313,7 +330,8 @@ void seq_columns_extent(const seq_plan *p, double *x0, double *x1) {
         grow(&a, &b, p->parts[i].x - p->parts[i].w / 2, p->parts[i].x + p->parts[i].w / 2);
     for (size_t i = 0; i < p->n_rows; i++)
         if (p->rows[i].x0 <= p->rows[i].x1) grow(&a, &b, p->rows[i].x0, p->rows[i].x1);
-    for (size_t g = 0; g < p->n_groups; g++) grow(&a, &b, p->groups[g].x0, p->groups[g].x1);
+    for (size_t g = 0; g < p->n_groups; g++)
+        if (!p->groups[g].off) grow(&a, &b, p->groups[g].x0, p->groups[g].x1);
     for (size_t k = 0; k < p->n_boxes; k++) grow(&a, &b, p->boxes[k].x0, p->boxes[k].x1);
     if (a > b) a = b = 0;
     *x0 = a;

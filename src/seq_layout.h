@@ -25,6 +25,15 @@ typedef struct {
     int number;                /* autonumber, 0 when off */
     int from_depth, to_depth;  /* activation bars open on sender and receiver before the row
                                 * (notes: on the participant they are placed by) */
+    int from, to;              /* MSG/SELF: the columns of sender and receiver (an edge column for one
+                                * off the band) */
+    bool off;                  /* nothing of it is on this band: it keeps its height only */
+    bool create, activate, deactivate;   /* the item's, for a receiver / sender on the band */
+    const jm_participant *away;   /* MSG: the participant off the band that an edge column stands for */
+    const char *away_text;     /* "→ name" (to it) or "name →" (from it), the arrow as the line goes */
+    jm_textblock away_block;
+    int *over; size_t n_over;  /* NOTE: the columns it is placed by (an edge column where it goes on) */
+    int cut;                   /* NOTE: SEQ_CUT_* sides where it goes on past the band */
     const char *label;         /* what the row shows: label, note, delay, "[else label]" */
     jm_textblock text;         /* `label` measured (delays: by seq_rows_measure) */
     const char *badge_label;   /* autonumber as text */
@@ -38,7 +47,10 @@ typedef struct {
     bool rect;                 /* a highlight: a fill, no outline, no tab */
     jm_color fill;             /* rect: its fill */
     int parent;                /* enclosing group or -1 */
-    int lo, hi;                /* participants its content touches; lo > hi: none */
+    int lo, hi;                /* columns its content touches; lo > hi: none */
+    int glo, ghi;              /* the same as participants of the sequence */
+    bool off;                  /* its content is all off the band: not drawn */
+    int cut;                   /* SEQ_CUT_* sides where it goes on past the band: drawn open there */
     const char *keyword_text, *label_text;   /* "loop", "[every 90 days]" (NULL: no label) */
     jm_textblock keyword, label;
     double tab_w, tab_h;       /* pt */
@@ -47,8 +59,10 @@ typedef struct {
     double x0, x1;             /* pt, the frame's sides (seq_columns_place) */
 } seq_group;
 
+enum { SEQ_CUT_LEFT = 1, SEQ_CUT_RIGHT = 2 };
+
 typedef struct {
-    const jm_participant *p;
+    const jm_participant *p;   /* NULL: an edge column (see seq_plan) */
     jm_textblock label;
     double w, h;               /* pt, natural size of the head (actor: figure and name) */
     double x;                  /* pt, the lifeline (seq_columns_place) */
@@ -58,6 +72,7 @@ typedef struct {
 
 typedef struct {
     const jm_seq_box *b;
+    int first, last;           /* its columns on the band */
     jm_textblock label;        /* measured when b->label */
     jm_color fill, text;       /* text readable on fill */
     double x0, x1;             /* pt, the box's sides (seq_columns_place) */
@@ -72,7 +87,12 @@ typedef struct {
                                 * page or slide wider than the diagram) to use it */
     double spread;             /* pt added to every gap between lifelines: a page or slide's
                                 * width that the diagram would leave empty */
+    /* The columns: the sequence's participants band_lo..band_hi (all of them but when a page is
+     * too narrow for them at the floor), and on a side with participants off the band an edge
+     * column, where messages to and from them end, named. */
     seq_part *parts; size_t n_parts;
+    int band_lo, band_hi;      /* participants of the sequence on the band */
+    int edge_l, edge_r;        /* the edge columns (0 and n_parts - 1), -1: none */
     seq_row *rows; size_t n_rows, cap_rows;
     seq_group *groups; size_t n_groups, cap_groups;
     seq_box *boxes; size_t n_boxes;
@@ -84,8 +104,12 @@ typedef struct {
     const char *title_text, *subtitle_text;
 } seq_plan;
 
-/* seq_plan.c: flattens the sequence into rows, measures every text, tracks activation depth. */
+/* seq_plan.c: flattens the sequence into rows, measures every text, tracks activation depth.
+ * The band is p->band_lo..band_hi (band_hi < band_lo: all participants). */
 void seq_plan_build(seq_plan *p);
+/* The column of participant `part` of the sequence; -1 when it is off the band. */
+int seq_col(const seq_plan *p, int part);
+static inline bool seq_edge(const seq_plan *p, int col) { return !p->parts[col].p; }
 jm_textblock seq_measure(const seq_plan *p, const char *text, const jm_font *font, double wrap,
                          jm_align align);
 /* The wrap width for `text`: base * fit, but never narrower than its longest word. */
@@ -111,6 +135,9 @@ typedef struct {
     double right;              /* pt, SELF: right end of loop and label */
 } seq_msg_geo;
 void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g);
+/* A message to or from a participant off the band: the left of its name's box (pt), beside the
+ * edge column; badge_r: the message's badge radius. */
+double seq_away_x(const seq_plan *p, const seq_row *r, double badge_r);
 /* The height of a head: an actor's figure and name, or box_h. */
 double seq_head_h(const seq_plan *p, int part);
 /* Kinds drawn as a figure with the name under it (their own height); the others are boxes of
@@ -166,7 +193,24 @@ static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1];
 
 /* seq_rows.c: vertical placement, pages, and the finished scenes. */
 void seq_rows_measure(seq_plan *p, double x0, double x1);
-bool seq_rows_draw(seq_plan *p, jm_doc *doc);
+/* Draws the sequence: bands[0..n_bands) are its bands of participants left to right (one: the
+ * whole), each on a run of pages with the rows that have something on it. */
+bool seq_rows_draw(seq_plan *bands, size_t n_bands, jm_doc *doc);
+
+/* seq_breaks.c: where the pages break. */
+typedef struct {
+    double first, top;         /* pt, where the rows start on page 1 (under the title) / further pages */
+    double limit;              /* pt, rows end above this; 0: one page */
+    double page_h;             /* pt, a page's canvas height (0: one page) */
+    double content_top;        /* pt, the top of a page's content (margin) */
+    double bottom;             /* pt, under the bottom heads (box padding) */
+    size_t *tail;              /* per row: messages, notes and delays from it on */
+    double *rest;              /* per row: the height the rows from it on need, bottom heads included */
+    bool *brk;                 /* per row: a page starts at it */
+} seq_breaks;
+/* Fills b->tail, rest and brk for the rows of p; balance: move the breaks up (as many pages)
+ * until the last page is more than half used. Returns the pages. */
+size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance);
 
 /* seq_parts.c: heads at the top and bottom (of the participants alive[i] == 1; alive NULL: all),
  * a head where a message creates it, lifelines, the cross where one ends, participant boxes. */

@@ -4,14 +4,15 @@
 #include <math.h>
 #include "seq_layout.h"
 
-/* True when some lifeline runs through [a, b] (lifelines are sorted left to right). */
+/* True when some lifeline runs through [a, b] (lifelines are sorted left to right; edge columns
+ * have none). */
 static bool lifeline_in(const seq_plan *p, double a, double b) {
-    size_t lo = 0, hi = p->n_parts;
+    size_t lo = p->edge_l >= 0, end = p->n_parts - (p->edge_r >= 0), hi = end;
     while (lo < hi) {   /* first lifeline at or right of a */
         size_t mid = (lo + hi) / 2;
         if (p->parts[mid].x < a) lo = mid + 1; else hi = mid;
     }
-    return lo < p->n_parts && p->parts[lo].x <= b;
+    return lo < end && p->parts[lo].x <= b;
 }
 
 static bool same_color(jm_color a, jm_color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
@@ -142,24 +143,39 @@ static void draw_circle(seq_walk *w, jm_scene *s, double x, double y, double r, 
     s->items[c].src = pos;
 }
 
+/* A message with no end on the band: only the bars it starts and ends on the band's lifelines. */
+static void draw_off(seq_walk *w, const seq_row *r, double top) {
+    const seq_plan *p = w->p;
+    const jm_seq_item *it = r->item;
+    double y = top + seq_msg_above(p, r), yd = r->kind == SEQ_ROW_SELF ? y + p->st->self_height : y;
+    w->messages++;   /* message ids count every message, on the band or not */
+    for (size_t k = 0; k < it->n_opens; k++)
+        if (seq_col(p, it->opens[k]) >= 0) seq_bar_open(w, seq_col(p, it->opens[k]), y);
+    for (size_t k = 0; k < it->n_closes; k++)
+        if (seq_col(p, it->closes[k]) >= 0) seq_bar_close(w, seq_col(p, it->closes[k]), yd);
+}
+
 /* A message row: label above its line, the line (or loop) with its head, badge at the start;
- * bars begin where a message activates and end where it deactivates. */
+ * bars begin where a message activates and end where it deactivates. A message to or from a
+ * participant off the band runs to the band's edge, where that participant is named. */
 void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     const seq_plan *p = w->p;
     const jm_sequence_style *st = p->st;
     const jm_seq_item *it = r->item;
+    if (r->off) { draw_off(w, r, top); return; }
     jm_scene *s = seq_cur(w)->layer[SEQ_L_MSG];
     seq_msg_geo g;
     seq_msg_geom(p, r, &g);
     bool labelled = r->label && *r->label;
-    const jm_participant *from = p->parts[it->from].p, *to = p->parts[it->to].p;
+    const jm_participant *from = &p->seq->participants[it->from], *to = &p->seq->participants[it->to];
     /* named by who sends to whom; its label is text inside the group, read after the name */
     int group = jm_scene_group_begin(s, "message", jm_arena_printf(s->arena, "%d", ++w->messages),
                                      jm_arena_printf(s->arena, "%s to %s", from->label ? from->label : from->id,
                                                      to->label ? to->label : to->id));
     double text_h = labelled ? r->text.height : 0;
     double y = top + seq_msg_above(p, r);
-    for (size_t k = 0; k < it->n_opens; k++) seq_bar_open(w, it->opens[k], y);
+    for (size_t k = 0; k < it->n_opens; k++)
+        if (seq_col(p, it->opens[k]) >= 0) seq_bar_open(w, seq_col(p, it->opens[k]), y);
     /* message lines keep 3:1 (non-text contrast) on box and rect fills */
     jm_color ink = seq_ink(w, fmin(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe), fmax(g.xs, r->kind == SEQ_ROW_SELF ? g.xr : g.xe),
                            st->message, 3);
@@ -199,25 +215,25 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
             { .op = JM_OP_LINE, .x = xe, .y = y + sh },
         };
         line = jm_scene_path(s, role, ops, sizeof ops / sizeof ops[0], paint, head0, head, st->head_size);
-        if (it->deactivate) seq_bar_close(w, it->from, y + sh);
-        if (it->activate) seq_bar_open(w, it->to, y + sh);
+        if (r->deactivate) seq_bar_close(w, r->from, y + sh);
+        if (r->activate) seq_bar_open(w, r->to, y + sh);
     } else {
         line = jm_scene_line(s, role, xs, y, xe, y, paint, head0, head, st->head_size);
-        if (it->deactivate) seq_bar_close(w, it->from, y);
-        if (it->create) {   /* the head centred on the line, its lifeline from under it */
-            double hh = seq_head_h(p, it->to);
-            const seq_part *pt = &p->parts[it->to];
-            seq_draw_head(p, seq_cur(w)->layer[SEQ_L_HEAD], it->to, y - hh / 2,
+        if (r->deactivate) seq_bar_close(w, r->from, y);
+        if (r->create) {   /* the head centred on the line, its lifeline from under it */
+            double hh = seq_head_h(p, r->to);
+            const seq_part *pt = &p->parts[r->to];
+            seq_draw_head(p, seq_cur(w)->layer[SEQ_L_HEAD], r->to, y - hh / 2,
                           seq_ink(w, pt->x - pt->w / 2, pt->x + pt->w / 2, st->part_text, 4.5));
-            w->alive[it->to] = 1;
-            w->life[it->to] = (seq_span){ y + hh / 2, INFINITY };
+            w->alive[r->to] = 1;
+            w->life[r->to] = (seq_span){ y + hh / 2, INFINITY };
         }
-        if (it->activate) seq_bar_open(w, it->to, it->create ? y + seq_head_h(p, it->to) / 2 : y);
+        if (r->activate) seq_bar_open(w, r->to, r->create ? y + seq_head_h(p, r->to) / 2 : y);
     }
     s->items[line].src = it->pos;
     if (it->circle_from) draw_circle(w, s, c0, y, cr, ink, it->pos);
     if (it->circle_to) draw_circle(w, s, g.xe, r->kind == SEQ_ROW_SELF ? y + st->self_height : y, cr, ink, it->pos);
-    int ends[2] = { it->destroy_from ? it->from : -1, it->destroy_to ? it->to : -1 };
+    int ends[2] = { it->destroy_from ? seq_col(p, it->from) : -1, it->destroy_to ? seq_col(p, it->to) : -1 };
     double yd = r->kind == SEQ_ROW_SELF ? y + st->self_height : y;
     for (int e = 0; e < 2; e++) {
         if (ends[e] < 0 || (e == 1 && ends[1] == ends[0])) continue;
@@ -227,10 +243,14 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
         w->alive[ends[e]] = 2;
         if (w->life[ends[e]].y1 > yd) w->life[ends[e]].y1 = yd;
     }
-    for (size_t k = 0; k < it->n_closes; k++) seq_bar_close(w, it->closes[k], yd);
+    for (size_t k = 0; k < it->n_closes; k++)
+        if (seq_col(p, it->closes[k]) >= 0) seq_bar_close(w, seq_col(p, it->closes[k]), yd);
     if (labelled)
         seq_label(w, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
                   &st->message_font, st->message_text, it->pos, -1);
+    if (r->away)   /* centred on the line, beside the edge */
+        seq_label(w, s, "sequence.message.away", seq_away_x(p, r, g.badge_r), y - r->away_block.height / 2,
+                  r->away_text, r->away_block, &st->message_font, st->message_text, it->pos, -1);
     if (r->number) draw_badge(w, r, g.xs, y, g.badge_r);
     jm_scene_group_end(s, group);
 }

@@ -10,13 +10,39 @@
  *   |                 |
  *   +-----------------+
  */
+/* The outline of a piece of a box from x0 to x1, top to bottom, open on its cut sides (SEQ_CUT_*):
+ * the box goes on past the band's edge there. Ops 2 and 3 are at the bottom. */
+static int open_box(jm_scene *s, const char *role, double x0, double x1, double top, double bottom, int cut,
+                    jm_paint paint) {
+    jm_path_op ops[4];
+    double a = cut & SEQ_CUT_LEFT ? x1 : x0, b = cut & SEQ_CUT_LEFT ? x0 : x1;   /* the closed side: a */
+    ops[0] = (jm_path_op){ .op = JM_OP_MOVE, .x = b, .y = top };
+    ops[1] = (jm_path_op){ .op = JM_OP_LINE, .x = a, .y = top };
+    ops[2] = (jm_path_op){ .op = (cut & SEQ_CUT_LEFT) && (cut & SEQ_CUT_RIGHT) ? JM_OP_MOVE : JM_OP_LINE,
+                           .x = a, .y = bottom };
+    ops[3] = (jm_path_op){ .op = JM_OP_LINE, .x = b, .y = bottom };
+    return jm_scene_path(s, role, ops, 4, paint, JM_HEAD_NONE, JM_HEAD_NONE, 0);
+}
+
 void seq_draw_note(seq_walk *w, const seq_row *r, double top) {
     const seq_plan *p = w->p;
     const jm_sequence_style *st = p->st;
+    if (r->off) return;
     jm_scene *s = seq_cur(w)->layer[SEQ_L_MSG];
     double x, bw, pad = st->note_padding, f = fmin(st->note_fold, pad);
     seq_note_geom(p, r, &x, &bw);
     double h = r->text.height + 2 * pad;
+    if (r->cut) {   /* over participants past the band's edge: open there, no fold */
+        int note = jm_scene_rect(s, "sequence.note", x, top, bw, h, 0, jm_paint_fill(st->note_fill));
+        s->items[note].src = r->item->pos;
+        open_box(s, "sequence.note.edge", x, x + bw, top, top + h, r->cut,
+                 jm_paint_stroke(st->note_stroke, st->part_stroke_width));
+        int t = jm_scene_text(s, "sequence.note.text", x + (bw - r->text.width) / 2 - r->text.x, top + pad, r->label,
+                              &st->note_font, st->note_text, JM_ALIGN_LEFT, seq_wrapped_at(r->text),
+                              p->cm->line_spacing, r->text, note);
+        s->items[t].src = r->item->pos;
+        return;
+    }
     jm_path_op box[] = {
         { .op = JM_OP_MOVE, .x = x, .y = top },
         { .op = JM_OP_LINE, .x = x + bw - f, .y = top },
@@ -79,6 +105,7 @@ void seq_frame_open(seq_walk *w, int gi, double top) {
     of->group = gi;
     of->top = top;
     of->bg = of->rect = -1;
+    if (g->off) return;   /* nothing of it on this band */
     double x0 = g->x0, fw = g->x1 - g->x0, r = st->frame_radius;
     if (g->rect) {   /* a highlight: its fill only */
         of->bg = jm_scene_rect(pg->layer[SEQ_L_FRAME_BG], "sequence.rect", x0, top, fw, 0, r, jm_paint_fill(g->fill));
@@ -88,8 +115,10 @@ void seq_frame_open(seq_walk *w, int gi, double top) {
     if (st->frame_fill.a > 0)
         of->bg = jm_scene_rect(pg->layer[SEQ_L_FRAME_BG], "sequence.frame.fill", x0, top, fw, 0, r,
                                jm_paint_fill(st->frame_fill));
-    of->rect = jm_scene_rect(s, "sequence.frame", x0, top, fw, 0, r,
-                             jm_paint_dashed(jm_paint_stroke(st->frame_stroke, st->frame_width), st->frame_dash));
+    jm_paint outline = jm_paint_dashed(jm_paint_stroke(st->frame_stroke, st->frame_width), st->frame_dash);
+    /* cut at the band's edge: open there, as going on to the next band's page */
+    of->rect = g->cut ? open_box(s, "sequence.frame", x0, x0 + fw, top, top, g->cut, outline)
+                      : jm_scene_rect(s, "sequence.frame", x0, top, fw, 0, r, outline);
     s->items[of->rect].src = g->item->pos;
     double tw = g->tab_w, th = g->tab_h, cut = fmin(st->tab_cut, th / 2), k = 0.5522847498;
     double rr = fmin(r, th / 2);
@@ -121,6 +150,7 @@ void seq_frame_else(seq_walk *w, const seq_row *r, double top) {
     seq_plan *p = w->p;
     const jm_sequence_style *st = p->st;
     const seq_group *g = &p->groups[r->group];
+    if (g->off) return;
     jm_scene *s = seq_cur(w)->layer[SEQ_L_FRAME];
     int line = jm_scene_line(s, "sequence.frame.else", g->x0, top, g->x1, top,
                              jm_paint_dashed(jm_paint_stroke(st->frame_stroke, st->frame_width), st->else_dash),
@@ -135,6 +165,10 @@ void seq_frame_else(seq_walk *w, const seq_row *r, double top) {
 void seq_frame_close(seq_walk *w, int k, double bottom) {
     seq_page *pg = seq_cur(w);
     seq_open_frame *of = &w->open[k];
-    if (of->rect >= 0) pg->layer[SEQ_L_FRAME]->items[of->rect].h = bottom - of->top;
+    jm_item *outline = of->rect >= 0 ? &pg->layer[SEQ_L_FRAME]->items[of->rect] : NULL;
+    if (outline && outline->kind == JM_ITEM_PATH) {   /* open_box */
+        outline->ops[2].y = outline->ops[3].y = bottom;
+        outline->h = bottom - outline->y;
+    } else if (outline) outline->h = bottom - of->top;
     if (of->bg >= 0) pg->layer[SEQ_L_FRAME_BG]->items[of->bg].h = bottom - of->top;
 }

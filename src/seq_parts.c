@@ -211,11 +211,11 @@ void seq_draw_head(const seq_plan *p, jm_scene *s, int part, double y, jm_color 
 
 void seq_draw_heads(const seq_plan *p, jm_scene *s, double top, bool bottom, const int *alive) {
     for (size_t i = 0; i < p->n_parts; i++) {
-        if (alive && alive[i] != 1) continue;
+        if ((alive && alive[i] != 1) || seq_edge(p, (int)i)) continue;
         double h = seq_head_h(p, (int)i);
         jm_color name = p->st->part_text;   /* an actor's name on its box's fill stays readable */
         for (size_t k = 0; k < p->n_boxes; k++)
-            if ((int)i >= p->boxes[k].b->first && (int)i <= p->boxes[k].b->last)
+            if ((int)i >= p->boxes[k].first && (int)i <= p->boxes[k].last)
                 name = jm_color_readable(name, jm_color_over(p->boxes[k].fill, p->cm->background));
         seq_draw_head(p, s, (int)i, bottom ? top : top + p->head_h - h, name);
     }
@@ -229,7 +229,7 @@ void seq_draw_lifelines(const seq_plan *p, jm_scene *s, const seq_span *life,
     jm_paint dotted = jm_paint_dashed(jm_paint_stroke(st->lifeline, st->lifeline_width), st->delay_dash);
     for (size_t i = 0; i < p->n_parts; i++) {
         double x = p->parts[i].x, y = life[i].y0, y1 = life[i].y1;
-        if (!(y1 > y)) continue;
+        if (!(y1 > y) || seq_edge(p, (int)i)) continue;
         for (size_t k = 0; k < n_delays; k++) {
             double d0 = fmax(delays[k].y0, y), d1 = fmin(delays[k].y1, y1);
             if (d1 <= d0) continue;

@@ -44,16 +44,36 @@ static int add_group(seq_plan *p, const jm_seq_item *it, int parent) {
     memset(g, 0, sizeof *g);
     g->item = it;
     g->parent = parent;
-    g->lo = (int)p->n_parts;   /* empty span */
-    g->hi = -1;
+    g->lo = g->glo = INT_MAX;   /* empty spans */
+    g->hi = g->ghi = -1;
     return (int)p->n_groups++;
 }
 
-static void touch(seq_plan *p, int group, int part) {
+int seq_col(const seq_plan *p, int part) {
+    if (part < p->band_lo || part > p->band_hi) return -1;
+    return part - p->band_lo + (p->edge_l >= 0);
+}
+
+/* The column of participant `part`, or the edge column on its side when it is off the band. */
+static int col_at(const seq_plan *p, int part) {
+    int c = seq_col(p, part);
+    return c >= 0 ? c : part < p->band_lo ? p->edge_l : p->edge_r;
+}
+
+/* Group `group` (and so its enclosing ones) holds something at column `col`. */
+static void touch(seq_plan *p, int group, int col) {
+    if (group < 0 || col < 0) return;
+    seq_group *g = &p->groups[group];
+    if (col < g->lo) g->lo = col;
+    if (col > g->hi) g->hi = col;
+}
+
+/* ... and at participant `part` of the sequence, on the band or not. */
+static void touch_part(seq_plan *p, int group, int part) {
     if (group < 0 || part < 0) return;
     seq_group *g = &p->groups[group];
-    if (part < g->lo) g->lo = part;
-    if (part > g->hi) g->hi = part;
+    if (part < g->glo) g->glo = part;
+    if (part > g->ghi) g->ghi = part;
 }
 
 static const char *bracketed(seq_plan *p, const char *label) {
@@ -103,34 +123,93 @@ static void number_message(seq_plan *p, const jm_seq_item *it, seq_row *r, numbe
     r->badge = seq_measure(p, r->badge_label, &p->st->badge_font, 0, JM_ALIGN_CENTER);
 }
 
+/* Participant `part` of the sequence has `d` bars open: its column's most, when on the band. */
+static void deepen(seq_plan *p, int part, int d) {
+    int c = seq_col(p, part);
+    if (c >= 0 && d > p->parts[c].max_depth) p->parts[c].max_depth = d;
+}
+
+/* The name of a participant off the band, with an arrow the way the message goes: "→ name" at
+ * the right edge, "name →" at the left one (leftward: "name ←", "← name"). */
+static void plan_away(seq_plan *p, seq_row *r) {
+    const jm_participant *a = r->away;
+    const char *name = a->label && *a->label ? a->label : a->id;
+    const char *arrow = r->to > r->from ? "\u2192" : "\u2190";
+    bool right = (r->to == p->edge_r && seq_edge(p, r->to)) || (r->from == p->edge_r && seq_edge(p, r->from));
+    r->away_text = right ? jm_arena_printf(p->ctx->arena, "%s %s", arrow, name)
+                         : jm_arena_printf(p->ctx->arena, "%s %s", name, arrow);
+    r->away_block = seq_measure(p, r->away_text, &p->st->message_font,
+                                seq_wrap(p, r->away_text, &p->st->message_font, p->st->part_max_width),
+                                right ? JM_ALIGN_LEFT : JM_ALIGN_RIGHT);
+}
+
 static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *depth, numbering *counter) {
     const jm_sequence_style *st = p->st;
-    int f = it->from, t = it->to;
+    int f = it->from, t = it->to, cf = seq_col(p, f), ct = seq_col(p, t);
     seq_row *r = add_row(p, f == t ? SEQ_ROW_SELF : SEQ_ROW_MSG, it, group);
+    r->off = cf < 0 && ct < 0;
+    r->from = col_at(p, f);
+    r->to = col_at(p, t);
+    r->create = it->create && ct >= 0;
+    r->activate = it->activate && ct >= 0;
+    r->deactivate = it->deactivate && cf >= 0;
     for (size_t k = 0; k < it->n_opens; k++) {   /* bars that start at its line, before it */
         int o = it->opens[k];
-        if (++depth[o] > p->parts[o].max_depth) p->parts[o].max_depth = depth[o];
-        touch(p, group, o);
+        deepen(p, o, ++depth[o]);
+        touch(p, group, seq_col(p, o));
     }
-    r->from_depth = depth[f];
-    r->to_depth = depth[t];
+    r->from_depth = cf >= 0 ? depth[f] : 0;
+    r->to_depth = ct >= 0 ? depth[t] : 0;
     r->label = it->text ? it->text : "";
     r->text = seq_measure(p, r->label, &st->message_font, seq_wrap(p, r->label, &st->message_font, st->label_max_width),
                           f == t ? JM_ALIGN_LEFT : JM_ALIGN_CENTER);
     number_message(p, it, r, counter);
-    int row = (int)(p->n_rows - 1);
-    if (it->create) p->parts[t].created_row = row;
-    if (it->destroy_from) p->parts[f].destroyed_row = row;
-    if (it->destroy_to) p->parts[t].destroyed_row = row;
-    if (it->deactivate && depth[f] > 0) depth[f]--;
-    if (it->activate) {
-        depth[t]++;
-        if (depth[t] > p->parts[t].max_depth) p->parts[t].max_depth = depth[t];
+    if (!r->off && (cf < 0 || ct < 0)) {
+        r->away = &p->seq->participants[cf < 0 ? f : t];
+        plan_away(p, r);
     }
+    int row = (int)(p->n_rows - 1);
+    if (r->create) p->parts[ct].created_row = row;
+    if (it->destroy_from && cf >= 0) p->parts[cf].destroyed_row = row;
+    if (it->destroy_to && ct >= 0) p->parts[ct].destroyed_row = row;
+    if (it->deactivate && depth[f] > 0) depth[f]--;
+    if (it->activate) deepen(p, t, ++depth[t]);
     for (size_t k = 0; k < it->n_closes; k++)
         if (depth[it->closes[k]] > 0) depth[it->closes[k]]--;
-    touch(p, group, f);
-    touch(p, group, t);
+    touch_part(p, group, f);
+    touch_part(p, group, t);
+    if (!r->off) {
+        touch(p, group, r->from);
+        touch(p, group, r->to);
+    }
+}
+
+/* A note on the band: by its participant, or over the columns from its leftmost participant's
+ * to its rightmost's (an edge column where it goes on past the band); off when none is here. */
+static void plan_note(seq_plan *p, seq_row *r, int group, const int *depth) {
+    const jm_seq_item *it = r->item;
+    int lo = INT_MAX, hi = -1;
+    for (size_t k = 0; k < it->n_over; k++) {
+        if (it->over[k] < lo) lo = it->over[k];
+        if (it->over[k] > hi) hi = it->over[k];
+        touch_part(p, group, it->over[k]);
+    }
+    r->over = JM_NEWV(p->ctx->arena, int, 2);
+    int c = it->n_over ? seq_col(p, it->over[0]) : -1;
+    r->from_depth = c >= 0 ? depth[it->over[0]] : 0;
+    if (it->place != JM_NOTE_OVER || lo == hi) {
+        r->off = c < 0;
+        r->over[0] = c;
+        r->n_over = 1;
+    } else {
+        r->off = hi < p->band_lo || lo > p->band_hi;
+        r->over[0] = col_at(p, lo);
+        r->over[1] = col_at(p, hi);
+        r->n_over = 2;
+        r->cut = (lo < p->band_lo ? SEQ_CUT_LEFT : 0) | (hi > p->band_hi ? SEQ_CUT_RIGHT : 0);
+    }
+    if (r->off) return;
+    for (size_t k = 0; k < r->n_over; k++) touch(p, group, r->over[k]);
 }
 
 static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth, numbering *counter) {
@@ -161,6 +240,13 @@ static void plan_group(seq_plan *p, const jm_seq_item *it, int group, int *depth
     }
     add_row(p, SEQ_ROW_END, it, g);
     seq_group *gr = &p->groups[g];
+    if (gr->glo <= gr->ghi) {   /* on the band, cut at its edges, or off it (nothing of it here) */
+        gr->off = gr->lo > gr->hi;
+        if (!gr->off && gr->glo < p->band_lo) { gr->cut |= SEQ_CUT_LEFT; touch(p, g, p->edge_l); }
+        if (!gr->off && gr->ghi > p->band_hi) { gr->cut |= SEQ_CUT_RIGHT; touch(p, g, p->edge_r); }
+        touch_part(p, group, gr->glo);
+        touch_part(p, group, gr->ghi);
+    }
     if (gr->lo <= gr->hi) { touch(p, group, gr->lo); touch(p, group, gr->hi); }
 }
 
@@ -178,8 +264,7 @@ static void plan_items(seq_plan *p, const jm_seq_item *items, size_t n, int grou
             r->label = it->text ? it->text : "";
             r->text = seq_measure(p, r->label, &st->note_font, seq_wrap(p, r->label, &st->note_font, st->note_max_width),
                                   JM_ALIGN_LEFT);
-            r->from_depth = it->n_over ? depth[it->over[0]] : 0;
-            for (size_t k = 0; k < it->n_over; k++) touch(p, group, it->over[k]);
+            plan_note(p, r, group, depth);
             break;
         }
         case JM_SEQ_DELAY: {
@@ -202,11 +287,12 @@ static void plan_parts(seq_plan *p) {
     double actor_h = 0;
     for (size_t i = 0; i < p->n_parts; i++) {
         seq_part *pt = &p->parts[i];
+        pt->max_depth = 0;
+        pt->created_row = pt->destroyed_row = -1;
+        if (!pt->p) { pt->w = pt->h = 0; continue; }   /* an edge column: no head */
         const char *name = pt->p->label ? pt->p->label : pt->p->id;
         pt->label = seq_measure(p, name, &st->part_font, seq_wrap(p, name, &st->part_font, st->part_max_width),
                                 JM_ALIGN_CENTER);
-        pt->max_depth = 0;
-        pt->created_row = pt->destroyed_row = -1;
         double lw = pt->label.width, lh = pt->label.height;
         switch (pt->p->kind) {
         case JM_PART_ACTOR:
@@ -251,15 +337,21 @@ static void plan_parts(seq_plan *p) {
     p->head_h = p->box_h > actor_h ? p->box_h : actor_h;
 }
 
-/* Box labels and colours; the band above the heads they need. */
+/* Box labels and colours (of the boxes on the band, cut to it); the band above the heads they need. */
 static void plan_boxes(seq_plan *p) {
     const jm_sequence_style *st = p->st;
-    p->n_boxes = p->seq->n_boxes;
-    p->boxes = JM_NEWV(p->ctx->arena, seq_box, p->n_boxes ? p->n_boxes : 1);
+    p->n_boxes = 0;
+    p->boxes = JM_NEWV(p->ctx->arena, seq_box, p->seq->n_boxes ? p->seq->n_boxes : 1);
     double label_h = 0;
-    for (size_t i = 0; i < p->n_boxes; i++) {
-        seq_box *b = &p->boxes[i];
-        b->b = &p->seq->boxes[i];
+    for (size_t i = 0; i < p->seq->n_boxes; i++) {
+        const jm_seq_box *sb = &p->seq->boxes[i];
+        int first = sb->first < p->band_lo ? p->band_lo : sb->first;
+        int last = sb->last > p->band_hi ? p->band_hi : sb->last;
+        if (first > last) continue;
+        seq_box *b = &p->boxes[p->n_boxes++];
+        b->b = sb;
+        b->first = seq_col(p, first);
+        b->last = seq_col(p, last);
         b->fill = b->b->has_color ? b->b->color : st->box_fill;
         b->text = jm_color_readable(st->box_text, jm_color_over(b->fill, p->cm->background));
         if (b->b->label) {
@@ -273,13 +365,17 @@ static void plan_boxes(seq_plan *p) {
 
 void seq_plan_build(seq_plan *p) {
     jm_arena *a = p->ctx->arena;
-    p->n_parts = p->seq->n_participants;
+    int n = (int)p->seq->n_participants;
+    if (p->band_hi < p->band_lo || p->band_hi >= n) { p->band_lo = 0; p->band_hi = n - 1; }
+    p->edge_l = p->band_lo > 0 ? 0 : -1;
+    p->n_parts = (size_t)(p->band_hi - p->band_lo + 1 + (p->band_lo > 0) + (p->band_hi < n - 1));
+    p->edge_r = p->band_hi < n - 1 ? (int)p->n_parts - 1 : -1;
     p->parts = JM_NEWV(a, seq_part, p->n_parts ? p->n_parts : 1);
-    for (size_t i = 0; i < p->n_parts; i++) p->parts[i].p = &p->seq->participants[i];
+    for (int i = p->band_lo; i <= p->band_hi; i++) p->parts[seq_col(p, i)].p = &p->seq->participants[i];
     plan_parts(p);
     plan_boxes(p);
     p->n_rows = p->n_groups = 0;
-    int *depth = JM_NEWV(a, int, p->n_parts ? p->n_parts : 1);
+    int *depth = JM_NEWV(a, int, n ? (size_t)n : 1);   /* per participant of the sequence */
     numbering counter = { p->seq->autonumber, p->seq->autonumber_start > 0 ? p->seq->autonumber_start : 1,
                           p->seq->autonumber_step > 0 ? p->seq->autonumber_step : 1 };
     plan_items(p, p->seq->items, p->seq->n_items, -1, depth, &counter);

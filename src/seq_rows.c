@@ -5,11 +5,10 @@
 #include <string.h>
 #include "seq_layout.h"
 
-enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least */
-
 static bool has_text(const char *s) { return s && *s; }
 
 double seq_head_h(const seq_plan *p, int part) {
+    if (seq_edge(p, part)) return 0;
     return seq_part_figure(p->parts[part].p->kind) ? p->parts[part].h : p->box_h;
 }
 
@@ -20,7 +19,7 @@ double seq_msg_above(const seq_plan *p, const seq_row *r) {
     double text_h = has_text(r->label) ? r->text.height : 0;
     double badge_h = r->number ? fmax(st->badge_size, r->badge.height) : 0;
     double above = fmax(text_h + st->label_gap, badge_h / 2);
-    if (r->kind == SEQ_ROW_MSG && r->item->create) above = fmax(above, seq_head_h(p, r->item->to) / 2);
+    if (r->kind == SEQ_ROW_MSG && r->create) above = fmax(above, seq_head_h(p, r->to) / 2);
     return above;
 }
 
@@ -41,7 +40,7 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
         double above, text_h = has_text(r->label) ? r->text.height : 0;
         switch (r->kind) {
         case SEQ_ROW_MSG: case SEQ_ROW_SELF: {
-            if (r->kind == SEQ_ROW_MSG && r->text.layout && pango_layout_is_wrapped(r->text.layout)) {
+            if (r->kind == SEQ_ROW_MSG && !r->off && r->text.layout && pango_layout_is_wrapped(r->text.layout)) {
                 /* a label wrapped at label-max-width over a longer arrow may use the arrow's length */
                 seq_msg_geo g;
                 seq_msg_geom(p, r, &g);
@@ -53,11 +52,11 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
             }
             above = seq_msg_above(p, r);
             r->height = above + st->row_gap + (r->kind == SEQ_ROW_SELF ? st->self_height : 0);
-            if (r->kind == SEQ_ROW_MSG && r->item->create) r->height += seq_head_h(p, r->item->to) / 2;
+            if (r->kind == SEQ_ROW_MSG && r->create) r->height += seq_head_h(p, r->to) / 2;
             break;
         }
         case SEQ_ROW_NOTE:
-            if (r->item->place == JM_NOTE_OVER && r->item->n_over > 1) {
+            if (r->item->place == JM_NOTE_OVER && r->n_over > 1 && !r->off) {
                 /* a note over several lifelines is as wide as they are: its text may use that */
                 double x, w;
                 seq_note_geom(p, r, &x, &w);
@@ -68,7 +67,7 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
             break;
         case SEQ_ROW_DELAY: {
             double a = x0, b = x1;
-            if (r->group >= 0) { a = p->groups[r->group].x0; b = p->groups[r->group].x1; }
+            if (r->group >= 0 && !p->groups[r->group].off) { a = p->groups[r->group].x0; b = p->groups[r->group].x1; }
             double wrap = fmax(b - a - 2 * st->frame_padding, st->message_min_width);
             r->text = seq_measure(p, r->label, &st->delay_font, wrap, JM_ALIGN_CENTER);
             text_h = has_text(r->label) ? r->text.height : 0;
@@ -202,106 +201,114 @@ static void init_walk(seq_walk *w, seq_plan *p) {
 }
 
 /* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
- * sits inside the margins (or is centred on a wider fixed canvas). */
-static void assemble(seq_walk *w, jm_doc *doc) {
-    seq_plan *p = w->p;
+ * sits inside the margins (or is centred on a wider fixed canvas); band after band. */
+static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
+    seq_plan *p = walks[0].p;
     const jm_style_common *cm = p->cm;
-    double x0 = INFINITY, x1 = -INFINITY;
-    for (size_t k = 0; k < w->n_pages; k++)
-        for (int l = 0; l < SEQ_LAYERS; l++) {
-            jm_scene *s = w->pages[k].layer[l];
-            if (!s->n_items) continue;
-            double a, b, c, d;
-            jm_scene_bounds(s, 0, &a, &b, &c, &d);
-            x0 = fmin(x0, a);
-            x1 = fmax(x1, c);
-        }
-    if (x0 > x1) x0 = x1 = 0;
-    double width = x1 - x0 + 2 * cm->margin, dx = cm->margin - x0;
-    if (p->ctx->width > width) {
-        dx += (p->ctx->width - width) / 2;
-        width = p->ctx->width;
+    double width = p->ctx->width, *dx = JM_NEWV(p->ctx->arena, double, nb);
+    size_t total = 0;
+    for (size_t b = 0; b < nb; b++) {
+        double x0 = INFINITY, x1 = -INFINITY;
+        for (size_t k = 0; k < walks[b].n_pages; k++)
+            for (int l = 0; l < SEQ_LAYERS; l++) {
+                jm_scene *s = walks[b].pages[k].layer[l];
+                if (!s->n_items) continue;
+                double a, c, d, e;
+                jm_scene_bounds(s, 0, &a, &c, &d, &e);
+                x0 = fmin(x0, a);
+                x1 = fmax(x1, d);
+            }
+        if (x0 > x1) x0 = x1 = 0;
+        dx[b] = cm->margin - x0 - (x1 - x0) / 2;   /* the middle of the band at 0, until the width is known */
+        width = fmax(width, x1 - x0 + 2 * cm->margin);
+        total += walks[b].n_pages;
     }
     const jm_journey *j = p->ctx->journey;
     const char *desc = has_text(j->subtitle) ? j->subtitle : p->seq->title;
-    for (size_t k = 0; k < w->n_pages; k++) {
-        seq_page *pg = &w->pages[k];
-        jm_scene *s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
-        s->title = j->title;
-        s->desc = desc;
-        for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx, 0);
-        const char *mark = has_text(p->seq->title) ? p->seq->title : "sequence";
-        if (w->n_pages > 1) mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", mark, k + 1, w->n_pages);
-        jm_doc_add_page(doc, s, "sequence", mark);
+    const char *name = has_text(p->seq->title) ? p->seq->title : "sequence";
+    size_t at = 0;
+    for (size_t b = 0; b < nb; b++)
+        for (size_t k = 0; k < walks[b].n_pages; k++) {
+            seq_page *pg = &walks[b].pages[k];
+            jm_scene *s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
+            s->title = j->title;
+            s->desc = desc;
+            for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx[b] + width / 2 - cm->margin, 0);
+            const char *mark = name;
+            at++;
+            if (nb > 1) {
+                const seq_plan *q = walks[b].p;
+                const jm_participant *first = &q->seq->participants[q->band_lo], *last = &q->seq->participants[q->band_hi];
+                mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu, %s to %s)", name, at, total,
+                                       first->label ? first->label : first->id, last->label ? last->label : last->id);
+            } else if (total > 1) {
+                mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", name, at, total);
+            }
+            jm_doc_add_page(doc, s, "sequence", mark);
+        }
+}
+
+/* On a band, rows with nothing of theirs on it take no room: the band's pages show the messages of
+ * its participants, in order, numbered as in the whole. (They still start and end bars.) */
+static void drop_off_rows(seq_plan *p) {
+    for (size_t i = 0; i < p->n_rows; i++) {
+        seq_row *r = &p->rows[i];
+        bool frame = r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE || r->kind == SEQ_ROW_END;
+        if (r->off || (frame && p->groups[r->group].off)) r->height = 0;
     }
 }
 
-bool seq_rows_draw(seq_plan *p, jm_doc *doc) {
+/* A band's rows top to bottom, its pages breaking where `br` says; bottom heads on the last page;
+ * each page as tall as the paper (or its content). */
+static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box_pad) {
+    seq_plan *p = w->p;
+    for (size_t i = 0; i < p->n_rows; i++) {
+        if (br->brk[i]) page_break(w, left);
+        draw_row(w, &p->rows[i]);
+    }
+    end_page(w, w->y);
+    seq_page *last = seq_cur(w);
+    seq_draw_heads(p, last->layer[SEQ_L_HEAD], last->end, true, w->alive);
+    for (size_t k = 0; k < w->n_pages; k++) {
+        seq_page *pg = &w->pages[k];
+        double end = (k + 1 == w->n_pages ? pg->end + p->head_h : pg->end) + box_pad;
+        if (p->n_boxes) seq_draw_boxes(p, pg->layer[SEQ_L_BOX], pg->box_top, end);
+        double need = end + p->cm->margin;
+        pg->height = w->page_h > 0 ? fmax(w->page_h, need) : need;
+    }
+}
+
+/* One band (or the whole) on its pages. banded: one of several, its last page not the view's. */
+static void draw_band(seq_plan *p, seq_walk *w, bool banded) {
     const jm_sequence_style *st = p->st;
     const jm_style_common *cm = p->cm;
     const jm_layout_ctx *ctx = p->ctx;
     double x0, x1;
     seq_columns_extent(p, &x0, &x1);
     seq_rows_measure(p, x0, x1);
-    seq_walk w;
-    init_walk(&w, p);
+    if (banded) drop_off_rows(p);
+    double box_pad = p->n_boxes ? st->box_padding : 0;
+    seq_breaks br = { .content_top = cm->margin, .bottom = box_pad };
     if (ctx->page_height > 0) {
         double width = fmax(x1 - x0, fmax(p->title.width, p->subtitle.width)) + 2 * cm->margin;
         if (ctx->width > width) width = ctx->width;
         double scale = ctx->page_width > 0 && width > ctx->page_width ? width / ctx->page_width : 1;
-        w.page_h = ctx->page_height * scale;
-        w.limit = w.page_h - cm->margin - (p->n_boxes ? st->box_padding : 0);
+        br.page_h = ctx->page_height * scale;
+        br.limit = br.page_h - cm->margin - box_pad;
     }
-    new_page(&w, x0);
-    /* tail[i]: messages, notes and delays from row i on, and the height they need */
-    size_t *tail = JM_NEWV(ctx->arena, size_t, p->n_rows + 1);
-    double *rest = JM_NEWV(ctx->arena, double, p->n_rows + 1);
-    rest[p->n_rows] = p->head_h;
-    for (size_t i = p->n_rows; i-- > 0;) {
-        seq_row_kind k = p->rows[i].kind;
-        tail[i] = tail[i + 1] + (k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY);
-        rest[i] = rest[i + 1] + p->rows[i].height;
-    }
-    bool widow_checked = false;
-    size_t placed = 0;   /* rows on the current page */
-    for (size_t i = 0; i < p->n_rows; i++) {
-        const seq_row *r = &p->rows[i];
-        /* the last page keeps at least TAIL_ROWS messages under its repeated heads: when the
-         * rest does not fit here, the page breaks before the last few */
-        if (w.limit > 0 && !widow_checked && tail[i] <= TAIL_ROWS && r->kind != SEQ_ROW_END) {
-            widow_checked = true;
-            if (placed >= TAIL_ROWS && w.y + rest[i] + w.n_open * st->frame_gap > w.limit) {
-                page_break(&w, x0);
-                placed = 0;
-            }
-        }
-        /* A row stays whole; a header or else line stays with the row after it; frame bottoms
-         * stay with the row before them (a frame never reopens only to close); the last rows
-         * stay with the bottom heads; closing the open frames needs a frame-gap each. */
-        if (r->kind == SEQ_ROW_END && placed > 0) { draw_row(&w, r); placed++; continue; }
-        double keep = r->height + w.n_open * st->frame_gap;
-        size_t next = i + 1;
-        if ((r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) && next < p->n_rows) keep += p->rows[next++].height;
-        while (next < p->n_rows && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
-        if (next == p->n_rows) keep += p->head_h;   /* box_pad is kept off the page by w.limit */
-        if (w.limit > 0 && w.y + keep > w.limit && placed > 0) {
-            page_break(&w, x0);
-            placed = 0;
-        }
-        draw_row(&w, r);
-        placed++;
-    }
-    end_page(&w, w.y);
-    seq_page *last = seq_cur(&w);
-    seq_draw_heads(p, last->layer[SEQ_L_HEAD], last->end, true, w.alive);
-    double box_pad = p->n_boxes ? st->box_padding : 0;
-    for (size_t k = 0; k < w.n_pages; k++) {
-        seq_page *pg = &w.pages[k];
-        double end = (k + 1 == w.n_pages ? pg->end + p->head_h : pg->end) + box_pad;
-        if (p->n_boxes) seq_draw_boxes(p, pg->layer[SEQ_L_BOX], pg->box_top, end);
-        double need = end + cm->margin;
-        pg->height = w.page_h > 0 ? fmax(w.page_h, need) : need;
-    }
-    assemble(&w, doc);
+    init_walk(w, p);
+    w->page_h = br.page_h;
+    w->limit = br.limit;
+    new_page(w, x0);
+    br.first = w->y;   /* under the title on page 1; further pages have none */
+    br.top = br.first - (w->pages[0].box_top - cm->margin);
+    seq_breaks_find(p, &br, banded);
+    walk_rows(w, &br, x0, box_pad);
+}
+
+bool seq_rows_draw(seq_plan *bands, size_t nb, jm_doc *doc) {
+    seq_walk *walks = JM_NEWV(bands[0].ctx->arena, seq_walk, nb);
+    for (size_t b = 0; b < nb; b++) draw_band(&bands[b], &walks[b], nb > 1);
+    assemble(walks, nb, doc);
     return true;
 }

@@ -45,12 +45,58 @@ static void widen(seq_plan *p) {
     else p->spread = 0;
 }
 
+/* The band of participants lo..hi as a plan of its own (own columns, rows and groups). */
+static void band_plan(const seq_plan *p, int lo, int hi, seq_plan *q) {
+    *q = *p;
+    q->band_lo = lo;
+    q->band_hi = hi;
+    q->spread = 0;
+    q->rows = NULL;   /* its own rows and groups, not the whole's */
+    q->cap_rows = 0;
+    q->groups = NULL;
+    q->cap_groups = 0;
+    seq_plan_build(q);
+    seq_columns_place(q);
+}
+
+/* A sequence too wide for its pages at the floor (its text never shrinks) is cut into bands of
+ * participants, left to right, each as many as fit the page's width, their lifelines spread over
+ * it. Messages between bands run to the band's edge, where the other participant is named; every
+ * band keeps every row, so that its pages and the other bands' read side by side. False when a
+ * participant alone is too wide for the page. */
+static bool draw_bands(const seq_plan *p, jm_doc *doc) {
+    double width = p->ctx->width;
+    seq_plan *bands = JM_NEWV(p->ctx->arena, seq_plan, p->n_parts);
+    size_t nb = 0;
+    for (int lo = 0, n = (int)p->n_parts; lo < n; nb++) {
+        band_plan(p, lo, lo, &bands[nb]);
+        if (width_of(&bands[nb]) > width) return false;
+        int hi = lo;
+        while (hi + 1 < n) {   /* one more, while it fits */
+            seq_plan more;
+            band_plan(p, lo, hi + 1, &more);
+            if (width_of(&more) > width) break;
+            bands[nb] = more;
+            hi++;
+        }
+        lo = hi + 1;
+    }
+    for (size_t b = 0; b < nb; b++) {
+        seq_plan *q = &bands[b];
+        if (q->n_parts < 2) continue;
+        q->spread = (width - width_of(q)) / (double)(q->n_parts - 1);
+        if (q->spread > 0) seq_columns_place(q);
+        else q->spread = 0;
+    }
+    return seq_rows_draw(bands, nb, doc);
+}
+
 static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     jm_sequence_style st;
     jm_style_fill(ctx->style, &jm_sequence_style_schema, &st);
     seq_plan p = {
         .ctx = ctx, .seq = ctx->journey->sequence, .st = &st,
-        .cm = jm_style_get_common(ctx->style), .fit = 1,
+        .cm = jm_style_get_common(ctx->style), .fit = 1, .band_hi = -1,
     };
     if (!p.seq) return true;
     /* With a fixed canvas width, labels, notes and names wrap narrower until the diagram fits
@@ -66,7 +112,14 @@ static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
         p.fit = fmax(FIT_FLOOR, p.fit * fmin(0.9, ctx->width / natural));
     }
     if (ctx->width > 0 && ctx->page_width > 0 && p.fit == 1) widen(&p);
-    return seq_rows_draw(&p, doc);
+    if (ctx->width > 0 && ctx->page_width > 0 && ctx->page_height > 0 && width_of(&p) > ctx->width && p.n_parts > 1) {
+        seq_plan whole = p;   /* bands, when the page is too narrow for every participant */
+        whole.fit = 1;
+        if (draw_bands(&whole, doc)) return true;
+        seq_plan_build(&p);   /* the whole, narrowed, as before */
+        seq_columns_place(&p);
+    }
+    return seq_rows_draw(&p, 1, doc);
 }
 
 const jm_view jm_view_sequence = {

@@ -1,0 +1,90 @@
+/* seq_breaks.c - where the pages of a sequence break: rows stay whole, a frame's header or else
+ * line stays with the row after it, a frame's bottom with the row before it, the last page keeps
+ * a few messages; the page walker (seq_rows.c) then breaks where told. When a sequence is cut
+ * into bands of participants, the breaks of a band move up until its last page is more than half
+ * used too (the next band follows it). */
+#include <math.h>
+#include "seq_layout.h"
+
+enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least */
+#define LAST_FILL 0.62    /* share of a page's height a band's last page uses at least: more than
+                           * half of the page once the margins are counted */
+#define STEP 0.01         /* the limit moves up by this share of the page per try */
+
+static bool content_row(const seq_row *r) {
+    seq_row_kind k = r->kind;
+    return !r->off && (k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY);
+}
+
+/* One pass at `limit`: brk[i] set where row i starts a page. Returns the pages; *end: where the
+ * rows end on the last page (pt). The same arithmetic as the walker's: a page's rows start at
+ * first (page 1, under the title) or top, and under each frame still open, reopened. */
+static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *brk, double *end) {
+    const jm_sequence_style *st = p->st;
+    size_t n = p->n_rows, pages = 1, placed = 0;
+    int *open = JM_NEWV(p->ctx->arena, int, p->n_groups ? p->n_groups : 1), n_open = 0;
+    double y = b->first;
+    bool widow_checked = false;
+    for (size_t i = 0; i < n; i++) {
+        const seq_row *r = &p->rows[i];
+        brk[i] = false;
+        bool cut = false;
+        /* the last page keeps at least TAIL_ROWS messages under its repeated heads: when the
+         * rest does not fit here, the page breaks before the last few */
+        if (limit > 0 && !widow_checked && b->tail[i] <= TAIL_ROWS && r->kind != SEQ_ROW_END) {
+            widow_checked = true;
+            cut = placed >= TAIL_ROWS && y + b->rest[i] + n_open * st->frame_gap > limit;
+        }
+        /* A row stays whole; a header or else line stays with the row after it; frame bottoms
+         * stay with the row before them (a frame never reopens only to close); the last rows
+         * stay with the bottom heads; closing the open frames needs a frame-gap each. */
+        if (!cut && !(r->kind == SEQ_ROW_END && placed > 0)) {
+            double keep = r->height + n_open * st->frame_gap;
+            size_t next = i + 1;
+            if ((r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) && next < n) keep += p->rows[next++].height;
+            while (next < n && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
+            if (next == n) keep += p->head_h;   /* box_pad is kept off the page by the limit */
+            cut = limit > 0 && y + keep > limit && placed > 0;
+        }
+        if (cut) {
+            brk[i] = true;
+            pages++;
+            placed = 0;
+            y = b->top;
+            for (int k = 0; k < n_open; k++) y += p->groups[open[k]].head_h + st->frame_gap;
+        }
+        if (r->kind == SEQ_ROW_BEGIN) open[n_open++] = r->group;
+        else if (r->kind == SEQ_ROW_END && n_open > 0) n_open--;
+        y += r->height;
+        placed++;
+    }
+    *end = y;
+    return pages;
+}
+
+size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance) {
+    size_t n = p->n_rows;
+    jm_arena *a = p->ctx->arena;
+    b->tail = JM_NEWV(a, size_t, n + 1);
+    b->rest = JM_NEWV(a, double, n + 1);
+    b->brk = JM_NEWV(a, bool, n ? n : 1);
+    b->rest[n] = p->head_h;
+    for (size_t i = n; i-- > 0;) {   /* content rows from row i on, and the height they need */
+        b->tail[i] = b->tail[i + 1] + content_row(&p->rows[i]);
+        b->rest[i] = b->rest[i + 1] + p->rows[i].height;
+    }
+    double end;
+    size_t pages = pass(p, b, b->limit, b->brk, &end);
+    if (!balance || pages < 2 || b->page_h <= 0) return pages;
+    /* the last page's content: its heads at the top, rows, heads at the bottom */
+    double used = end + p->head_h + b->bottom - b->content_top, want = LAST_FILL * b->page_h;
+    if (used >= want) return pages;
+    bool *trial = JM_NEWV(a, bool, n ? n : 1);
+    for (double limit = b->limit - STEP * b->page_h; limit > b->content_top + want; limit -= STEP * b->page_h) {
+        if (pass(p, b, limit, trial, &end) != pages) break;
+        if (end + p->head_h + b->bottom - b->content_top < want) continue;
+        for (size_t i = 0; i < n; i++) b->brk[i] = trial[i];
+        break;
+    }
+    return pages;
+}
