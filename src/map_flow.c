@@ -115,18 +115,20 @@ static bool table_starts_here(const mp_pager *f, const mp_part *p) {
     return m->n_rows > TABLE_MIN_ROWS && r >= need && r >= f->page_h / 4;
 }
 
-/* Whether what part i keeps with fits the room left below it: the next part, and the one after
- * that when the next keeps with its next too; a lane, which may continue on the next page, as
- * much of it as flow_lane would put here (a quarter page at least, the first entry of each
- * cell). So the header and the stage row never end a page. */
-static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i) {
-    double r = room(f, parts->v[i].gap_before) - parts->v[i].h;
+/* Whether part i (as p: the emotion lane fitted to the room) and what it keeps with fit the room
+ * left below it: the next part, and the one after that when the next keeps with its next too; a
+ * lane, which may continue on the next page, as much of it as flow_lane would put here (a quarter
+ * page at least, the first lines of each cell), the emotion lane fitted. So the header and the
+ * stage row never end a page. */
+static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i, const mp_part *p) {
+    double r = room(f, p->gap_before) - p->h;
     while (parts->v[i].keep_with_next && i + 1 < parts->n) {
         const mp_part *n = &parts->v[++i];
         r -= n->gap_before;
         if (n->h <= r) { r -= n->h; continue; }
         if (!n->lane || !(f->page_h > 0)) return false;
         mp_part head, rest;
+        if (mp_emotion_fit(f->M, n, r, &head)) return true;
         return r >= f->page_h / 4 && mp_lane_split(f->M, n, r, false, &head, &rest);
     }
     return r >= -1e-6;
@@ -139,9 +141,11 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm
     const mp_part *stage_row = NULL;
     for (size_t i = 0; i < parts->n; i++) {
         const mp_part *p = &parts->v[i];
+        mp_part fitted;
         if (p->kind == MP_PART_STAGES) stage_row = p;
+        if (page_h > 0 && mp_emotion_fit(M, p, room(&f, p->gap_before), &fitted)) p = &fitted;
         if (p->lane && page_h > 0 && p->h > room(&f, p->gap_before)) { flow_lane(&f, p, stage_row); continue; }
-        if (!keeps_fit(&f, parts, i) && !at_top(&f)) {
+        if (!keeps_fit(&f, parts, i, p) && !at_top(&f)) {
             if (p->table && (p->h > page_h - 2 * M->c->margin || table_starts_here(&f, p))) {
                 flow_split_table(&f, p);
                 continue;
