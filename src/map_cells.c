@@ -1,6 +1,6 @@
 /* map_cells.c - what goes inside one cell of a lane: the funnel's item cards, list entries with
  * dots, actions with their step heading and tags, touchpoint tags, quote cards, pain-point and
- * opportunity cards. */
+ * opportunity cards; an entry cut between two lines of its text at a page break. */
 #include "map_int.h"
 #include "funnel.h"
 #include "text_lines.h"

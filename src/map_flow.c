@@ -1,15 +1,18 @@
 /* map_flow.c - stacks the map's parts down pages: gaps between parts, a new page when a part
- * does not fit, the stage row repeated over lanes on a new page, long tables continued. */
+ * does not fit, lanes continued (entries cut between lines) under the stage row repeated on a
+ * new page, long tables continued. */
 #include "map_int.h"
 #include <math.h>
 
 /* ---- stacking parts on pages ----
  *
  * Parts go down the page, gap_before between them (none at the top of a page). With a page
- * height, a part that does not fit starts a new page; a lane starts it with its stage row
- * again; the header, the stage row and a section title never stay alone at the bottom; a table alone in its row that does
- * not fit continues on the next page, its title and header row repeated. A column group's
- * stage row goes under the last group's lanes when it and the start of its first lane fit. */
+ * height, a part that does not fit starts a new page, but a lane continues (its entries cut
+ * between lines, mp_lane_split) and the emotion lane shortens to finish the page
+ * (mp_emotion_fit); a lane starts a new page with its stage row again; the header, the stage row
+ * and a section title never stay alone at the bottom; a table alone in its row that does not fit
+ * continues on the next page, its title and header row repeated. A column group's stage row goes
+ * under the last group's lanes when it and the start of its first lane fit. */
 
 typedef struct {
     mp_map *M;
@@ -83,9 +86,9 @@ static void flow_lane_page(mp_pager *f, const mp_part *stage_row) {
     f->fresh_y = f->y;
 }
 
-/* A lane taller than the room left: what fits of each cell here (when the room is at least a
- * quarter page, or the page holds nothing else yet), the rest on the next pages under the stage
- * row; a lane that does fit goes whole. */
+/* A lane taller than the room left: what fits of each cell here, an entry cut between two lines
+ * of its text (when the room is at least a quarter page, or the page holds nothing else yet), the
+ * rest on the next pages under the stage row; a lane that does fit goes whole. */
 static void flow_lane(mp_pager *f, const mp_part *p, const mp_part *stage_row) {
     mp_part cur = *p, head, rest;
     for (int guard = 0; guard < 1000; guard++) {

@@ -123,8 +123,9 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm
 void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage order) */
 /* Lays out lane `k` over g's columns as a part; false when no column of g has anything for it. */
 bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out);
-/* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, the rest in
- * *rest (both lane parts, labelled). `force`: a cell with nothing that fits keeps its first entry
+/* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, and the first
+ * lines of the next one when it can be cut (mp_entry_cut), the rest in *rest (both lane parts,
+ * labelled). `force`: a cell with nothing that fits keeps its first entry
  * (a page of one tall entry). False when nothing fits, nothing is left over, or (not forced) a
  * cell with entries would keep none of them here: no empty cell continued on the next page. */
 bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest);

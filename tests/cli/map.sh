@@ -68,6 +68,17 @@ for tgt in "--page A4-landscape" "--page A4" "--slide 16:9"; do
         || fail "petra map $tgt: a cut text is whole again, cut at a space" "$(tr '\n' '|' < "$T/pairs")"
 done
 
+# --- an emotion lane a little too tall for the room left finishes the page, shorter ---
+# (the default style's score unit is 44 pt; fitted, at least three quarters of it)
+"$JM" "$ROOT/samples/emotions-unscored.yaml" --view map --page A4-landscape --dump-scene -o "$T/eu.pdf" > "$T/eu.scene"
+pages=$(grep -c '^page ' "$T/eu.scene")
+unit=$(awk '$3 == "emotions.grid" || $3 == "emotions.baseline" { split($4, p, ","); y[n++] = p[2] }
+            END { if (n > 1) printf "%.2f", (y[n - 1] - y[0]) / (n - 1) }' "$T/eu.scene")
+[ "$pages" = 1 ] && pass "emotions-unscored map A4-landscape: one page, the curve with the rest" \
+    || fail "emotions-unscored map A4-landscape: one page, the curve with the rest" "$pages pages"
+awk -v u="$unit" 'BEGIN { exit !(u >= 33 - 1e-6 && u < 44) }' && pass "emotions-unscored map A4-landscape: score unit $unit pt, shortened by at most a quarter" \
+    || fail "emotions-unscored map A4-landscape: score unit shortened by at most a quarter" "unit $unit pt"
+
 # --- slides are exactly 1920x1080 (3840x2160 at --scale 2), 4:3 is 1440x1080 ---
 # (the buyer's map is a deck at the floor: slide-1.png, slide-2.png, ...)
 slide() { # slide NAME WANT_W WANT_H ARGS...
