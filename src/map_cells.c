@@ -139,14 +139,18 @@ static const char *quoted(mp_map *M, const mp_entry *e) {
 
 /* The `continued` marker over the rest of an entry cut at the last page's end, at x: the style's
  * `continued` (" (continued)", as after a continued table's title) without its leading space,
- * in the step heading's font, muted. Returns its height and the gap under it. */
+ * in the step heading's font (never under the text floor of the page's print: a lane without
+ * step headings may print smaller than they would), muted. Returns its height and the gap under
+ * it. */
 static double continued(mp_map *M, jm_scene *s, double x, double y, double w, int box, jm_pos src) {
     const jm_map_style *st = &M->st;
     const char *text = st->continued ? st->continued : "";
     while (*text == ' ') text++;
     if (!*text) return 0;
-    jm_textblock b = measure(M, text, &st->step_font, w);
-    put(M, s, "map.continued", x, y, text, &st->step_font, M->c->text_muted, w, b, box, src);
+    jm_font font = st->step_font;
+    font.size = fmax(font.size, jm_layout_min_font(M->ctx));
+    jm_textblock b = measure(M, text, &font, w);
+    put(M, s, "map.continued", x, y, text, &font, M->c->text_muted, w, b, box, src);
     return b.height + st->tag_gap;
 }
 

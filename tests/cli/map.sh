@@ -68,6 +68,26 @@ for tgt in "--page A4-landscape" "--page A4" "--slide 16:9"; do
         || fail "petra map $tgt: a cut text is whole again, cut at a space" "$(tr '\n' '|' < "$T/pairs")"
 done
 
+# quotes and cards are cut too, in their marks and boxes; the marker keeps the floor where no
+# step heading sets the print's smallest text
+LONG="The onboarding guide assumes a dedicated platform team, a Kubernetes cluster and someone who reads Helm charts for fun; we have none of those, and every page sends me to another page that assumes even more of them than the last one did before."
+{ echo "title: Cut cards"; echo "stages:"
+  for n in Discover "Set up" Run; do
+      printf '  - name: %s\n    triggers: ["%s"]\n    thoughts: ["%s", "Short one."]\n    pain_points: ["%s", "%s"]\n' \
+          "$n" "$LONG" "$LONG" "$LONG" "$LONG"
+  done; } > "$T/cut-cards.yaml"
+expect_exit "cut quotes and cards on A5: no defects" 0 "$JM" "$T/cut-cards.yaml" --view map --page A5-landscape --check-layout -o "$T/cc.pdf"
+"$JM" "$T/cut-cards.yaml" --view map --page A5-landscape --dump-scene -o "$T/cc.pdf" > "$T/cc.scene"
+# "HEADS TAILS": quote pieces with only the opening mark, and with only the closing one
+q=$(awk '$3 == "map.card.text" { match($0, /@[0-9]+:[0-9]+ "/); t = substr($0, RSTART + RLENGTH, length($0) - RSTART - RLENGTH)
+             o = t ~ /^“/; c = t ~ /”$/
+             if (o && !c) h++; if (c && !o) r++ }
+         END { print h + 0, r + 0 }' "$T/cc.scene")
+m=$(grep -c ' map\.continued ' "$T/cc.scene")
+[ "$m" -ge 6 ] && [ "${q% *}" -ge 3 ] && [ "${q% *}" = "${q#* }" ] \
+    && pass "cut quotes: the opening mark on the first piece, the closing one on the last ($m markers)" \
+    || fail "cut quotes: the opening mark on the first piece, the closing one on the last" "$m markers, pieces $q"
+
 # --- an emotion lane a little too tall for the room left finishes the page, shorter ---
 # (the default style's score unit is 44 pt; fitted, at least three quarters of it)
 "$JM" "$ROOT/samples/emotions-unscored.yaml" --view map --page A4-landscape --dump-scene -o "$T/eu.pdf" > "$T/eu.scene"
