@@ -1,5 +1,6 @@
 /* emoji.c - colour emoji pictures at the font's full strike (emoji.h). */
 #include "emoji.h"
+#include "text_extents.h"
 #include <glib.h>
 #include <hb-ot.h>
 #include <math.h>
@@ -10,6 +11,7 @@
 struct jm_emoji_cache {
     GHashTable *by_key;      /* "file#index#glyph" -> jm_emoji* */
     int next_id;
+    bool images;             /* make every picture's image, not only those without a PNG */
 };
 
 static void emoji_free(gpointer p) {
@@ -19,8 +21,9 @@ static void emoji_free(gpointer p) {
     g_free(e);
 }
 
-jm_emoji_cache *jm_emoji_cache_new(void) {
+jm_emoji_cache *jm_emoji_cache_new(bool images) {
     jm_emoji_cache *c = g_new0(jm_emoji_cache, 1);
+    c->images = images;
     c->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, emoji_free);
     return c;
 }
@@ -63,47 +66,54 @@ static PangoFont *at_strike(PangoFont *font) {
 }
 
 /* The glyph drawn at JM_EMOJI_PPEM px per em, on a surface just covering its ink (whole pixels,
- * the origin kept on a pixel corner). */
-static bool make(PangoFont *font, PangoGlyph g, jm_emoji *out) {
+ * the origin kept on a pixel corner). The font's own PNG of the glyph is kept when it is exactly
+ * those pixels; then the drawing is made only when `image` asks for it (the SVG writer needs the
+ * PNG alone: drawing it cost two thirds of an emoji's time). */
+static bool make(PangoFont *font, PangoGlyph g, bool image, jm_emoji *out) {
     PangoFont *big = at_strike(font);
     if (!big) return false;
     PangoRectangle ink, logical;
-    pango_font_get_glyph_extents(big, g, &ink, &logical);
+    jm_text_glyph_ink(big, g, &ink, &logical);
     double x0 = floor(ink.x / (double)PANGO_SCALE), y0 = floor(ink.y / (double)PANGO_SCALE);
     double x1 = ceil((ink.x + ink.width) / (double)PANGO_SCALE), y1 = ceil((ink.y + ink.height) / (double)PANGO_SCALE);
     if (!(x1 > x0) || !(y1 > y0) || x1 - x0 > 4 * JM_EMOJI_PPEM || y1 - y0 > 4 * JM_EMOJI_PPEM) {
         g_object_unref(big);
         return false;
     }
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(x1 - x0), (int)(y1 - y0));
-    cairo_t *cr = cairo_create(img);
-    cairo_translate(cr, -x0, -y0);
-    PangoGlyphString *gs = pango_glyph_string_new();
-    pango_glyph_string_set_size(gs, 1);
-    gs->glyphs[0] = (PangoGlyphInfo){ .glyph = g };
-    pango_cairo_show_glyph_string(cr, big, gs);
-    pango_glyph_string_free(gs);
-    bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
-    cairo_destroy(cr);
-    cairo_surface_flush(img);
-    if (!ok || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(img);
-        g_object_unref(big);
-        return false;
-    }
+    int w = (int)(x1 - x0), h = (int)(y1 - y0);
     /* the strike's own PNG, when it is exactly these pixels' size */
     hb_blob_t *blob = hb_ot_color_glyph_reference_png(pango_font_get_hb_font(big), g);
     unsigned len = 0;
     const unsigned char *png = (const unsigned char *)hb_blob_get_data(blob, &len);
     bool same_size = len > 24 && !memcmp(png + 12, "IHDR", 4)
-        && (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19]) == (int)(x1 - x0)
-        && (png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23]) == (int)(y1 - y0);
+        && (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19]) == w
+        && (png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23]) == h;
     unsigned char *copy = same_size ? g_memdup2(png, len) : NULL;
     hb_blob_destroy(blob);
+    cairo_surface_t *img = NULL;
+    if (image || !copy) {
+        img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        cairo_t *cr = cairo_create(img);
+        cairo_translate(cr, -x0, -y0);
+        PangoGlyphString *gs = pango_glyph_string_new();
+        pango_glyph_string_set_size(gs, 1);
+        gs->glyphs[0] = (PangoGlyphInfo){ .glyph = g };
+        pango_cairo_show_glyph_string(cr, big, gs);
+        pango_glyph_string_free(gs);
+        bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+        cairo_destroy(cr);
+        cairo_surface_flush(img);
+        if (!ok || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(img);
+            g_free(copy);
+            g_object_unref(big);
+            return false;
+        }
+    }
     g_object_unref(big);
-    *out = (jm_emoji){ .image = img, .png = copy, .png_len = copy ? len : 0, .x = x0 / JM_EMOJI_PPEM, .y = y0 / JM_EMOJI_PPEM,
-                       .w = (x1 - x0) / JM_EMOJI_PPEM, .h = (y1 - y0) / JM_EMOJI_PPEM,
-                       .advance = logical.width / (double)PANGO_SCALE / JM_EMOJI_PPEM };
+    *out = (jm_emoji){ .image = img, .px_w = w, .px_h = h, .png = copy, .png_len = copy ? len : 0,
+                       .x = x0 / JM_EMOJI_PPEM, .y = y0 / JM_EMOJI_PPEM, .w = w / (double)JM_EMOJI_PPEM,
+                       .h = h / (double)JM_EMOJI_PPEM, .advance = logical.width / (double)PANGO_SCALE / JM_EMOJI_PPEM };
     return true;
 }
 
@@ -118,7 +128,7 @@ bool jm_emoji_get(jm_emoji_cache *c, PangoFont *font, PangoGlyph g, jm_emoji *ou
         return true;
     }
     jm_emoji made;
-    if (!make(font, g, &made)) {
+    if (!make(font, g, c->images, &made)) {
         g_free(key);
         return false;
     }

@@ -19,7 +19,9 @@ typedef struct jm_emoji_cache jm_emoji_cache;
  * size S of a glyph in a layout: its advance there over `advance` (Pango reports a bitmap
  * font's strike size as its size, whatever size it draws it at). */
 typedef struct {
-    cairo_surface_t *image;  /* ARGB32, owned by the cache */
+    cairo_surface_t *image;  /* ARGB32, owned by the cache; NULL when the cache makes no images
+                             * and `png` holds the picture */
+    int px_w, px_h;          /* the picture's size, px */
     double x, y, w, h;
     double advance;          /* the glyph's advance, em */
     const unsigned char *png; size_t png_len;   /* the font's own PNG of the picture (its CBDT
@@ -27,7 +29,9 @@ typedef struct {
     int id;                  /* 1, 2, ... in order of first request */
 } jm_emoji;
 
-jm_emoji_cache *jm_emoji_cache_new(void);
+/* `images`: every picture has its cairo image (the painter draws them); false: a picture that
+ * has the font's own PNG has no image (the SVG writer embeds the PNG). */
+jm_emoji_cache *jm_emoji_cache_new(bool images);
 void jm_emoji_cache_free(jm_emoji_cache *c);
 
 /* Whether `font` draws colour glyphs (its fontconfig pattern says FC_COLOR). */

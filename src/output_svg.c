@@ -24,7 +24,9 @@ typedef struct {
 } svg_writer;
 
 static void attr_num(GString *o, const char *name, double v) {
-    g_string_append_printf(o, " %s=\"", name);
+    g_string_append_c(o, ' ');
+    g_string_append(o, name);
+    g_string_append(o, "=\"");
     jm_svg_num(o, v);
     g_string_append_c(o, '"');
 }
@@ -190,7 +192,7 @@ static void write_image(svg_writer *w, const jm_item *it) {
         id = GINT_TO_POINTER(g_hash_table_size(w->images) + 1);
         g_hash_table_insert(w->images, (gpointer)im, id);
         char *name = g_strdup_printf("picture-%d", GPOINTER_TO_INT(id));
-        jm_svg_png_image(w->image_defs, name, img, NULL, 0);
+        jm_svg_png_image(w->image_defs, name, img, im->width, im->height, NULL, 0);
         g_free(name);
         cairo_surface_destroy(img);
     }

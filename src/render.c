@@ -190,7 +190,7 @@ static jm_emoji_cache *emoji_cache(cairo_t *cr) {
     cairo_surface_t *target = cairo_get_target(cr);
     jm_emoji_cache *c = cairo_surface_get_user_data(target, &emoji_key);
     if (!c) {
-        c = jm_emoji_cache_new();
+        c = jm_emoji_cache_new(true);
         if (cairo_surface_set_user_data(target, &emoji_key, c, (cairo_destroy_func_t)jm_emoji_cache_free)) {
             jm_emoji_cache_free(c);
             return NULL;

@@ -51,7 +51,7 @@ jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
     t->classes = classes;
     t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     t->order = g_ptr_array_new_with_free_func(font_entry_free);
-    t->emoji = jm_emoji_cache_new();
+    t->emoji = jm_emoji_cache_new(false);
     t->emoji_defs = g_string_new(NULL);
     return t;
 }
@@ -106,7 +106,7 @@ static void write_emoji(jm_svg_text *t, GString *body, PangoFont *font, PangoGly
     double size = advance / e.advance;
     if (fresh) {
         char *name = g_strdup_printf("emoji-%d", e.id);
-        jm_svg_png_image(t->emoji_defs, name, e.image, e.png, e.png_len);
+        jm_svg_png_image(t->emoji_defs, name, e.image, e.px_w, e.px_h, e.png, e.png_len);
         g_free(name);
     }
     double k = size / JM_EMOJI_PPEM;

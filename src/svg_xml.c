@@ -23,19 +23,36 @@ void jm_xml_escape(GString *out, const char *s, gssize len) {
 }
 
 void jm_svg_num(GString *out, double v) {
+    /* the digits by hand: g_string_append_printf costs a thousand instructions a number, and an
+     * SVG writes tens of thousands of numbers (a tenth of a diagram's instructions) */
     long long h = isfinite(v) && fabs(v) < 1e12 ? llround(v * 100) : 0;
-    if (h < 0) { g_string_append_c(out, '-'); h = -h; }
-    g_string_append_printf(out, "%lld", h / 100);
-    int frac = (int)(h % 100);
-    if (frac) g_string_append_printf(out, frac % 10 ? ".%02d" : ".%d", frac % 10 ? frac : frac / 10);
+    unsigned long long u = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
+    char buf[32], *e = buf + sizeof buf, *p = e;
+    unsigned frac = (unsigned)(u % 100);
+    u /= 100;
+    if (frac) {   /* ".05", ".5", ".25": no trailing zero */
+        if (frac % 10) *--p = (char)('0' + frac % 10);
+        *--p = (char)('0' + frac / 10);
+        *--p = '.';
+    }
+    do *--p = (char)('0' + u % 10); while (u /= 10);
+    if (h < 0) *--p = '-';
+    g_string_append_len(out, p, e - p);
 }
 
 static int byte_of(double v) { return (int)lround(fmin(fmax(isfinite(v) ? v : 0, 0), 1) * 255); }
 
 void jm_svg_color(GString *out, const char *name, jm_color c) {
-    g_string_append_printf(out, "%s:#%02x%02x%02x;", name, byte_of(c.r), byte_of(c.g), byte_of(c.b));
+    static const char hex[] = "0123456789abcdef";
+    int rgb[3] = { byte_of(c.r), byte_of(c.g), byte_of(c.b) };
+    char code[9] = ":#", *p = code + 2;
+    for (int i = 0; i < 3; i++) *p++ = hex[rgb[i] >> 4], *p++ = hex[rgb[i] & 15];
+    *p++ = ';';
+    g_string_append(out, name);
+    g_string_append_len(out, code, p - code);
     if (c.a < 1) {
-        g_string_append_printf(out, "%s-opacity:", name);
+        g_string_append(out, name);
+        g_string_append(out, "-opacity:");
         jm_svg_num(out, fmax(c.a, 0));
         g_string_append_c(out, ';');
     }
@@ -68,7 +85,9 @@ void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *
         v = GUINT_TO_POINTER(c->order->len);
         g_hash_table_insert(c->by_css, key, v);
     } else g_free(key);
-    g_string_append_printf(out, " class=\"s%u\"", GPOINTER_TO_UINT(v) - 1);
+    g_string_append(out, " class=\"s");
+    jm_svg_num(out, GPOINTER_TO_UINT(v) - 1);
+    g_string_append_c(out, '"');
 }
 
 /* ".sN{declarations}" without the last ';' */
@@ -92,13 +111,14 @@ void jm_svg_classes_css(const jm_svg_classes *c, GString *out) {
     g_string_append(out, "}\n");
 }
 
-void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, const unsigned char *png, size_t png_len) {
+void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, int w, int h, const unsigned char *png,
+                      size_t png_len) {
     GByteArray *bytes = g_byte_array_new();
     if (png) g_byte_array_append(bytes, png, (guint)png_len);
     else cairo_surface_write_to_png_stream(img, jm_output_append, bytes);
     char *b64 = g_base64_encode(bytes->data, bytes->len);
     g_string_append_printf(out, "<image id=\"%s\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,%s\"/>\n",
-                           id, cairo_image_surface_get_width(img), cairo_image_surface_get_height(img), b64);
+                           id, w, h, b64);
     g_free(b64);
     g_byte_array_free(bytes, TRUE);
 }

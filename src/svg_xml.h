@@ -18,9 +18,11 @@ void jm_svg_num(GString *out, double v);
 /* `name:#rrggbb;` and, when the colour is not opaque, `name-opacity:a;` (CSS declarations). */
 void jm_svg_color(GString *out, const char *name, jm_color c);
 
-/* `<image id="ID" width height xlink:href="data:image/png;base64,...">` of the ARGB32 surface
- * `img`: the bytes `png` (png_len) when the picture already is a PNG, else `img` encoded. */
-void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, const unsigned char *png, size_t png_len);
+/* `<image id="ID" width="W" height="H" xlink:href="data:image/png;base64,...">` of a W x H px
+ * picture: the bytes `png` (png_len) when it already is a PNG, else the ARGB32 surface `img`
+ * encoded. */
+void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, int w, int h, const unsigned char *png,
+                      size_t png_len);
 
 /* Paint as classes: the same declarations ("fill:#fff;stroke:#374151;") always get the same
  * class, ".s0", ".s1", ... in order of first use, so each look is written once in <style>. */
