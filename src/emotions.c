@@ -157,6 +157,7 @@ static jm_scene *emotions_scene(const jm_layout_ctx *ctx, bool titled, jm_emotio
     em_layout L = { .ctx = ctx, .j = ctx->journey, .text = ctx->text, .a = ctx->arena, .embed = embed };
     L.c = jm_style_get_common(ctx->style);
     jm_style_fill(ctx->style, &jm_emotions_style_schema, &L.st);
+    if (embed && embed->score_height > 0) L.st.score_height = embed->score_height;
     em_source src = source_of(L.j);
     if (src == EM_NONE) {
         jm_error(ctx->diags, L.j->file, L.j->pos, "cannot draw the emotions view: %s", MISSING);

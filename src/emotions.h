@@ -128,6 +128,7 @@ typedef struct {
      * highest and lowest moments are the whole journey's and the curve runs to the window's
      * edges, toward the steps on either side (a page of the paginated map). */
     size_t first_stage, n_stages;
+    double score_height;        /* pt per score unit (0: the style's score-height): a shorter curve fits the room left on a page */
     double body_top, body_bottom;     /* out: top and bottom of the band bodies, pt */
 } jm_emotions_embed;
 

@@ -61,14 +61,28 @@ static double clamp_col(const mp_map *M, double w) {
 
 /* ---- parts ---- */
 
+/* How wide the title and subtitle are set in a column w wide (the subtitle at most
+ * subtitle-max-width), pt. */
+static double title_width(mp_map *M, double w) {
+    const jm_journey *j = M->j;
+    double tw = 0, sw = M->st.subtitle_max_width > 0 ? fmin(w, M->st.subtitle_max_width) : w;
+    if (j->title && *j->title)
+        tw = jm_text_layout(M->text, M->a, j->title, &M->st.title_font, w, JM_ALIGN_LEFT, M->ls).width;
+    if (j->subtitle && *j->subtitle)
+        tw = fmax(tw, jm_text_layout(M->text, M->a, j->subtitle, &M->c->subtitle_font, sw, JM_ALIGN_LEFT, M->ls).width);
+    return ceil(tw);
+}
+
 /* Title and subtitle, and the persona card: beside them at the right when the content is wide
- * enough for the subtitle's full width and the card with its parts side by side, else under. */
+ * enough for the subtitle's full width and the card with its parts side by side, or for the
+ * title and subtitle as they are set (short ones) and the card; else under. */
 static mp_part header_part(mp_map *M, const mp_geo *g) {
     const jm_map_style *st = &M->st;
     jm_scene *s = jm_scene_new(M->a, g->width, 0, M->c->background);
     double w = g->right - g->x0, card = mp_persona_width(M), gap = st->section_gap;
     double tw = st->subtitle_max_width > 0 ? st->subtitle_max_width : w / 2, y;
-    if (card > 0 && tw + gap + card <= w) {
+    if (card > 0 && tw + gap + card > w) tw = fmin(tw, title_width(M, w));
+    if (card > 0 && tw > 0 && tw + gap + card <= w) {
         const jm_persona *p = M->j->persona;
         double cw = fmin(w - tw - gap, st->persona_max_width);
         if (!p->goals.n && !p->frustrations.n) cw = fmin(cw, card);   /* only who: as wide as that */

@@ -32,7 +32,7 @@ static bool window_scored(mp_map *M, size_t first, size_t n) {
  *   |          | |  1  2       | | 3   4       |   step numbers and titles under the curve
  *   +----------+ +-------------+ +-------------+
  */
-bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out) {
+static bool emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, double unit, mp_part *out) {
     if (!window_scored(M, g->first, g->n)) return false;
     /* every stage in a column where it would be if all columns were side by side: the columns
      * of other pages lie beyond the canvas, and the whole curve is laid out over them */
@@ -53,7 +53,8 @@ bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *o
                                      JM_ALIGN_LEFT, M->ls);
     jm_emotions_embed e = { .stage_x = xs, .stage_w = ws, .scale = true,
                             .scale_gap = M->label_gap + pad,
-                            .scale_top = pad + lb.height + M->c->grid_unit, .first_stage = g->first, .n_stages = g->n };
+                            .scale_top = pad + lb.height + M->c->grid_unit, .first_stage = g->first, .n_stages = g->n,
+                            .score_height = unit };
     jm_scene *es = jm_emotions_scene_embedded(&ctx, &e);
     if (!es) return false;
 
@@ -63,6 +64,33 @@ bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *o
     mp_lane_label(M, s, g, lane->label, 0, h, lane->src);
     jm_scene_append(s, es, 0, -e.body_top);
     s->height = h;
-    *out = (mp_part){ .kind = MP_PART_LANE, .s = s, .h = h };
+    *out = (mp_part){ .kind = MP_PART_LANE, .s = s, .h = h, .lane = lane, .geo = *g, .unit = unit };
+    return true;
+}
+
+bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out) {
+    return emotion_part(M, g, lane, 0, out);
+}
+
+/* The lane again with a shorter score unit, so that it fits in `room`: the lane's height less
+ * four units is what does not shrink (labels, step row), so the unit that fits is the excess
+ * over four, taken off, and once more when the labels moved. Never below EMOTION_LEAST of the
+ * style's unit: the curve keeps its shape. */
+#define EMOTION_LEAST 0.75
+enum { FIT_TRIES = 4 };
+bool mp_emotion_fit(mp_map *M, const mp_part *p, double room, mp_part *out) {
+    if (!p->lane || p->lane->kind != MP_EMOTIONS || p->h <= room) return false;
+    jm_emotions_style es;
+    jm_style_fill(M->ctx->style, &jm_emotions_style_schema, &es);
+    double unit = p->unit > 0 ? p->unit : es.score_height, least = EMOTION_LEAST * es.score_height;
+    mp_part cur = *p;
+    for (int i = 0; i < FIT_TRIES && cur.h > room; i++) {
+        if (unit <= least + 1e-6) return false;
+        unit = fmax(least, unit - (cur.h - room) / 4);
+        if (!emotion_part(M, &p->geo, p->lane, unit, &cur)) return false;
+    }
+    if (cur.h > room) return false;
+    cur.gap_before = p->gap_before;
+    *out = cur;
     return true;
 }

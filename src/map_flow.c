@@ -1,15 +1,18 @@
 /* map_flow.c - stacks the map's parts down pages: gaps between parts, a new page when a part
- * does not fit, the stage row repeated over lanes on a new page, long tables continued. */
+ * does not fit, lanes continued (entries cut between lines) under the stage row repeated on a
+ * new page, long tables continued. */
 #include "map_int.h"
 #include <math.h>
 
 /* ---- stacking parts on pages ----
  *
  * Parts go down the page, gap_before between them (none at the top of a page). With a page
- * height, a part that does not fit starts a new page; a lane starts it with its stage row
- * again; the header, the stage row and a section title never stay alone at the bottom; a table alone in its row that does
- * not fit continues on the next page, its title and header row repeated. A column group's
- * stage row goes under the last group's lanes when it and the start of its first lane fit. */
+ * height, a part that does not fit starts a new page, but a lane continues (its entries cut
+ * between lines, mp_lane_split) and the emotion lane shortens to finish the page
+ * (mp_emotion_fit); a lane starts a new page with its stage row again; the header, the stage row
+ * and a section title never stay alone at the bottom; a table alone in its row that does not fit
+ * continues on the next page, its title and header row repeated. A column group's stage row goes
+ * under the last group's lanes when it and the start of its first lane fit. */
 
 typedef struct {
     mp_map *M;
@@ -83,9 +86,9 @@ static void flow_lane_page(mp_pager *f, const mp_part *stage_row) {
     f->fresh_y = f->y;
 }
 
-/* A lane taller than the room left: what fits of each cell here (when the room is at least a
- * quarter page, or the page holds nothing else yet), the rest on the next pages under the stage
- * row; a lane that does fit goes whole. */
+/* A lane taller than the room left: what fits of each cell here, an entry cut between two lines
+ * of its text (when the room is at least a quarter page, or the page holds nothing else yet), the
+ * rest on the next pages under the stage row; a lane that does fit goes whole. */
 static void flow_lane(mp_pager *f, const mp_part *p, const mp_part *stage_row) {
     mp_part cur = *p, head, rest;
     for (int guard = 0; guard < 1000; guard++) {
@@ -115,18 +118,20 @@ static bool table_starts_here(const mp_pager *f, const mp_part *p) {
     return m->n_rows > TABLE_MIN_ROWS && r >= need && r >= f->page_h / 4;
 }
 
-/* Whether what part i keeps with fits the room left below it: the next part, and the one after
- * that when the next keeps with its next too; a lane, which may continue on the next page, as
- * much of it as flow_lane would put here (a quarter page at least, the first entry of each
- * cell). So the header and the stage row never end a page. */
-static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i) {
-    double r = room(f, parts->v[i].gap_before) - parts->v[i].h;
+/* Whether part i (as p: the emotion lane fitted to the room) and what it keeps with fit the room
+ * left below it: the next part, and the one after that when the next keeps with its next too; a
+ * lane, which may continue on the next page, as much of it as flow_lane would put here (a quarter
+ * page at least, the first lines of each cell), the emotion lane fitted. So the header and the
+ * stage row never end a page. */
+static bool keeps_fit(const mp_pager *f, const mp_parts *parts, size_t i, const mp_part *p) {
+    double r = room(f, p->gap_before) - p->h;
     while (parts->v[i].keep_with_next && i + 1 < parts->n) {
         const mp_part *n = &parts->v[++i];
         r -= n->gap_before;
         if (n->h <= r) { r -= n->h; continue; }
         if (!n->lane || !(f->page_h > 0)) return false;
         mp_part head, rest;
+        if (mp_emotion_fit(f->M, n, r, &head)) return true;
         return r >= f->page_h / 4 && mp_lane_split(f->M, n, r, false, &head, &rest);
     }
     return r >= -1e-6;
@@ -139,9 +144,11 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm
     const mp_part *stage_row = NULL;
     for (size_t i = 0; i < parts->n; i++) {
         const mp_part *p = &parts->v[i];
+        mp_part fitted;
         if (p->kind == MP_PART_STAGES) stage_row = p;
+        if (page_h > 0 && mp_emotion_fit(M, p, room(&f, p->gap_before), &fitted)) p = &fitted;
         if (p->lane && page_h > 0 && p->h > room(&f, p->gap_before)) { flow_lane(&f, p, stage_row); continue; }
-        if (!keeps_fit(&f, parts, i) && !at_top(&f)) {
+        if (!keeps_fit(&f, parts, i, p) && !at_top(&f)) {
             if (p->table && (p->h > page_h - 2 * M->c->margin || table_starts_here(&f, p))) {
                 flow_split_table(&f, p);
                 continue;

@@ -27,6 +27,9 @@ typedef struct {
     const jm_stage *stage;
     const char *url;            /* the step heading's link (its step's url), NULL */
     jm_pos src;
+    /* an entry cut between two lines of its text at a page break (mp_entry_cut): */
+    bool cont_before;           /* the rest of one: under the `continued` marker, no heading, dot or opening quote */
+    bool cont_after;            /* goes on on the next page: no tags, no closing quote */
 } mp_entry;
 
 typedef struct { mp_entry *v; size_t n, cap; } mp_cell;
@@ -99,8 +102,10 @@ typedef struct {
     bool keep_with_next;        /* a section title: never the last on a page */
     const mp_table *table;      /* a table alone in its row: may continue on the next page */
     double table_x;             /* pt, where that table's left edge is */
-    const struct mp_lane_s *lane;   /* a lane of entries: may continue on the next page (mp_lane_split) */
+    const struct mp_lane_s *lane;   /* a lane of entries: may continue on the next page (mp_lane_split);
+                                     * the emotion lane: may be laid out shorter (mp_emotion_fit) */
     mp_geo geo;                 /* that lane's columns */
+    double unit;                /* pt, the emotion lane's score unit (0: the style's score-height) */
 } mp_part;
 
 typedef struct { mp_part *v; size_t n, cap; } mp_parts;
@@ -118,8 +123,9 @@ size_t mp_flow(mp_map *M, const mp_parts *parts, double width, double page_h, jm
 void mp_gather(mp_map *M);      /* fills M->lanes (and M->j with steps in stage order) */
 /* Lays out lane `k` over g's columns as a part; false when no column of g has anything for it. */
 bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out);
-/* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, the rest in
- * *rest (both lane parts, labelled). `force`: a cell with nothing that fits keeps its first entry
+/* A lane part cut in two: each cell's first entries that fit in `room` pt in *head, and the first
+ * lines of the next one when it can be cut (mp_entry_cut), the rest in *rest (both lane parts,
+ * labelled). `force`: a cell with nothing that fits keeps its first entry
  * (a page of one tall entry). False when nothing fits, nothing is left over, or (not forced) a
  * cell with entries would keep none of them here: no empty cell continued on the next page. */
 bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest);
@@ -127,6 +133,13 @@ bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part
 /* map_cells.c: the entries of one cell, stacked from (x, y) in width w; returns their height. */
 double mp_cell_entries(mp_map *M, const mp_lane *lane, const mp_cell *cell, jm_scene *s, double x, double y,
                        double w, int box);
+/* Entry e of `lane` in a cell w wide, cut between two lines of its text so that *head is as tall
+ * as fits in `room` pt: at least MP_CUT_LINES lines on each side (no orphan, no widow), never
+ * inside a word (the text service's line breaks). *tail is the rest, continued. False when it
+ * cannot be (item cards, touchpoint tags, a text of too few lines, room for too few). */
+enum { MP_CUT_LINES = 2 };
+bool mp_entry_cut(mp_map *M, const mp_lane *lane, const mp_entry *e, double w, double room, mp_entry *head,
+                  mp_entry *tail);
 
 /* map_header.c */
 /* Title and subtitle from y in [x, x + w]; returns the bottom. */
@@ -167,6 +180,10 @@ double mp_table_place(mp_map *M, const mp_table *m, jm_scene *s, double x, doubl
 /* map_emotions.c: the emotion lane (the curve over g's columns) as a part; false when none of
  * g's stages has a scored emotion. */
 bool mp_emotion_part(mp_map *M, const mp_geo *g, const mp_lane *lane, mp_part *out);
+/* The emotion lane part p laid out again, its score unit shortened (down to three quarters of
+ * the style's score-height) so that it fits in `room` pt: a lane a little too tall for the room
+ * left on a page finishes that page. False when p is no emotion lane, fits already, or cannot. */
+bool mp_emotion_fit(mp_map *M, const mp_part *p, double room, mp_part *out);
 
 /* shared drawing bits (map_cells.c) */
 /* A list dot and its text wrapped beside it, from (x, y) in width w; returns the height. */

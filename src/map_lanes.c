@@ -223,28 +223,49 @@ bool mp_lane_part(mp_map *M, const mp_geo *g, size_t k, mp_part *out) {
     return lane_scene(M, g, ln, out);
 }
 
-/* How many of the cell's first entries fit in `room` pt with the cell's padding (touchpoint
- * tags flow together: all or none). */
-static size_t entries_fitting(mp_map *M, const mp_lane *ln, const mp_cell *cell, double w, double room) {
+/* Cell c cut for `room` pt with the cell's padding: *head the first entries that fit, and the
+ * first lines of the next one when it can be cut there (mp_entry_cut), *rest what is left.
+ * Touchpoint tags flow together: all or none. */
+static void cell_cut(mp_map *M, const mp_lane *ln, const mp_cell *c, double w, double room, mp_cell *head,
+                     mp_cell *rest) {
     double pad = M->st.cell_padding;
+    *head = (mp_cell){ .v = c->v, .n = 0 };
+    *rest = *c;
+    if (!c->n) return;
     if (ln->kind == MP_TAGS) {
         jm_scene *tmp = jm_scene_new(M->a, w, 0, M->c->background);
-        return mp_cell_entries(M, ln, cell, tmp, 0, 0, w, -1) + 2 * pad <= room ? cell->n : 0;
+        if (mp_cell_entries(M, ln, c, tmp, 0, 0, w, -1) + 2 * pad <= room) { head->n = c->n; rest->n = 0; }
+        return;
     }
     double used = 2 * pad;
-    for (size_t m = 0; m < cell->n; m++) {
+    size_t m = 0;
+    for (; m < c->n; m++) {
         jm_scene *tmp = jm_scene_new(M->a, w, 0, M->c->background);
-        mp_cell one = { .v = cell->v + m, .n = 1 };
-        used += (m ? M->st.item_gap : 0) + mp_cell_entries(M, ln, &one, tmp, 0, 0, w, -1);
-        if (used > room) return m;
+        mp_cell one = { .v = c->v + m, .n = 1 };
+        double gap = m ? M->st.item_gap : 0, h = mp_cell_entries(M, ln, &one, tmp, 0, 0, w, -1);
+        if (used + gap + h > room) break;
+        used += gap + h;
     }
-    return cell->n;
+    mp_entry eh, et;
+    if (m < c->n && mp_entry_cut(M, ln, &c->v[m], w, room - used - (m ? M->st.item_gap : 0), &eh, &et)) {
+        head->v = JM_NEWV(M->a, mp_entry, m + 1);
+        memcpy(head->v, c->v, m * sizeof *c->v);
+        head->v[m] = eh;
+        head->n = head->cap = m + 1;
+        rest->v = JM_NEWV(M->a, mp_entry, c->n - m);
+        rest->v[0] = et;
+        memcpy(rest->v + 1, c->v + m + 1, (c->n - m - 1) * sizeof *c->v);
+        rest->n = rest->cap = c->n - m;
+        return;
+    }
+    head->n = m;
+    *rest = (mp_cell){ .v = c->v + m, .n = c->n - m };
 }
 
 bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part *head, mp_part *rest) {
     const mp_lane *ln = p->lane;
     const mp_geo *g = &p->geo;
-    if (!ln) return false;
+    if (!ln || ln->kind == MP_EMOTIONS) return false;
     mp_lane *h = JM_NEW(M->a, mp_lane), *r = JM_NEW(M->a, mp_lane);
     *h = *r = *ln;
     h->cells = JM_NEWV(M->a, mp_cell, M->j->n_stages);
@@ -254,13 +275,15 @@ bool mp_lane_split(mp_map *M, const mp_part *p, double room, bool force, mp_part
     room -= M->c->grid_unit;   /* the lane's height is snapped up to the grid */
     for (size_t i = g->first; i < g->first + g->n; i++) {
         const mp_cell *c = &ln->cells[i];
-        size_t m = entries_fitting(M, ln, c, w, room);
-        if (force && m == 0 && c->n) m = ln->kind == MP_TAGS ? c->n : 1;
-        h->cells[i] = (mp_cell){ .v = c->v, .n = m };
-        r->cells[i] = (mp_cell){ .v = c->v + m, .n = c->n - m };
-        kept += m;
-        left += c->n - m;
-        starved += c->n && !m;
+        cell_cut(M, ln, c, w, room, &h->cells[i], &r->cells[i]);
+        if (force && h->cells[i].n == 0 && c->n) {   /* a page of one entry taller than it */
+            size_t m = ln->kind == MP_TAGS ? c->n : 1;
+            h->cells[i] = (mp_cell){ .v = c->v, .n = m };
+            r->cells[i] = (mp_cell){ .v = c->v + m, .n = c->n - m };
+        }
+        kept += h->cells[i].n;
+        left += r->cells[i].n;
+        starved += c->n && !h->cells[i].n;
     }
     if (!kept || !left || starved || !lane_scene(M, g, h, head) || !lane_scene(M, g, r, rest)) return false;
     head->gap_before = rest->gap_before = p->gap_before;

@@ -31,20 +31,23 @@ lows=$(awk '/^page /{ view = $4 } view == "map" && $3 ~ /^emotions\.marker\.low/
 [ "$lows" = 1 ] && pass "petra handout: one low ring on the map pages" || fail "petra handout: one low ring on the map pages" "$lows"
 
 # --- the curve runs to the page edge and is picked up at the next page's edge ---
+# (the buyer's handout splits the map's columns into groups; Petra's five stages share a row,
+# their long entries continued down the pages)
+"$JM" "$BUYER" --view all -o "$T/b.pdf" --dump-scene > "$T/b.scene"
 # per map page with a curve: "FIRST_BAND_X LAST_BAND_RIGHT CURVE_X0 CURVE_X1"
 awk '/^page /{ if (c) print b0, b1, c0, c1; c = 0; b0 = 1e9; b1 = -1e9; map = $4 == "map" }
      map && $2 == "rect" && $3 ~ /^emotions\.band/ { split($4, p, ","); split($5, d, "x"); if (p[1] < b0) b0 = p[1]; if (p[1] + d[1] > b1) b1 = p[1] + d[1] }
      map && $2 == "path" && $3 ~ /^emotions\.curve/ { split($4, p, ","); split($5, d, "x"); if (!c || p[1] < c0) c0 = p[1]; if (!c || p[1] + d[1] > c1) c1 = p[1] + d[1]; c = 1 }
-     END { if (c) print b0, b1, c0, c1 }' "$T/p.scene" > "$T/curves"
+     END { if (c) print b0, b1, c0, c1 }' "$T/b.scene" > "$T/curves"
 n=$(wc -l < "$T/curves")
 right=$(awk '{ d = $2 - $4; if (d < 0) d = -d; if (d < 0.01) n++ } END { print n + 0 }' "$T/curves")
 left=$(awk '{ d = $1 - $3; if (d < 0) d = -d; if (d < 0.01) n++ } END { print n + 0 }' "$T/curves")
 # the journey starts and ends at points; every page break between is crossed by the curve
-[ "$n" -ge 2 ] && pass "petra handout: the curve on $n map pages" || fail "petra handout: the curve on several map pages" "$n"
-[ "$right" = $((n - 1)) ] && pass "petra handout: the curve runs to the right edge of every map page but the last" \
-    || fail "petra handout: the curve runs to the right edge of every map page but the last" "$right of $n: $(tr '\n' '|' < "$T/curves")"
-[ "$left" = $((n - 1)) ] && pass "petra handout: the curve comes in at the left edge of every map page but the first" \
-    || fail "petra handout: the curve comes in at the left edge of every map page but the first" "$left of $n: $(tr '\n' '|' < "$T/curves")"
+[ "$n" -ge 2 ] && pass "buyer handout: the curve on $n map pages" || fail "buyer handout: the curve on several map pages" "$n"
+[ "$right" = $((n - 1)) ] && pass "buyer handout: the curve runs to the right edge of every map page but the last" \
+    || fail "buyer handout: the curve runs to the right edge of every map page but the last" "$right of $n: $(tr '\n' '|' < "$T/curves")"
+[ "$left" = $((n - 1)) ] && pass "buyer handout: the curve comes in at the left edge of every map page but the first" \
+    || fail "buyer handout: the curve comes in at the left edge of every map page but the first" "$left of $n: $(tr '\n' '|' < "$T/curves")"
 # and on A4 portrait, where the columns split into more groups
 "$JM" "$PETRA" --view map --page A4 -o "$T/p4.pdf" --dump-scene > "$T/p4.scene"
 m=$(awk '/^page /{ if (c) n++; c = 0 } $3 ~ /^emotions\.curve/ { c = 1 } END { print n + c }' "$T/p4.scene")

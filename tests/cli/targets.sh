@@ -11,13 +11,7 @@ PNGINFO="$ROOT/$BUILD/tests/pnginfo"
 
 # PENDING: "SAMPLE VIEW TARGET|[KIND] reason" (* matches any): known not to pass yet. [empty]
 # excuses only half-empty pages; [floor] also text below the floor.
-PENDING='
-petra-catena-x map 16:9|[empty] the header (title, persona) alone on the first slide: the first Actions entries are taller than the room under it, a lane never starts with an empty cell, and entries do not split inside their text
-petra-catena-x map A4-landscape|[empty] the header (title, persona) alone on the first page: the first Actions entries are taller than the room under it, a lane never starts with an empty cell, and entries do not split inside their text
-petra-catena-x all handout|[empty] map pages: a lane continues at entry boundaries; Petra'"'"'s action entries are a third of a page each, so some pages end less than half used
-emotions-stages map A4-landscape|[empty] the emotion lane does not split: it takes a second page, the first less than half used
-emotions-unscored map A4-landscape|[empty] the emotion lane does not split: it takes a second page, the first less than half used
-'
+PENDING=''
 
 pending_reason() { # SAMPLE VIEW TARGET -> the reason, or nothing
     local line pat why
