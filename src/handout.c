@@ -1,7 +1,8 @@
 /* handout.c - the printed handout: cover, map, emotion curve, sequence, funnel (the views asked
  * for, in their order), tables; every page but the cover under a running head (the journey's
  * title, the section, "continued" on a section's further pages) over a foot ("3 / 9"); each
- * section's first page an outline entry, its further pages nested under it. */
+ * section's first page an outline entry, its further pages nested under it; a short section
+ * starts on the page where the one before it ends when it fits there. */
 #include "handout.h"
 #include "map.h"
 #include "paper.h"
@@ -55,11 +56,15 @@ static jm_scene *furniture(const jm_layout_ctx *ctx, const jm_map_style *st, con
     const jm_font *font = &c->small_font;
     jm_scene *s = jm_scene_new(ctx->arena, w, h, (jm_color){ 0 });
     const jm_page *p = &doc->pages[i];
-    /* the section's name; "continued" after it on its further pages */
+    /* the section's name; "continued" after it on its further pages. A page that two sections
+     * share names both, as a dictionary's guide words do: where it ends one and where it starts
+     * the next, so that the second is found by its head. */
     size_t first = i;
-    while (first > 0 && doc->pages[first].nested) first--;
-    const char *section = p->nested ? jm_arena_printf(ctx->arena, "%s%s", doc->pages[first].bookmark, st->continued)
-                        : doc->pages[first].bookmark;
+    while (first > 0 && doc->pages[first].nested && (first == i || !doc->pages[first].next_bookmark)) first--;
+    const char *mark = first < i && doc->pages[first].next_bookmark ? doc->pages[first].next_bookmark
+                     : doc->pages[first].bookmark;
+    const char *section = p->nested ? jm_arena_printf(ctx->arena, "%s%s", mark, st->continued) : mark;
+    if (p->next_bookmark) section = jm_arena_printf(ctx->arena, "%s · %s", section, p->next_bookmark);
     double sh = 0, half = w / 2 - c->gap;
     jm_shape_text(s, ctx->text, "handout.section", w / 2 + c->gap, 0, one_line(ctx, section, font, half), font,
                   c->text_muted, half, JM_ALIGN_RIGHT, 0, -1, &sh);
@@ -95,6 +100,53 @@ static double table_scale(const jm_layout_ctx *ctx, double w, double h) {
     return best;
 }
 
+/* The tables in a room `room` pt tall and w wide on paper (on a page w x h): laid out as on a
+ * page of their own, at the largest scale from k0 down at which they all fit the room and keep
+ * the paper floor; NULL when none does. *kt gets the scale. */
+static jm_scene *tables_in(const jm_layout_ctx *ctx, double w, double h, double room, double k0, double *kt) {
+    double ft, fg;
+    jm_layout_floors(ctx, &ft, &fg);
+    for (double k = k0; k > 0.1 && room > 0; k -= 0.05) {
+        jm_doc *scratch = jm_doc_new(ctx->arena);
+        jm_map_table_pages(ctx, w / k, h / k, scratch, "");   /* as on a page of their own */
+        if (scratch->n_pages != 1) continue;
+        jm_scene *t = scratch->pages[0].scene;
+        if (jm_scene_least_fit(t, ft, fg) > k + 1e-9) return NULL;   /* under the floor from here on */
+        double x0, y0, x1, y1;
+        jm_scene_bounds(t, 0, &x0, &y0, &x1, &y1);
+        if ((y1 - y0) * k > room) continue;
+        *kt = k;
+        return t;
+    }
+    return NULL;
+}
+
+/* Sections share pages: where the next section's first page fits under the end of the one
+ * before at the scale it prints at, it starts there (the tables, when they do not, are laid out
+ * again for the room left, a little smaller if need be, never under the floor). The cover keeps
+ * its page; a page holds at most two sections. */
+static void share_pages(const jm_layout_ctx *ctx, jm_doc *doc, double w, double bh, double tk) {
+    double gap = jm_style_get_common(ctx->style)->margin;
+    for (size_t i = 1; i + 1 < doc->n_pages; i++) {
+        jm_page *a = &doc->pages[i], *b = &doc->pages[i + 1];
+        if (b->nested || a->next_view) continue;
+        double ka = jm_scene_fit_box(a->scene, w, bh), kb = jm_scene_fit_box(b->scene, w, bh);
+        jm_scene *s = jm_handout_stack(ctx, a->scene, ka, b->scene, kb, bh, gap);
+        if (!s && !strcmp(b->view, "tables") && i + 2 == doc->n_pages) {
+            double x0, y0, x1, y1, kt = 1;
+            jm_scene_bounds(a->scene, 0, &x0, &y0, &x1, &y1);
+            jm_scene *t = tables_in(ctx, w, bh, bh - y1 * ka - gap, tk, &kt);
+            if (t) s = jm_handout_stack(ctx, a->scene, ka, t, kt, bh, gap);
+        }
+        if (!s) continue;
+        a->scene = s;
+        a->next_view = b->view;
+        a->next_bookmark = b->bookmark;
+        memmove(b, b + 1, (doc->n_pages - i - 2) * sizeof *b);
+        doc->n_pages--;
+    }
+}
+
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc) {
     jm_map_style st;
     jm_style_fill(ctx->style, &jm_map_style_schema, &st);
@@ -120,6 +172,7 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
     double tk = table_scale(&body, w, body.page_height);
     jm_map_table_pages(&body, w / tk, body.page_height / tk, doc, st.bookmark_tables);
     name_pages(doc, first, st.bookmark_tables);
+    if (band > 0) share_pages(&body, doc, w, body.page_height, tk);
     for (size_t i = 1; i < doc->n_pages && band > 0; i++) {
         doc->pages[i].furniture = furniture(ctx, &st, doc, i, w, h);
         doc->pages[i].head = doc->pages[i].foot = band;

@@ -16,6 +16,24 @@
  * (paper.h); then the journey's tables (view "tables"). Every page but the cover gets furniture
  * (the journey's title, the section with "continued" on its further pages, "N / total"). The
  * outline entries are the map style's bookmark-* texts, a section's further pages nested as
- * "Journey map (2)" and so on. False after a diagnostic. */
+ * "Journey map (2)" and so on. A section whose first page fits under the end of the section
+ * before (jm_handout_stack; the tables laid out again for the room when need be, never under
+ * the floor) starts on that page: the page's next_view and next_bookmark name it, its running
+ * head names both sections ("Funnel (continued) · Tables"). False after a diagnostic. */
 bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm_doc *doc);
+
+/* ---- shared pages (handout_pack.c) ----
+ * A section whose first page fits under the end of the previous section starts on that page:
+ * `gap` pt of paper between them (the common style's margin), each printed at its own scale. */
+
+/* Whether content `below` pt tall fits under content that reaches `above` pt down a page box
+ * `box_h` pt tall, `gap` pt between them (all on paper). */
+bool jm_handout_fits_below(double above, double below, double box_h, double gap);
+
+/* Page `a` (printed at ka) with page `b` (printed at kb) under its content, as one scene in a's
+ * units that prints at ka in a box box_h pt tall: b's items scaled by kb / ka (its text laid out
+ * again at the scaled sizes), its content `gap` pt under a's and its left edge under a's. NULL
+ * when b does not fit there or a text of b would wrap differently once scaled. In ctx's arena. */
+jm_scene *jm_handout_stack(const jm_layout_ctx *ctx, const jm_scene *a, double ka, const jm_scene *b, double kb,
+                           double box_h, double gap);
 #endif

@@ -201,7 +201,9 @@ static int emit(const options *o, jm_doc *doc, const jm_output_opts *oo, const j
     if (!jm_pipeline_png_fits(doc, oo, name, d)) return EXIT_INPUT;
     if (o->dump_scene) {
         for (size_t i = 0; i < doc->n_pages; i++) {
-            printf("page %zu view %s\n", i + 1, doc->pages[i].view);
+            printf("page %zu view %s", i + 1, doc->pages[i].view);
+            if (doc->pages[i].next_view) printf(" then %s", doc->pages[i].next_view);   /* a shared page */
+            putchar('\n');
             jm_scene_dump(doc->pages[i].scene, stdout);
             if (!doc->pages[i].furniture) continue;
             printf("furniture %zu head %.2f foot %.2f\n", i + 1, doc->pages[i].head, doc->pages[i].foot);

@@ -1,6 +1,7 @@
 /* output_pdf.c - the PDF encoder: one PDF page per document page, each scene at its own size or
  * fitted into a given page size (under a running head, over a foot, when the page has them);
- * metadata with a fixed date and an outline entry per page, nested pages under their section's. */
+ * metadata with a fixed date and an outline entry per page, nested pages under their section's
+ * (two on a page that two sections share). */
 #include "output_internal.h"
 #include "render.h"
 #include <cairo-pdf.h>
@@ -92,6 +93,11 @@ bool jm_output_pdf(const jm_doc *doc, const jm_output_opts *o, GByteArray *out, 
         int id = cairo_pdf_surface_add_outline(surface, pg->nested && parent ? parent : CAIRO_PDF_OUTLINE_ROOT, name,
                                                link, 0);
         if (!pg->nested) parent = id;
+        if (pg->next_bookmark) {   /* a second section starts on this page: its pages nest under it */
+            char *next = g_utf8_make_valid(pg->next_bookmark, -1);
+            parent = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, next, link, 0);
+            g_free(next);
+        }
         g_free(link);
         g_free(name);
         cairo_show_page(cr);

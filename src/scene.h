@@ -198,6 +198,10 @@ typedef struct {
      * scene is then fitted between `head` pt from the box's top and `foot` pt from its bottom. */
     jm_scene *furniture;
     double head, foot;      /* pt */
+    /* A page two sections share (the handout): the second section's view and outline entry; it
+     * starts on this page below the end of the first (`view`), and the PDF outline gets a
+     * top-level entry for it here, its further pages nested under it. NULL: one section. */
+    const char *next_view, *next_bookmark;
 } jm_page;
 
 typedef struct jm_doc_s {

@@ -1,6 +1,7 @@
 /* test_map.c - the map view on small journeys and the seed samples: lanes left out when empty,
  * columns aligned across chevrons, lanes and the emotion curve, text inside its boxes, the
- * persona card, fitting a width, a slide and pages, the handout, the slide canvas writer. */
+ * persona card, fitting a width, a slide and pages, the handout (its shared pages and the check
+ * that two short pages fit on one), the slide canvas writer. */
 #include "check.h"
 #include "scene_query.h"
 #include "emotions.h"
@@ -9,6 +10,7 @@
 #include "load.h"
 #include "map.h"
 #include "output.h"
+#include "target.h"
 #include <glib.h>
 #include <stdlib.h>
 
@@ -362,16 +364,50 @@ static void test_handout(void) {
     for (size_t i = 0; i < b.doc->n_pages; i++)
         if (!strcmp(b.doc->pages[i].view, "map")) CHECK(count_role(b.doc->pages[i].scene, "map.table") == 0, "no table on map page");
     done(&b);
-    /* a file without tables or sequence, nor views: cover, map, funnel (the registry's order) */
+    /* a file without tables or sequence, nor views: cover, map, funnel (the registry's order);
+     * the short map and funnel share a page, the funnel's outline entry on it */
     built c = build("title: T\nstages: [{name: A, count: 1}, {name: B, triggers: [x]}]\n",
                     (target){ .page_w = 500, .page_h = 700, .handout = true });
     if (c.doc) {
-        CHECK(c.doc->n_pages == 3, "%zu pages", c.doc->n_pages);
+        CHECK(c.doc->n_pages == 2, "%zu pages", c.doc->n_pages);
         CHECK_STR(c.doc->pages[0].bookmark, "Cover");
         CHECK_STR(c.doc->pages[1].bookmark, "Journey map");
-        CHECK_STR(c.doc->pages[2].bookmark, "Funnel");
+        CHECK_STR(c.doc->pages[1].next_bookmark, "Funnel");
+        CHECK_STR(c.doc->pages[1].next_view, "funnel");
+        if (c.doc->n_pages == 2) {
+            CHECK(count_role(page(&c, 1), "funnel.stage") >= 2 + 2, "the funnel's chevrons under the map's");
+            CHECK(defects(page(&c, 1)) == 0, "the shared page: no defects");
+        }
     }
     done(&c);
+}
+
+/* --check-layout: two handout pages whose content fits on one page are a defect; the same
+ * pages, one of them tall, are not. */
+static void test_pair_check(void) {
+    built b = build(SMALL, (target){ 0 });
+    if (!b.doc) { done(&b); return; }
+    const jm_style_common *c = jm_style_get_common(b.style);
+    jm_output_opts o = { .format = JM_FMT_PDF, .page_w = 600, .page_h = 400, .margin = 20 };
+    for (int tall = 0; tall < 2; tall++) {
+        jm_doc *doc = jm_doc_new(b.a);
+        for (int i = 0; i < 2; i++) {
+            jm_scene *s = jm_scene_new(b.a, 560, 100, c->background);
+            jm_scene_rect(s, "box", 10, 10, 100, tall && i ? 300 : 60, 0, (jm_paint){ .fill = c->accent });
+            jm_doc_add_page(doc, s, "map", "Map");
+            doc->pages[i].furniture = jm_scene_new(b.a, 560, 360, (jm_color){ 0 });
+            doc->pages[i].head = doc->pages[i].foot = 20;
+        }
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        jm_target_check(doc, c, &o, f);
+        fclose(f);
+        bool flagged = strstr(out, "pages 1 and 2 (map, map) fit on one page") != NULL;
+        CHECK(flagged == !tall, "%s pages: %s", tall ? "a short and a tall" : "two short", out);
+        free(out);
+    }
+    done(&b);
 }
 
 /* --slide: the PNG is exactly the canvas, the scene centred in it. */
@@ -433,6 +469,7 @@ int main(void) {
     test_persona();
     test_targets();
     test_handout();
+    test_pair_check();
     test_slide_canvas();
     test_stage_row();
     jm_text_free(text);
