@@ -122,22 +122,23 @@ static jm_scene *tables_in(const jm_layout_ctx *ctx, double w, double h, double 
 }
 
 /* Sections share pages: where the next section's first page fits under the end of the one
- * before at the scale it prints at, it starts there (the tables, when they do not, are laid out
- * again for the room left, a little smaller if need be, never under the floor). The cover keeps
- * its page; a page holds at most two sections. */
+ * before, at the scale it prints at or smaller down to the paper floor, it starts there (the
+ * tables first laid out again for the room left, as wide as the page: larger print than the
+ * same tables shrunk). The cover keeps its page; a page holds at most two sections. */
 static void share_pages(const jm_layout_ctx *ctx, jm_doc *doc, double w, double bh, double tk) {
     double gap = jm_style_get_common(ctx->style)->margin;
     for (size_t i = 1; i + 1 < doc->n_pages; i++) {
         jm_page *a = &doc->pages[i], *b = &doc->pages[i + 1];
         if (b->nested || a->next_view) continue;
         double ka = jm_scene_fit_box(a->scene, w, bh), kb = jm_scene_fit_box(b->scene, w, bh);
-        jm_scene *s = jm_handout_stack(ctx, a->scene, ka, b->scene, kb, bh, gap);
-        if (!s && !strcmp(b->view, "tables") && i + 2 == doc->n_pages) {
+        jm_scene *s = NULL;
+        if (!strcmp(b->view, "tables") && i + 2 == doc->n_pages) {   /* the tables laid out for the room */
             double x0, y0, x1, y1, kt = 1;
             jm_scene_bounds(a->scene, 0, &x0, &y0, &x1, &y1);
             jm_scene *t = tables_in(ctx, w, bh, bh - y1 * ka - gap, tk, &kt);
             if (t) s = jm_handout_stack(ctx, a->scene, ka, t, kt, bh, gap);
         }
+        if (!s) s = jm_handout_stack(ctx, a->scene, ka, b->scene, kb, bh, gap);   /* b as it is, or smaller */
         if (!s) continue;
         a->scene = s;
         a->next_view = b->view;

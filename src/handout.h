@@ -24,16 +24,20 @@ bool jm_handout_layout(const jm_layout_ctx *ctx, const jm_view *const *views, jm
 
 /* ---- shared pages (handout_pack.c) ----
  * A section whose first page fits under the end of the previous section starts on that page:
- * `gap` pt of paper between them (the common style's margin), each printed at its own scale. */
+ * `gap` pt of paper between them (the common style's margin), each printed at its own scale, the
+ * second smaller when that makes it fit, never under the paper floor. */
 
-/* Whether content `below` pt tall fits under content that reaches `above` pt down a page box
- * `box_h` pt tall, `gap` pt between them (all on paper). */
-bool jm_handout_fits_below(double above, double below, double box_h, double gap);
+/* Whether page b's content fits under page a's (printed at ka) in a page box box_h pt tall, `gap`
+ * pt of paper between them, printed at kb or, when that is too big, smaller down to where its
+ * smallest text meets the paper floor ft (tags fg). *k gets the scale it prints at. */
+bool jm_handout_fits(const jm_scene *a, double ka, const jm_scene *b, double kb, double ft, double fg,
+                     double box_h, double gap, double *k);
 
-/* Page `a` (printed at ka) with page `b` (printed at kb) under its content, as one scene in a's
- * units that prints at ka in a box box_h pt tall: b's items scaled by kb / ka (its text laid out
- * again at the scaled sizes), its content `gap` pt under a's and its left edge under a's. NULL
- * when b does not fit there or a text of b would wrap differently once scaled. In ctx's arena. */
+/* Page `a` (printed at ka) with page `b` under its content (jm_handout_fits, the floors ctx's) as
+ * one scene in a's units that prints at ka in a box box_h pt tall: b's items scaled by its print
+ * scale over ka (its text laid out again at the scaled sizes), its content `gap` pt under a's
+ * and its left edge under a's. NULL when b does not fit there or a text of b would wrap
+ * differently once scaled. In ctx's arena. */
 jm_scene *jm_handout_stack(const jm_layout_ctx *ctx, const jm_scene *a, double ka, const jm_scene *b, double kb,
                            double box_h, double gap);
 #endif

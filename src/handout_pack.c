@@ -60,28 +60,40 @@ static jm_scene *scaled(const jm_layout_ctx *ctx, const jm_scene *src, double k)
     return s;
 }
 
-/* Page a, printed at ka, over page b, printed at kb, in a's units (so the page still prints at
- * ka), b's content `gap` pt (on paper) under a's and its left edge under a's:
+bool jm_handout_fits(const jm_scene *a, double ka, const jm_scene *b, double kb, double ft, double fg,
+                     double box_h, double gap, double *k) {
+    double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+    if (!a->n_items || !b->n_items || !(ka > 0) || !(kb > 0)) return false;
+    jm_scene_bounds(a, 0, &ax0, &ay0, &ax1, &ay1);
+    jm_scene_bounds(b, 0, &bx0, &by0, &bx1, &by1);
+    double least = jm_scene_least_fit(b, ft, fg), room = box_h - ay1 * ka - gap;
+    if (!(by1 > by0) || room <= 0) return false;
+    *k = fmin(kb, room / (by1 - by0));
+    return *k >= (least > 0 ? fmin(least, kb) : kb) - 1e-9;
+}
+
+/* Page a, printed at ka, over page b, printed at kb or smaller, in a's units (so the page still
+ * prints at ka), b's content `gap` pt (on paper) under a's and its left edge under a's:
  *
  *   +--- a's canvas (W) ----------------+
  *   |  a's content                      |  y1 = a's content bottom
  *   |  gap / ka                         |
- *   |  b's content, scaled by kb / ka   |  must end by box_h / ka
+ *   |  b's content, scaled by k / ka    |  must end by box_h / ka
  *   +-----------------------------------+
  */
 jm_scene *jm_handout_stack(const jm_layout_ctx *ctx, const jm_scene *a, double ka, const jm_scene *b, double kb,
                            double box_h, double gap) {
-    double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
-    if (!a->n_items || !b->n_items || !(ka > 0) || !(kb > 0)) return NULL;
+    double ft, fg, kp, ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+    jm_layout_floors(ctx, &ft, &fg);
+    if (!jm_handout_fits(a, ka, b, kb, ft, fg, box_h, gap, &kp)) return NULL;
     jm_scene_bounds(a, 0, &ax0, &ay0, &ax1, &ay1);
     jm_scene_bounds(b, 0, &bx0, &by0, &bx1, &by1);
-    if (!jm_handout_fits_below(ay1 * ka, (by1 - by0) * kb, box_h, gap)) return NULL;
-    double k = kb / ka;
+    double k = kp / ka;
     const jm_scene *sb = b;
     if (fabs(k - 1) > 1e-9 && !(sb = scaled(ctx, b, k))) return NULL;
     double dy = ay1 + gap / ka - by0 * k;
-    double dx = fmax(0, fmin(ax0 - bx0 * k, a->width - bx1 * k));   /* b's left edge under a's, inside the canvas */
     if (bx1 * k > a->width + 1e-6) return NULL;   /* b is wider on paper than a's canvas prints */
+    double dx = fmax(0, fmin(ax0 - bx0 * k, a->width - bx1 * k));   /* b's left edge under a's, inside the canvas */
     double h = fmin(box_h / ka, fmax(a->height, dy + b->height * k));
     jm_scene *s = jm_scene_new(ctx->arena, a->width, h, a->background);
     s->title = a->title;
@@ -89,8 +101,4 @@ jm_scene *jm_handout_stack(const jm_layout_ctx *ctx, const jm_scene *a, double k
     jm_scene_append(s, a, 0, 0);
     jm_scene_append(s, sb, dx, dy);
     return s;
-}
-
-bool jm_handout_fits_below(double above, double below, double box_h, double gap) {
-    return above + gap + below <= box_h + 1e-6;
 }

@@ -149,22 +149,21 @@ bool jm_target_slide_layout(const jm_view *v, const jm_layout_ctx *ctx, const jm
 /* ---- checks ---- */
 
 /* Handout pages i and i + 1 (both under a running head) whose content would fit on one page:
- * the second's content under the first's, a margin of paper between them, each at the scale it
- * prints at — what the handout does where it can (handout.h), so a pair left apart is a sparse
- * page that a designer would not print. */
+ * the second's content under the first's, a margin of paper between them, the second printed at
+ * its scale or smaller down to the paper floor — what the handout does where it can
+ * (handout.h), so a pair left apart is a sparse page that a designer would not print. */
 static size_t check_pair(const jm_doc *doc, size_t i, const jm_style_common *c, const jm_output_opts *o, FILE *out) {
     const jm_page *a = &doc->pages[i], *b = &doc->pages[i + 1];
     if (!a->furniture || !b->furniture || a->next_view) return 0;
-    double aw, ah, ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+    double aw, ah, k;
     jm_output_area(o, &aw, &ah);
     double bh = ah - a->head - a->foot;
-    if (!(aw > 0) || !(bh > 0) || !a->scene->n_items || !b->scene->n_items) return 0;
+    if (!(aw > 0) || !(bh > 0)) return 0;
     double ka = jm_scene_fit_box(a->scene, aw, bh), kb = jm_scene_fit_box(b->scene, aw, ah - b->head - b->foot);
-    jm_scene_bounds(a->scene, 0, &ax0, &ay0, &ax1, &ay1);
-    jm_scene_bounds(b->scene, 0, &bx0, &by0, &bx1, &by1);
-    if (!jm_handout_fits_below(ay1 * ka, (by1 - by0) * kb, bh, c->margin)) return 0;
-    fprintf(out, "defect: pages %zu and %zu (%s, %s) fit on one page: their content takes %.0f + %.0f pt of %.0f\n",
-            i + 1, i + 2, a->view ? a->view : "?", b->view ? b->view : "?", ay1 * ka, (by1 - by0) * kb, bh);
+    if (!jm_handout_fits(a->scene, ka, b->scene, kb, c->paper_min_font_pt, c->paper_min_tag_pt, bh, c->margin, &k))
+        return 0;
+    fprintf(out, "defect: pages %zu and %zu (%s, %s) fit on one page, the second printed at %.2f\n", i + 1, i + 2,
+            a->view ? a->view : "?", b->view ? b->view : "?", k);
     return 1;
 }
 

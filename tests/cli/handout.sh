@@ -185,3 +185,80 @@ awk '/^page /{ t = $4 == "tables" } t && / map\.table\.title /{ split($4, p, ","
 "$JM" "$T/long.yaml" --view all -o "$T/l.pdf" --dump-scene > "$T/l.scene"
 grep -q ' map\.table\.title .*(continued)"$' "$T/l.scene" && pass "handout: a table longer than a page continued, its title says so" \
     || fail "handout: a table longer than a page continued, its title says so" "no (continued) title"
+
+# --- short sections share a page; no page under half used but the handout's last ---
+# outline PDF: "TITLE PAGE" for every outline entry with a plain (ASCII) title
+outline() {
+    awk 'FNR == NR { if (match($0, /\/Kids \[[^]]*\]/)) { n = split(substr($0, RSTART + 7, RLENGTH - 8), k, " "); for (i = 1; i <= n; i += 3) page[k[i]] = (i + 2) / 3 } next }
+         /\/Title \(/ { match($0, /\(.*\)/); t = substr($0, RSTART + 1, RLENGTH - 2) }
+         /\/Title </ { t = "" }
+         /\/Dest \[/ && t != "" { split($0, d, "["); split(d[2], o, " "); print t, page[o[1]]; t = "" }' "$1" "$1"
+}
+# sparse SCENE: "page N: used P%" for every page but the cover and the last whose content covers
+# less than half its box (width share x height share, the page fitted as the PDF writer fits it
+# under the running head: the A4-landscape content box less the head and foot)
+sparse() {
+    awk -v W=769.89 -v H=523.28 '
+        function flush() { if (pg > 1 && pg < last) { u = (x1 - x0) * k / W; if (u > 1) u = 1; v = (y1 - y0) * k / bh; if (v > 1) v = 1
+                               if (u * v < 0.5) printf "page %d: used %d%%\n", pg, 100 * u * v } }
+        FNR == NR { if ($1 == "furniture") hf[$2] = $4 + $6; if ($1 == "page") last = $2; next }
+        /^page / { flush(); pg = $2; furn = 0; x0 = y0 = 1e9; x1 = y1 = -1e9; next }
+        /^furniture / { furn = 1; next }
+        furn { next }
+        /^scene / { split($2, d, "x"); bh = H - hf[pg]; k = W / d[1]; if (d[2] * k > bh) k = bh / d[2]; next }
+        $2 ~ /^(rect|text|path|image)$/ { split($4, p, ","); split($5, e, "x")
+            if (p[1] < x0) x0 = p[1]; if (p[1] + e[1] > x1) x1 = p[1] + e[1]; if (p[2] < y0) y0 = p[2]; if (p[2] + e[2] > y1) y1 = p[2] + e[2] }
+        END { flush() }' "$1" "$1"
+}
+for spec in petra-catena-x:12 enterprise-buyer:9 customer-journeys:3 sequence-all:5 funnel-twenty:2; do
+    s=${spec%%:*}; want=${spec#*:}
+    "$JM" "$ROOT/samples/$s.yaml" --view all -o "$T/s.pdf" 2>"$T/err" || { fail "$s handout" "$(head -c 200 "$T/err")"; continue; }
+    got=$(pdfinfo "$T/s.pdf" | awk '/^Pages:/ { print $2 }')
+    [ "$got" = "$want" ] && pass "$s handout: $want pages" || fail "$s handout: $want pages" "$got"
+    "$JM" "$ROOT/samples/$s.yaml" --view all -o "$T/s.pdf" --dump-scene > "$T/s.scene"
+    sparse "$T/s.scene" > "$T/sparse"
+    [ ! -s "$T/sparse" ] && pass "$s handout: no page but the last less than half used" \
+        || fail "$s handout: no page but the last less than half used" "$(tr '\n' '|' < "$T/sparse")"
+    expect_exit "$s handout: --check-layout finds no two pages that fit on one" 0 "$JM" "$ROOT/samples/$s.yaml" --view all --check-layout -o "$T/s.pdf"
+done
+# the check can fail: a funnel page 40% used is reported
+printf 'page 1 view cover\nscene 769.89x523.28 background #ffffffff items 0\npage 2 view funnel\nscene 769.89x467.08 background #ffffffff items 1\n0 rect funnel.stage 0.00,0.00 769.89x186.00 fill #000000ff\nfurniture 2 head 28.10 foot 28.10\npage 3 view tables\nscene 769.89x467.08 background #ffffffff items 1\n0 rect map.table 0.00,0.00 769.89x400.00 fill #000000ff\nfurniture 3 head 28.10 foot 28.10\n' > "$T/sp.scene"
+[ "$(sparse "$T/sp.scene")" = "page 2: used 39%" ] && pass "sparse check: catches a page 39% used" \
+    || fail "sparse check: catches a page 39% used" "$(sparse "$T/sp.scene")"
+
+# customer-journeys: the funnel's continuation (three cards) and the tables share page 3
+CJ="$ROOT/samples/customer-journeys.yaml"
+"$JM" "$CJ" --view all -o "$T/cj.pdf" --dump-scene > "$T/cj.scene"
+grep -q '^page 3 view funnel then tables$' "$T/cj.scene" && pass "customer-journeys handout: page 3 holds the funnel's end, then the tables" \
+    || fail "customer-journeys handout: page 3 holds the funnel's end, then the tables" "$(grep '^page' "$T/cj.scene" | tr '\n' '|')"
+# on that page the tables are under the funnel's last card, a margin apart, and every text at its floor
+awk '/^page /{ p = $2 } p == 3 && /^scene / { n++ } p == 3 && n == 1 && $2 ~ /^(rect|path|text)$/ { split($4, q, ","); split($5, e, "x")
+        if ($3 ~ /^funnel\./ && q[2] + e[2] > fb) fb = q[2] + e[2]; if ($3 ~ /^map\.table/ && (!tt || q[2] < tt)) tt = q[2] }
+     END { exit !(fb > 0 && tt > fb + 32) }' "$T/cj.scene" \
+    && pass "customer-journeys handout: the tables start below the funnel" || fail "customer-journeys handout: the tables start below the funnel" "overlap"
+[ "$(awk '/^page 3 /{ p = 1 } /^page 4 /{ p = 0 } p && / map\.table\.title /' "$T/cj.scene" | wc -l)" -ge 1 ] \
+    && [ "$(awk '/^page 3 /{ p = 1 } /^page 4 /{ p = 0 } p && / funnel\.card\.title /' "$T/cj.scene" | wc -l)" = 3 ] \
+    && pass "customer-journeys handout: page 3 has the three cards and the tables" || fail "customer-journeys handout: page 3 has the three cards and the tables" "missing"
+floor_report "$T/cj.scene" > "$T/floor"
+[ ! -s "$T/floor" ] && pass "customer-journeys handout: the shared page keeps the floor" || fail "customer-journeys handout: the shared page keeps the floor" "$(head -3 "$T/floor" | tr '\n' '|')"
+# the running head names both sections; the outline's Tables entry points at the shared page
+"$JM" "$CJ" --view all -o "$T/cj.pdf"
+pdftotext -f 3 -l 3 "$T/cj.pdf" - | grep -q "Funnel (continued) · Tables" && pass "customer-journeys handout: page 3's head is 'Funnel (continued) · Tables'" \
+    || fail "customer-journeys handout: page 3's head is 'Funnel (continued) · Tables'" "$(pdftotext -f 3 -l 3 "$T/cj.pdf" - | head -3 | tr '\n' '|')"
+[ "$(outline "$T/cj.pdf" | tr '\n' '|')" = "Cover 1|Funnel 2|Tables 3|" ] && pass "customer-journeys handout: outline Cover 1, Funnel 2, Tables 3" \
+    || fail "customer-journeys handout: outline Cover 1, Funnel 2, Tables 3" "$(outline "$T/cj.pdf" | tr '\n' '|')"
+grep -a -q "/Count -1" "$T/cj.pdf" && pass "customer-journeys handout: the funnel's second page nested under it" \
+    || fail "customer-journeys handout: the funnel's second page nested under it" "$(grep -a -o '/Count -\?[0-9]*' "$T/cj.pdf" | tr '\n' ' ')"
+# a section's only page shares with the next: the head names both, no "continued"; both outline
+# entries point at it (durations: a funnel then a map; map-tables: a map then its tables)
+for spec in "durations:funnel then map:Funnel · Journey map:Cover 1|Funnel 2|Journey map 2|" \
+            "map-tables:map then tables:Journey map · Tables:Cover 1|Journey map 2|Tables 2|"; do
+    IFS=: read -r s views head ol <<< "$spec"
+    "$JM" "$ROOT/samples/$s.yaml" --view all -o "$T/sh.pdf" --dump-scene > "$T/sh.scene"
+    got=$(awk '/^page /{ p = $0 } / handout\.section /{ match($0, /"[^"]*"$/); print p ": " substr($0, RSTART + 1, RLENGTH - 2) }' "$T/sh.scene")
+    [ "$got" = "page 2 view $views: $head" ] && pass "$s handout: one page, '$views', head '$head'" \
+        || fail "$s handout: one page, '$views', head '$head'" "$got"
+    "$JM" "$ROOT/samples/$s.yaml" --view all -o "$T/sh.pdf"
+    [ "$(outline "$T/sh.pdf" | tr '\n' '|')" = "$ol" ] && pass "$s handout: outline $ol" || fail "$s handout: outline $ol" "$(outline "$T/sh.pdf" | tr '\n' '|')"
+    expect_exit "$s handout: --check-layout" 0 "$JM" "$ROOT/samples/$s.yaml" --view all --check-layout -o "$T/sh.pdf"
+done
