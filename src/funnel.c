@@ -61,25 +61,11 @@ void fn_geo_derive(fn_geo *g) {
     g->inset = fmax(0, g->point - g->ext) + g->stage_pad;
 }
 
-/* Every font raised to the target's floor when it is under it: a funnel printed smaller than
- * its canvas (a page that holds it at 0.65) keeps its text at the paper's 7 pt, its chips at
- * the tag floor (jm_role_floor), while its columns and gaps shrink with the print. */
-static void fn_fonts_floor(jm_funnel_style *st, const jm_layout_ctx *ctx) {
-    double text, tag;
-    jm_layout_floors(ctx, &text, &tag);
-    jm_font *fonts[] = { &st->name_font, &st->count_font, &st->unit_font, &st->note_font, &st->need_font,
-                         &st->card_title_font, &st->card_who_font, &st->card_text_font };
-    for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++)
-        if (fonts[i]->size > 0 && fonts[i]->size < text) fonts[i]->size = text;
-    if (st->chip_font.size > 0 && st->chip_font.size < tag) st->chip_font.size = tag;
-}
-
 void fn_geo_init(fn_geo *g, const jm_layout_ctx *ctx) {
     memset(g, 0, sizeof *g);
     g->ctx = ctx;
     g->c = jm_style_get_common(ctx->style);
     jm_style_fill(ctx->style, &jm_funnel_style_schema, &g->st);
-    fn_fonts_floor(&g->st, ctx);
     g->col_w = g->st.column_width;
     g->col_gap = g->st.column_gap;
     g->point = g->st.chevron_point;
