@@ -4,8 +4,9 @@
 #   every sequence and journey block, against journeymap's Markdown mode on the same page;
 # - beautiful-mermaid (Node, no browser) per diagram, every sequence and flowchart file both draw
 #   rendered in one Node process (tests/bench/beautiful-mermaid.mjs), against journeymap's batch
-#   of the same files: whole process (start-up included) per diagram, and the marginal time of a
-#   diagram (batch of all minus batch of one, over the others).
+#   of the same files on one core (--jobs 1) and on every core (the default): whole process
+#   (start-up included) per diagram, and the marginal time of a diagram (batch of all minus batch
+#   of one, over the others).
 # Sourced by tests/bench/run.sh (measure, ratio, $OUT, $JM). npm packages are installed here when
 # missing, never by make test: mermaid-cli globally with PUPPETEER_SKIP_DOWNLOAD=1 and Debian's
 # chromium, beautiful-mermaid under build/bench-node. Without them the section says SKIP and why.
@@ -82,13 +83,17 @@ else
             lastout="$OUT/bmb/$(basename "$(dirname "$last")")/$(basename "$last" .mmd).svg"
             measure "journeymap batch of $n, jobs 1" "$lastout" "$JM" --batch "$OUT/bm-list" -O "$OUT/bmb" -T svg --jobs 1
             measure "journeymap batch of 1, jobs 1" "$OUT/bm1/$first.svg" "$JM" --batch "$OUT/bm-one" -O "$OUT/bm1" -T svg --jobs 1
+            measure "journeymap batch of $n, every core" "$lastout" "$JM" --batch "$OUT/bm-list" -O "$OUT/bmb" -T svg
             all=$(us "journeymap batch of $n, jobs 1"); one=$(us "journeymap batch of 1, jobs 1")
-            if [ -n "$all" ] && [ -n "$one" ]; then
-                awk -v a="$all" -v o="$one" -v n="$n" -v b="$bm" 'BEGIN {
-                    whole = a / 1000 / n; marg = (a - o) / 1000 / (n - 1)
-                    printf "  %-44s %9.3f ms\n", "beautiful-mermaid per diagram (in process)", b
-                    printf "  %-44s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, whole process / n", whole, whole < b ? b / whole : whole / b, whole < b ? "faster" : "slower"
-                    printf "  %-44s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, marginal", marg, marg < b ? b / marg : marg / b, marg < b ? "faster" : "slower" }'
+            cores=$(us "journeymap batch of $n, every core")
+            if [ -n "$all" ] && [ -n "$one" ] && [ -n "$cores" ]; then
+                awk -v a="$all" -v o="$one" -v c="$cores" -v n="$n" -v b="$bm" -v k="$(nproc)" 'BEGIN {
+                    whole = a / 1000 / n; marg = (a - o) / 1000 / (n - 1); every = c / 1000 / n; cmarg = (c - o) / 1000 / (n - 1)
+                    printf "  %-50s %9.3f ms\n", "beautiful-mermaid per diagram (in process, one core)", b
+                    printf "  %-50s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, one core, whole process / n", whole, whole < b ? b / whole : whole / b, whole < b ? "faster" : "slower"
+                    printf "  %-50s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, one core, marginal", marg, marg < b ? b / marg : marg / b, marg < b ? "faster" : "slower"
+                    printf "  %-50s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, " k " cores, whole process / n", every, every < b ? b / every : every / b, every < b ? "faster" : "slower"
+                    printf "  %-50s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, " k " cores, marginal", cmarg, cmarg < b ? b / cmarg : cmarg / b, cmarg < b ? "faster" : "slower" }'
             fi
         fi
     else
