@@ -10,6 +10,8 @@
  * is tested only against the boxes and leaders near it: a curve of n steps costs about n times
  * a spot's few neighbours, not n times n. */
 typedef struct {
+    jm_arena *a;                                /* the placement's own: freed when it is done
+                                                 * (a map lays its emotion lane out many times) */
     em_box *boxes; size_t n_boxes, cap_boxes;   /* markers (with rings), placed labels */
     int *owner;                                 /* point of each box */
     bool *label;                                /* is the box a label (else a marker)? */
@@ -25,9 +27,9 @@ typedef struct {
 static void add_box(em_layout *L, em_space *sp, em_box b, int owner, bool label) {
     if (sp->n_boxes == sp->cap_boxes) {
         size_t nc = sp->cap_boxes ? sp->cap_boxes * 2 : 64;
-        em_box *nb = JM_NEWV(L->a, em_box, nc);
-        int *no = JM_NEWV(L->a, int, nc);
-        bool *nl = JM_NEWV(L->a, bool, nc);
+        em_box *nb = JM_NEWV(sp->a, em_box, nc);
+        int *no = JM_NEWV(sp->a, int, nc);
+        bool *nl = JM_NEWV(sp->a, bool, nc);
         if (sp->n_boxes) {
             memcpy(nb, sp->boxes, sp->n_boxes * sizeof *nb);
             memcpy(no, sp->owner, sp->n_boxes * sizeof *no);
@@ -42,7 +44,7 @@ static void add_box(em_layout *L, em_space *sp, em_box b, int owner, bool label)
 }
 
 static void add_line(em_layout *L, em_space *sp, double x0, double y0, double x1, double y1) {
-    JM_RESERVE(L->a, sp->lines, sp->n_lines, 1, sp->cap_lines, 32);
+    JM_RESERVE(sp->a, sp->lines, sp->n_lines, 1, sp->cap_lines, 32);
     jm_grid_add(sp->lines_at, (int)sp->n_lines, x0, y0, x1, y1);
     sp->lines[sp->n_lines++] = (em_box){ x0, y0, x1, y1 };
 }
@@ -312,10 +314,12 @@ static bool place(em_layout *L, em_space *sp, size_t i, bool must) {
 
 void em_labels_place(em_layout *L) {
     double room = 2 * L->unit;
+    jm_arena *a = jm_arena_new();
     em_space sp = {
-        .boxes_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
-        .lines_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
-        .curve_at = jm_grid_new(L->a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+        .a = a,
+        .boxes_at = jm_grid_new(a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+        .lines_at = jm_grid_new(a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
+        .curve_at = jm_grid_new(a, L->plot_x, -room, L->plot_x + L->plot_w, 4 * L->unit + room, GRID_CELL),
     };
     for (size_t i = 0; i + 1 < L->n_poly; i++)
         jm_grid_add(sp.curve_at, (int)i, L->poly_x[i], L->poly_y[i], L->poly_x[i + 1], L->poly_y[i + 1]);
@@ -327,6 +331,7 @@ void em_labels_place(em_layout *L) {
     for (int r = 0; r <= 2; r++)
         for (size_t i = 0; i < L->n_pts; i++)
             if (rank[i] == r) place(L, &sp, i, r < 2);
+    jm_arena_free(a);
 
     L->top = 0;
     L->bottom = 4 * L->unit;

@@ -241,6 +241,7 @@ static bool read_participant(seq_reader *R, const mmd_stmt *st, const char *rest
 /* Finds the arrow of a message: the first position where one starts, the longest there. */
 static const seq_arrow *find_arrow(const char *s, const char *end, const char **at) {
     for (const char *p = s + 1; p < end; p++) {
+        if (*p != '-' && *p != '<' && *p != '/' && *p != '\\') continue;   /* no arrow starts otherwise */
         const seq_arrow *best = NULL;
         for (size_t i = 0; i < G_N_ELEMENTS(arrows); i++) {
             size_t n = strlen(arrows[i].text);

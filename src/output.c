@@ -208,6 +208,32 @@ static void block_kills(sigset_t *old) {
     sigprocmask(SIG_BLOCK, &set, old);
 }
 
+/* Whether the regular file `target` (`st` its stat) holds exactly `buf`. A batch or --watch run
+ * again over unchanged inputs then writes nothing: make and site generators see only what changed,
+ * and no file is created to replace an equal one (on this machine's ext4 a new file cost more
+ * than drawing a small diagram). */
+static bool same_bytes(const char *target, const struct stat *st, const GByteArray *buf) {
+    if ((size_t)st->st_size != buf->len) return false;
+    int fd = open(target, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    bool same = true;
+    unsigned char chunk[65536];
+    for (size_t at = 0; same && at < buf->len;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0 || at + (size_t)n > buf->len || memcmp(chunk, buf->data + at, (size_t)n) != 0) same = false;
+        else at += (size_t)n;
+    }
+    if (same) {   /* and nothing after it: the file did not grow since the stat */
+        unsigned char more;
+        ssize_t n;
+        while ((n = read(fd, &more, 1)) < 0 && errno == EINTR) {}
+        same = n == 0;
+    }
+    close(fd);
+    return same;
+}
+
 /* A temporary file beside `target` (mkstemp), given the permission bits of the file it replaces
  * (those a new file would get when there is none), filled, closed and renamed over `target`. On
  * any failure it is removed and `target` is left as it was. */
@@ -227,8 +253,12 @@ static bool write_atomic(const char *path, const char *target, const GByteArray 
         jm_error(d, NULL, nopos(), "cannot write '%s': '%s' is not a folder", path, dir);
         goto done;
     }
-    mode_t mode = stat(target, &old_st) == 0 && S_ISREG(old_st.st_mode) ? old_st.st_mode & 07777
-                                                                         : 0666 & ~current_umask();
+    bool exists = stat(target, &old_st) == 0 && S_ISREG(old_st.st_mode);
+    if (exists && same_bytes(target, &old_st, buf)) {
+        ok = true;   /* already so: left as it is, its time stamp too */
+        goto done;
+    }
+    mode_t mode = exists ? old_st.st_mode & 07777 : 0666 & ~current_umask();
     if (strlen(base) > 200) base[200] = '\0';   /* room for ".tmpXXXXXX" within NAME_MAX */
     tmp = g_strdup_printf("%s/.%s.tmpXXXXXX", dir, base);
     block_kills(&old_mask);

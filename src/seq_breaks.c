@@ -2,13 +2,16 @@
  * line stays with the row after it, a frame's bottom with the row before it, the last page keeps
  * a few messages; the page walker (seq_rows.c) then breaks where told. When a sequence is cut
  * into bands of participants, the breaks of a band move up until its last page is more than half
- * used too (the next band follows it). */
+ * used too (the next band follows it); where they cannot, the next band is stacked under it. */
 #include <math.h>
 #include "seq_layout.h"
 
 enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least */
+enum { PIECE_ROWS = 2 };  /* messages a band stacked under another keeps with its heads there at least */
 #define LAST_FILL 0.62    /* share of a page's height a band's last page uses at least: more than
                            * half of the page once the margins are counted */
+#define STACK_FILL 0.75  /* a band's last page less used than this takes the next band under it:
+                           * a band narrower than the page needs that to fill half its area */
 #define STEP 0.01         /* the limit moves up by this share of the page per try */
 
 static bool content_row(const seq_row *r) {
@@ -29,11 +32,13 @@ static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *b
         const seq_row *r = &p->rows[i];
         brk[i] = false;
         bool cut = false;
+        double lim = pages == 1 && b->stacked ? b->limit : limit;   /* balancing moves the breaks
+                                                                  * of a band's own pages only */
         /* the last page keeps at least TAIL_ROWS messages under its repeated heads: when the
          * rest does not fit here, the page breaks before the last few */
         if (limit > 0 && !widow_checked && b->tail[i] <= TAIL_ROWS && r->kind != SEQ_ROW_END) {
             widow_checked = true;
-            cut = placed >= TAIL_ROWS && y + b->rest[i] + n_open * st->frame_gap > limit;
+            cut = placed >= TAIL_ROWS && y + b->rest[i] + n_open * st->frame_gap > lim;
         }
         /* A row stays whole; a header or else line stays with the row after it; frame bottoms
          * stay with the row before them (a frame never reopens only to close); the last rows
@@ -41,10 +46,14 @@ static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *b
         if (!cut && !(r->kind == SEQ_ROW_END && placed > 0)) {
             double keep = r->height + n_open * st->frame_gap;
             size_t next = i + 1;
-            if ((r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) && next < n) keep += p->rows[next++].height;
+            if (r->kind == SEQ_ROW_BEGIN || r->kind == SEQ_ROW_ELSE) {   /* with the next row drawn here */
+                while (next < n && p->rows[next].height == 0) next++;
+                if (next < n) keep += p->rows[next++].height;
+                if (r->kind == SEQ_ROW_BEGIN) keep += st->frame_gap;   /* its own frame closed */
+            }
             while (next < n && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
             if (next == n) keep += p->head_h;   /* box_pad is kept off the page by the limit */
-            cut = limit > 0 && y + keep > limit && placed > 0;
+            cut = lim > 0 && y + keep > lim && (placed > 0 || (b->stacked && pages == 1));
         }
         if (cut) {
             brk[i] = true;
@@ -75,7 +84,7 @@ size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance) {
     }
     double end;
     size_t pages = pass(p, b, b->limit, b->brk, &end);
-    if (!balance || pages < 2 || b->page_h <= 0) return pages;
+    if (!balance || pages < 2 + (size_t)b->stacked || b->page_h <= 0) return pages;
     /* the last page's content: its heads at the top, rows, heads at the bottom */
     double used = end + p->head_h + b->bottom - b->content_top, want = LAST_FILL * b->page_h;
     if (used >= want) return pages;
@@ -87,4 +96,17 @@ size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance) {
         break;
     }
     return pages;
+}
+
+bool seq_breaks_short(const seq_breaks *b, double bottom) {
+    return b->page_h > 0 && bottom - b->content_top < STACK_FILL * b->page_h;
+}
+
+bool seq_breaks_stackable(const seq_breaks *b, size_t n_rows, size_t pages, bool part) {
+    if (pages == 1) return true;
+    if (!part) return false;
+    size_t first = 0;
+    while (first < n_rows && !b->brk[first]) first++;
+    size_t want = b->tail[0] < PIECE_ROWS ? b->tail[0] : PIECE_ROWS;
+    return b->tail[0] - b->tail[first] >= want && want > 0;
 }

@@ -61,10 +61,25 @@ void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g) {
  *     (7)---- label ---->|  → Participant 9          Participant 2 →  |(8)---- label ---->
  *                      edge                                          edge
  */
+/* On a page too narrow for that (away_below), under the line inside the band, against the edge,
+ * clear of a badge there (the arrow head is shallower than the drop):
+ *
+ *     |(7)---- label ---->|             |<--- label ----(8)|
+ *     |      → Participant 9|           |Participant 2 ←     |
+ */
 double seq_away_x(const seq_plan *p, const seq_row *r, double badge_r) {
     int e = seq_edge(p, r->to) ? r->to : r->from;
-    double x = p->parts[e].x, clear = p->st->label_margin + (e == r->from ? badge_r : p->st->head_size / 2);
+    double x = p->parts[e].x;
+    if (p->away_below) {
+        double clear = e == r->from && badge_r > 0 ? badge_r + p->st->label_margin : 0;
+        return e == p->edge_r ? x - clear - r->away_block.width : x + clear;
+    }
+    double clear = p->st->label_margin + (e == r->from ? badge_r : p->st->head_size / 2);
     return e == p->edge_r ? x + clear : x - clear - r->away_block.width;
+}
+
+double seq_away_drop(const seq_plan *p) {
+    return fmax(p->st->label_gap, p->st->head_size / 2);
 }
 
 static double note_width(const seq_plan *p, const seq_row *r) {
@@ -138,6 +153,8 @@ static void need_message(const seq_plan *p, cols *c, const seq_row *r) {
     int ls = r->from_depth - 1, lr = r->activate ? r->to_depth : r->to_depth - 1;
     double es = seq_bar_edge(st, ls, dir), ee = r->create ? -dir * p->parts[t].w / 2 : seq_bar_edge(st, lr, -dir);
     double inner = fmax(r->text.width + 2 * st->label_margin + br, st->message_min_width);
+    if (r->away && p->away_below)   /* the name under the line, clear of the badge and the far end */
+        inner = fmax(inner, r->away_block.width + 2 * st->label_margin + (seq_edge(p, f) ? br : 0));
     need(c, f, t, inner + dir * (es - ee));
 }
 

@@ -87,6 +87,8 @@ typedef struct {
                                 * page or slide wider than the diagram) to use it */
     double spread;             /* pt added to every gap between lifelines: a page or slide's
                                 * width that the diagram would leave empty */
+    bool away_below;           /* the name of a participant off the band goes under the message's
+                                * line, inside the band (a page too narrow for it beside the edge) */
     /* The columns: the sequence's participants band_lo..band_hi (all of them but when a page is
      * too narrow for them at the floor), and on a side with participants off the band an edge
      * column, where messages to and from them end, named. */
@@ -136,8 +138,10 @@ typedef struct {
 } seq_msg_geo;
 void seq_msg_geom(const seq_plan *p, const seq_row *r, seq_msg_geo *g);
 /* A message to or from a participant off the band: the left of its name's box (pt), beside the
- * edge column; badge_r: the message's badge radius. */
+ * edge column, or under the line at it (away_below); badge_r: the message's badge radius. */
 double seq_away_x(const seq_plan *p, const seq_row *r, double badge_r);
+/* away_below: from the message's line to the top of that name (pt). */
+double seq_away_drop(const seq_plan *p);
 /* The height of a head: an actor's figure and name, or box_h. */
 double seq_head_h(const seq_plan *p, int part);
 /* Kinds drawn as a figure with the name under it (their own height); the others are boxes of
@@ -187,6 +191,11 @@ typedef struct {
     int *alive;                /* per participant: 0 not created yet, 1 alive, 2 destroyed */
     seq_span *life;            /* per participant: its lifeline on this page (y0 > y1: none) */
     int messages;              /* messages drawn so far: the next one's number in its group id */
+    double start;              /* pt, where the first page's content starts: the margin, or lower
+                                * when the band is stacked under the previous band's last rows */
+    bool stacked;              /* its first page is the previous band's last page */
+    double bottom;             /* pt, where the content of its last page ends */
+    bool short_end;            /* its last page is short (seq_breaks_short) */
 } seq_walk;
 
 static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1]; }
@@ -204,6 +213,7 @@ typedef struct {
     double page_h;             /* pt, a page's canvas height (0: one page) */
     double content_top;        /* pt, the top of a page's content (margin) */
     double bottom;             /* pt, under the bottom heads (box padding) */
+    bool stacked;              /* page 1 is another band's: it may hold none of these rows */
     size_t *tail;              /* per row: messages, notes and delays from it on */
     double *rest;              /* per row: the height the rows from it on need, bottom heads included */
     bool *brk;                 /* per row: a page starts at it */
@@ -211,6 +221,12 @@ typedef struct {
 /* Fills b->tail, rest and brk for the rows of p; balance: move the breaks up (as many pages)
  * until the last page is more than half used. Returns the pages. */
 size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance);
+/* A band's last page whose content ends at `bottom` (pt) is short: less used than the breaks
+ * balance a last page to. */
+bool seq_breaks_short(const seq_breaks *b, double bottom);
+/* Breaks found for a band stacked under another: true when its first piece reads on its own (it
+ * is the whole band, or, when `part` allows a piece, holds the messages a last page keeps). */
+bool seq_breaks_stackable(const seq_breaks *b, size_t n_rows, size_t pages, bool part);
 
 /* seq_parts.c: heads at the top and bottom (of the participants alive[i] == 1; alive NULL: all),
  * a head where a message creates it, lifelines, the cross where one ends, participant boxes. */

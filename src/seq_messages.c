@@ -248,8 +248,9 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     if (labelled)
         seq_label(w, s, "sequence.message.label", g.label_x, y - st->label_gap - text_h, r->label, r->text,
                   &st->message_font, st->message_text, it->pos, -1);
-    if (r->away)   /* centred on the line, beside the edge */
-        seq_label(w, s, "sequence.message.away", seq_away_x(p, r, g.badge_r), y - r->away_block.height / 2,
+    if (r->away)   /* centred on the line beside the edge, or under it */
+        seq_label(w, s, "sequence.message.away", seq_away_x(p, r, g.badge_r),
+                  p->away_below ? y + seq_away_drop(p) : y - r->away_block.height / 2,
                   r->away_text, r->away_block, &st->message_font, st->message_text, it->pos, -1);
     if (r->number) draw_badge(w, r, g.xs, y, g.badge_r);
     jm_scene_group_end(s, group);

@@ -130,7 +130,8 @@ static void deepen(seq_plan *p, int part, int d) {
 }
 
 /* The name of a participant off the band, with an arrow the way the message goes: "→ name" at
- * the right edge, "name →" at the left one (leftward: "name ←", "← name"). */
+ * the right edge, "name →" at the left one (leftward: "name ←", "← name"); set towards the edge:
+ * away from it beside the band, against it under the line (away_below). */
 static void plan_away(seq_plan *p, seq_row *r) {
     const jm_participant *a = r->away;
     const char *name = a->label && *a->label ? a->label : a->id;
@@ -140,7 +141,7 @@ static void plan_away(seq_plan *p, seq_row *r) {
                          : jm_arena_printf(p->ctx->arena, "%s %s", name, arrow);
     r->away_block = seq_measure(p, r->away_text, &p->st->message_font,
                                 seq_wrap(p, r->away_text, &p->st->message_font, p->st->part_max_width),
-                                right ? JM_ALIGN_LEFT : JM_ALIGN_RIGHT);
+                                right != p->away_below ? JM_ALIGN_LEFT : JM_ALIGN_RIGHT);
 }
 
 static void plan_message(seq_plan *p, const jm_seq_item *it, int group, int *depth, numbering *counter) {

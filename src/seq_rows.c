@@ -5,6 +5,8 @@
 #include <string.h>
 #include "seq_layout.h"
 
+#define BAND_SEP 0.75   /* header-gaps above and below the rule between bands stacked on a page */
+
 static bool has_text(const char *s) { return s && *s; }
 
 double seq_head_h(const seq_plan *p, int part) {
@@ -53,6 +55,7 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
             above = seq_msg_above(p, r);
             r->height = above + st->row_gap + (r->kind == SEQ_ROW_SELF ? st->self_height : 0);
             if (r->kind == SEQ_ROW_MSG && r->create) r->height += seq_head_h(p, r->to) / 2;
+            if (r->away && p->away_below) r->height += seq_away_drop(p) + r->away_block.height;
             break;
         }
         case SEQ_ROW_NOTE:
@@ -108,8 +111,8 @@ static void new_page(seq_walk *w, double left) {
     seq_page *pg = &w->pages[w->n_pages++];
     memset(pg, 0, sizeof *pg);
     for (int k = 0; k < SEQ_LAYERS; k++) pg->layer[k] = jm_scene_new(a, 0, 0, cm->background);
-    double y = cm->margin;
-    if (w->n_pages == 1 && (has_text(p->title_text) || p->subtitle_text)) {
+    double y = w->n_pages == 1 ? w->start : cm->margin;
+    if (w->n_pages == 1 && p->band_lo == 0 && (has_text(p->title_text) || p->subtitle_text)) {   /* once, over the first band */
         jm_scene *s = pg->layer[SEQ_L_HEAD];
         if (has_text(p->title_text)) {
             jm_scene_text(s, "sequence.title", left, y, p->title_text, &cm->title_font, cm->text,
@@ -200,8 +203,14 @@ static void init_walk(seq_walk *w, seq_plan *p) {
     for (size_t i = 0; i < p->n_parts; i++) w->alive[i] = p->parts[i].created_row >= 0 ? 0 : 1;
 }
 
+/* The name of a participant for a page's bookmark. */
+static const char *part_name(const jm_participant *q) {
+    return q->label ? q->label : q->id;
+}
+
 /* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
- * sits inside the margins (or is centred on a wider fixed canvas); band after band. */
+ * sits inside the margins (or is centred on a wider fixed canvas); band after band, a band
+ * stacked under the previous one on that one's last page, a rule between them. */
 static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
     seq_plan *p = walks[0].p;
     const jm_style_common *cm = p->cm;
@@ -221,30 +230,38 @@ static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
         if (x0 > x1) x0 = x1 = 0;
         dx[b] = cm->margin - x0 - (x1 - x0) / 2;   /* the middle of the band at 0, until the width is known */
         width = fmax(width, x1 - x0 + 2 * cm->margin);
-        total += walks[b].n_pages;
+        total += walks[b].n_pages - walks[b].stacked;
     }
     const jm_journey *j = p->ctx->journey;
     const char *desc = has_text(j->subtitle) ? j->subtitle : p->seq->title;
     const char *name = has_text(p->seq->title) ? p->seq->title : "sequence";
     size_t at = 0;
+    jm_scene *s = NULL;
+    const jm_participant *first = NULL;   /* the page's first band's first participant */
     for (size_t b = 0; b < nb; b++)
         for (size_t k = 0; k < walks[b].n_pages; k++) {
             seq_page *pg = &walks[b].pages[k];
-            jm_scene *s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
-            s->title = j->title;
-            s->desc = desc;
-            for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx[b] + width / 2 - cm->margin, 0);
-            const char *mark = name;
-            at++;
-            if (nb > 1) {
-                const seq_plan *q = walks[b].p;
-                const jm_participant *first = &q->seq->participants[q->band_lo], *last = &q->seq->participants[q->band_hi];
-                mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu, %s to %s)", name, at, total,
-                                       first->label ? first->label : first->id, last->label ? last->label : last->id);
-            } else if (total > 1) {
-                mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", name, at, total);
+            const seq_plan *q = walks[b].p;
+            if (k == 0 && walks[b].stacked) {   /* under the previous band, a rule between */
+                double y = walks[b].start - BAND_SEP * q->st->header_gap;
+                jm_scene_line(s, "sequence.band.rule", cm->margin, y, width - cm->margin, y,
+                              jm_paint_stroke(cm->line, 1), JM_HEAD_NONE, JM_HEAD_NONE, 0);
+                s->height = fmax(s->height, pg->height);
+            } else {
+                s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
+                s->title = j->title;
+                s->desc = desc;
+                first = &q->seq->participants[q->band_lo];
+                at++;
+                jm_doc_add_page(doc, s, "sequence", name);
             }
-            jm_doc_add_page(doc, s, "sequence", mark);
+            for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx[b] + width / 2 - cm->margin, 0);
+            const char **mark = &doc->pages[doc->n_pages - 1].bookmark;
+            if (nb > 1)
+                *mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu, %s to %s)", name, at, total, part_name(first),
+                                        part_name(&q->seq->participants[q->band_hi]));
+            else if (total > 1)
+                *mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", name, at, total);
         }
 }
 
@@ -278,37 +295,60 @@ static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box
     }
 }
 
-/* One band (or the whole) on its pages. banded: one of several, its last page not the view's. */
-static void draw_band(seq_plan *p, seq_walk *w, bool banded) {
-    const jm_sequence_style *st = p->st;
+/* A band's rows measured; the page geometry its breaks are found in. banded: one of several. */
+static seq_breaks measure_band(seq_plan *p, bool banded) {
     const jm_style_common *cm = p->cm;
     const jm_layout_ctx *ctx = p->ctx;
     double x0, x1;
     seq_columns_extent(p, &x0, &x1);
     seq_rows_measure(p, x0, x1);
     if (banded) drop_off_rows(p);
-    double box_pad = p->n_boxes ? st->box_padding : 0;
-    seq_breaks br = { .content_top = cm->margin, .bottom = box_pad };
+    seq_breaks br = { .content_top = cm->margin, .bottom = p->n_boxes ? p->st->box_padding : 0 };
     if (ctx->page_height > 0) {
         double width = fmax(x1 - x0, fmax(p->title.width, p->subtitle.width)) + 2 * cm->margin;
         if (ctx->width > width) width = ctx->width;
         double scale = ctx->page_width > 0 && width > ctx->page_width ? width / ctx->page_width : 1;
         br.page_h = ctx->page_height * scale;
-        br.limit = br.page_h - cm->margin - box_pad;
+        br.limit = br.page_h - cm->margin - br.bottom;
     }
+    return br;
+}
+
+/* One band (or the whole) on its pages, from a page of its own (start 0) or stacked at `start`
+ * under the previous band's last rows. Stacked, it must read there: all of it, or (part) a first
+ * piece of a few messages; else false, nothing drawn. banded: one of several, its last page
+ * balanced as far as it can be. */
+static bool place_band(seq_plan *p, seq_walk *w, seq_breaks br, bool banded, double start, bool part) {
     init_walk(w, p);
     w->page_h = br.page_h;
     w->limit = br.limit;
-    new_page(w, x0);
-    br.first = w->y;   /* under the title on page 1; further pages have none */
-    br.top = br.first - (w->pages[0].box_top - cm->margin);
-    seq_breaks_find(p, &br, banded);
-    walk_rows(w, &br, x0, box_pad);
+    w->stacked = br.stacked = start > 0;
+    w->start = start > 0 ? start : p->cm->margin;
+    new_page(w, p->left);
+    br.first = w->y;   /* under the title (or the band above) on page 1; further pages have none */
+    br.top = br.first - (w->pages[0].box_top - p->cm->margin);
+    size_t pages = seq_breaks_find(p, &br, banded);
+    if (w->stacked && !seq_breaks_stackable(&br, p->n_rows, pages, part)) return false;
+    walk_rows(w, &br, p->left, br.bottom);
+    w->bottom = seq_cur(w)->end + p->head_h + br.bottom;
+    w->short_end = seq_breaks_short(&br, w->bottom);
+    return true;
 }
 
+/* Bands of participants, left to right: a band starts a page of its own unless the previous
+ * band's last page has room for it below. It goes there when all of it fits (a page saved), or,
+ * when that page is short (its band could not be balanced over its pages), when a first piece
+ * of a few messages does: short bands stack, one under the other, each with its own heads. */
 bool seq_rows_draw(seq_plan *bands, size_t nb, jm_doc *doc) {
     seq_walk *walks = JM_NEWV(bands[0].ctx->arena, seq_walk, nb);
-    for (size_t b = 0; b < nb; b++) draw_band(&bands[b], &walks[b], nb > 1);
+    for (size_t b = 0; b < nb; b++) {
+        seq_plan *p = &bands[b];
+        seq_breaks br = measure_band(p, nb > 1);
+        const seq_walk *prev = b > 0 ? &walks[b - 1] : NULL;
+        double start = prev && br.page_h > 0 ? prev->bottom + 2 * BAND_SEP * p->st->header_gap : 0;
+        if (!start || !place_band(p, &walks[b], br, nb > 1, start, prev->short_end))
+            place_band(p, &walks[b], br, nb > 1, 0, false);
+    }
     assemble(walks, nb, doc);
     return true;
 }

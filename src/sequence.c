@@ -59,14 +59,11 @@ static void band_plan(const seq_plan *p, int lo, int hi, seq_plan *q) {
     seq_columns_place(q);
 }
 
-/* A sequence too wide for its pages at the floor (its text never shrinks) is cut into bands of
- * participants, left to right, each as many as fit the page's width, their lifelines spread over
- * it. Messages between bands run to the band's edge, where the other participant is named; every
- * band keeps every row, so that its pages and the other bands' read side by side. False when a
- * participant alone is too wide for the page. */
-static bool draw_bands(const seq_plan *p, jm_doc *doc) {
+/* The bands of a sequence too wide for its pages at the floor (its text never shrinks), left to
+ * right, each as many participants as fit the page's width, their lifelines spread over it. False
+ * when a participant alone is too wide for the page. */
+static bool cut_bands(const seq_plan *p, seq_plan *bands, size_t *n_bands) {
     double width = p->ctx->width;
-    seq_plan *bands = JM_NEWV(p->ctx->arena, seq_plan, p->n_parts);
     size_t nb = 0;
     for (int lo = 0, n = (int)p->n_parts; lo < n; nb++) {
         band_plan(p, lo, lo, &bands[nb]);
@@ -87,6 +84,22 @@ static bool draw_bands(const seq_plan *p, jm_doc *doc) {
         q->spread = (width - width_of(q)) / (double)(q->n_parts - 1);
         if (q->spread > 0) seq_columns_place(q);
         else q->spread = 0;
+    }
+    *n_bands = nb;
+    return true;
+}
+
+/* The sequence in bands of participants. Messages between bands run to the band's edge, where
+ * the other participant is named: beside the edge, or, on a page too narrow for a participant
+ * between two names, under the line (every band alike). False when even then a participant
+ * alone is too wide for the page. */
+static bool draw_bands(seq_plan *p, jm_doc *doc) {
+    seq_plan *bands = JM_NEWV(p->ctx->arena, seq_plan, p->n_parts);
+    size_t nb;
+    p->away_below = false;
+    if (!cut_bands(p, bands, &nb)) {
+        p->away_below = true;
+        if (!cut_bands(p, bands, &nb)) return false;
     }
     return seq_rows_draw(bands, nb, doc);
 }

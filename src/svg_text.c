@@ -30,7 +30,25 @@ typedef struct {
     hb_set_t *unicodes;      /* the characters written in it */
 } font_entry;
 
+/* What a run in one PangoFont (a face at a size) writes the same every time. */
+typedef struct {
+    font_entry *face;        /* NULL for a colour (emoji) font */
+    char *css;               /* the run's CSS font declaration */
+    char *class_attr;        /* ' class="sN"' of it, made when a run is first written (classes
+                             * are numbered in order of first use) */
+} sized_font;
+
+static void sized_font_free(gpointer p) {
+    sized_font *sf = p;
+    g_free(sf->css);
+    g_free(sf->class_attr);
+    g_free(sf);
+}
+
 struct jm_svg_text {
+    GHashTable *sized;       /* PangoFont* -> sized_font*: the fonts the layouts hold, each looked
+                             * up once (a pattern query, a description and a class a run cost
+                             * more than the rest of writing it) */
     GHashTable *fonts;       /* "file#index" -> font_entry*, owned by `order` */
     GPtrArray *order;        /* font_entry*, in order of first use */
     jm_emoji_cache *emoji;
@@ -49,6 +67,7 @@ static void font_entry_free(gpointer p) {
 jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
     jm_svg_text *t = g_new0(jm_svg_text, 1);
     t->classes = classes;
+    t->sized = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, sized_font_free);
     t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     t->order = g_ptr_array_new_with_free_func(font_entry_free);
     t->emoji = jm_emoji_cache_new(false);
@@ -58,6 +77,7 @@ jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
 
 void jm_svg_text_free(jm_svg_text *t) {
     if (!t) return;
+    g_hash_table_destroy(t->sized);
     g_hash_table_destroy(t->fonts);
     g_ptr_array_free(t->order, TRUE);
     jm_emoji_cache_free(t->emoji);
@@ -96,6 +116,28 @@ static font_entry *font_of(jm_svg_text *t, PangoFont *font) {
     return f;
 }
 
+/* The run writing of `font`, made on first use: its face's entry and its CSS font declaration
+ * (style, weight, size, the subset's family and the face's own family). */
+static sized_font *sized_of(jm_svg_text *t, PangoFont *font) {
+    sized_font *sf = g_hash_table_lookup(t->sized, font);
+    if (sf) return sf;
+    sf = g_new0(sized_font, 1);
+    g_hash_table_insert(t->sized, font, sf);
+    if (jm_font_is_color(font)) return sf;
+    font_entry *f = sf->face = font_of(t, font);
+    PangoFontDescription *fd = pango_font_describe_with_absolute_size(font);
+    double size = pango_font_description_get_size(fd) / (double)PANGO_SCALE;
+    pango_font_description_free(fd);
+    GString *css = g_string_new(NULL);
+    g_string_append_printf(css, "font:%s %d ", f->italic ? "italic" : "normal", f->weight);
+    jm_svg_num(css, size);
+    g_string_append_printf(css, "px \"jm%d\",\"", f->id);
+    jm_xml_escape(css, f->family, -1);
+    g_string_append(css, "\";");
+    sf->css = g_string_free(css, FALSE);
+    return sf;
+}
+
 /* One emoji glyph, `advance` pt wide in the layout, as a <use> of its picture, the picture
  * defined on first use. The size it is drawn at follows from its advance (a bitmap font's
  * nominal size is its strike's, whatever size it is drawn at). */
@@ -122,17 +164,21 @@ static void write_emoji(jm_svg_text *t, GString *body, PangoFont *font, PangoGly
 /* A run's characters as SVG text: a soft hyphen where the line breaks becomes the hyphen Pango
  * drew; other soft hyphens and the zero-width spaces text.c adds as break points are left out. */
 static void run_text(GString *out, const char *s, int len, bool line_end, hb_set_t *used) {
-    const char *end = s + len;
+    const char *end = s + len, *span = s;   /* span: characters written as they are */
     for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (c == 0x00AD) {
-            if (line_end && g_utf8_next_char(p) >= end) { g_string_append_c(out, '-'); hb_set_add(used, '-'); }
+        gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+        if (c != 0x00AD && c != 0x200B) {
+            hb_set_add(used, c);
             continue;
         }
-        if (c == 0x200B) continue;
-        hb_set_add(used, c);
-        jm_xml_escape(out, p, g_utf8_next_char(p) - p);
+        jm_xml_escape(out, span, p - span);
+        span = g_utf8_next_char(p);
+        if (c == 0x00AD && line_end && span >= end) {
+            g_string_append_c(out, '-');
+            hb_set_add(used, '-');
+        }
     }
+    jm_xml_escape(out, span, end - span);
 }
 
 typedef struct { PangoLayoutRun *run; double x, width; } placed_run;
@@ -151,10 +197,8 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
         PangoItem *item = pr->run->item;
         PangoFont *font = item->analysis.font;
         if (!font || !PANGO_IS_FC_FONT(font)) continue;
-        PangoFontDescription *fd = pango_font_describe_with_absolute_size(font);
-        double size = pango_font_description_get_size(fd) / (double)PANGO_SCALE;
-        pango_font_description_free(fd);
-        if (jm_font_is_color(font)) {
+        sized_font *sf = sized_of(t, font);
+        if (!sf->face) {
             double gx = pr->x;
             PangoGlyphString *gs = pr->run->glyphs;
             for (int k = 0; k < gs->num_glyphs; k++) {
@@ -164,21 +208,18 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
             }
             continue;
         }
-        font_entry *f = font_of(t, font);
         GString *chars = g_string_new(NULL);
         bool line_end = i + 1 == runs->len && !last_line;
-        run_text(chars, text + item->offset, item->length, line_end, f->unicodes);
+        run_text(chars, text + item->offset, item->length, line_end, sf->face->unicodes);
         if (!chars->len) { g_string_free(chars, TRUE); continue; }
         bool rtl = item->analysis.level % 2;
-        GString *css = g_string_new(NULL);
-        g_string_append_printf(css, "font:%s %d ", f->italic ? "italic" : "normal", f->weight);
-        jm_svg_num(css, size);
-        g_string_append_printf(css, "px \"jm%d\",\"", f->id);
-        jm_xml_escape(css, f->family, -1);
-        g_string_append(css, "\";");
+        if (!sf->class_attr) {
+            GString *attr = g_string_new(NULL);
+            jm_svg_class(t->classes, attr, sf->css, NULL);
+            sf->class_attr = g_string_free(attr, FALSE);
+        }
         g_string_append(body, "<tspan");
-        jm_svg_class(t->classes, body, css->str, NULL);
-        g_string_free(css, TRUE);
+        g_string_append(body, sf->class_attr);
         g_string_append(body, " x=\"");
         jm_svg_num(body, rtl ? pr->x + pr->width : pr->x);
         g_string_append(body, "\" y=\"");

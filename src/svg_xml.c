@@ -5,20 +5,35 @@
 #include <string.h>
 
 void jm_xml_escape(GString *out, const char *s, gssize len) {
-    char *valid = g_utf8_make_valid(s, len);
-    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        switch (c) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&apos;"); break;
+    /* spans of plain bytes are copied whole; text that is not UTF-8 is made so first */
+    char *valid = g_utf8_validate(s, len, NULL) ? NULL : g_utf8_make_valid(s, len);
+    const char *p = valid ? valid : s, *end = p + (valid || len < 0 ? strlen(p) : strnlen(p, (size_t)len));
+    const char *plain = p;   /* the first byte not yet written */
+    while (p < end) {
+        unsigned char b = (unsigned char)*p;
+        const char *next = b < 0x80 ? p + 1 : g_utf8_next_char(p), *entity = NULL;
+        bool drop = false;
+        switch (b) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&apos;"; break;
         default:
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) break;
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
+            if (b < 0x80) drop = b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+            else {
+                gunichar c = g_utf8_get_char(p);
+                drop = c == 0xFFFE || c == 0xFFFF;
+            }
         }
+        if (entity || drop) {
+            g_string_append_len(out, plain, p - plain);
+            if (entity) g_string_append(out, entity);
+            plain = next;
+        }
+        p = next;
     }
+    g_string_append_len(out, plain, end - plain);
     g_free(valid);
 }
 

@@ -71,6 +71,26 @@ cp in/page.md page.before
 expect_exit "batch: -O over the inputs' own pages is refused" 2 "$JM" in/page.md -O in
 same "batch: the input page is kept" in/page.md page.before
 
+# --- an output that already holds the bytes is left alone (time stamp, inode); others replaced ---
+rm -rf un && mkdir un
+expect_exit "batch: drawn" 0 "$JM" in/good.yaml in/sub/seq.mmd -O un
+touch -d '2001-01-01' un/good.svg un/sub/seq.svg
+stat -c '%i %Y' un/good.svg un/sub/seq.svg > un.old
+expect_exit "batch: drawn again" 0 "$JM" in/good.yaml in/sub/seq.mmd -O un
+stat -c '%i %Y' un/good.svg un/sub/seq.svg > un.after
+same "batch: unchanged outputs are not written again (same inode, time stamp kept)" un.old un.after
+cp un/sub/seq.svg seq.kept
+printf 'x' | dd of=un/sub/seq.svg bs=1 seek=100 conv=notrunc 2>/dev/null   # damaged, same size
+inode=$(stat -c %i un/sub/seq.svg)
+expect_exit "batch: drawn over a damaged output of the same size" 0 "$JM" in/sub/seq.mmd -O un/sub
+same "batch: ... which is replaced with the right bytes" un/sub/seq.svg seq.kept
+[ "$(stat -c %i un/sub/seq.svg)" != "$inode" ] && pass "batch: ... by a new file (the atomic replace)" \
+    || fail "batch: a changed output is replaced by a new file" "same inode $inode"
+cp un/good.svg good.kept
+printf 'title: Good\nstages:\n  - name: A\n    count: 4\n  - name: B\n    count: 1\n' > in/good2.yaml
+expect_exit "batch: a changed drawing" 0 "$JM" in/good2.yaml -o un/good.svg
+cmp -s un/good.svg good.kept && fail "batch: ... is written" "the old bytes are still there" || pass "batch: ... is written"
+
 # --- --watch: draws again when the input or its style file changes; stops on a signal ---
 cp "$ROOT/styles/dark.yaml" wstyle.yaml
 printf 'title: First\nstyle: wstyle.yaml\nstages:\n  - name: A\n    count: 3\n' > w.yaml

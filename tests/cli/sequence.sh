@@ -125,8 +125,12 @@ expect_exit "sequence 400 messages on A4 pages: no defects" 0 "$JM" "$T/big.yaml
 pages=$(grep -c '^page ' "$T/big.scene")
 [ "$pages" -gt 1 ] && pass "sequence 400 messages: several pages ($pages)" || fail "sequence 400 messages: several pages" "$pages"
 # 12 participants are too wide for A4 at the floor: bands of participants, each on its pages
-awk '/^page /{ p = $2; print p > "/dev/stderr" } / sequence\.participant\.name /{ n = $NF; gsub(/"/, "", n); print p, n }' \
-    "$T/big.scene" 2>"$T/pages" | sort -u > "$T/heads"
+# heads_of SCENE: "page name" for every participant head of every page
+heads_of() {
+    awk '/^page /{ p = $2 } / sequence\.participant\.name /{ n = $0; sub(/^[^"]*"/, "", n); sub(/"$/, "", n); print p, n }' "$1" | sort -u
+}
+heads_of "$T/big.scene" > "$T/heads"
+awk '/^page /{ print $2 }' "$T/big.scene" > "$T/pages"
 awk 'NR == FNR { has[$1] = 1; next } !($1 in has) { print "page " $1 ": no heads"; bad = 1 } END { exit bad }' \
     "$T/heads" "$T/pages" > "$T/bad" && pass "sequence 400 messages: every page starts with its participants' heads" \
     || fail "sequence 400 messages: every page starts with its participants' heads" "$(head -c 200 "$T/bad")"
@@ -139,16 +143,20 @@ grep -o '"message [0-9]*"' "$T/big.scene" | sort -u | wc -l | grep -qx 400 \
     && pass "sequence 400 messages: every message is drawn on some page" \
     || fail "sequence 400 messages: every message is drawn on some page" "$(grep -o '"message [0-9]*"' "$T/big.scene" | sort -u | wc -l) of 400"
 # a message to a participant of another band runs to the band's edge, which names that participant:
-# one of the message's two ends (its source line says which), and not one with a head on that page
-awk 'FILENAME == ARGV[1] { if (match($0, /P[0-9]+-+>>P[0-9]+/)) { m = substr($0, RSTART, RLENGTH); split(m, e, /-+>>/);
-         from[FNR] = "Participant " substr(e[1], 2); to[FNR] = "Participant " substr(e[2], 2) } next }
-     FILENAME == ARGV[2] { head[$1 SUBSEP $2 " " $3] = 1; next }
-     /^page /{ p = $2; next }
-     / sequence\.message\.away / { n++; line = $0; sub(/.*@/, "", line); split(line, at, ":"); l = at[1] + 0
-         t = $0; sub(/.* @[0-9]+:[0-9]+ "/, "", t); sub(/"$/, "", t); gsub(/ *(\xe2\x86\x92|\xe2\x86\x90) */, "", t)
-         if (t != from[l] && t != to[l]) { print "page " p ": \"" t "\" at line " l ", not an end of it"; bad = 1 }
-         if ((p SUBSEP t) in head) { print "page " p ": \"" t "\" is on the page"; bad = 1 } }
-     END { if (n < 50) { print n " markers"; bad = 1 } exit bad }' "$T/big.yaml" "$T/heads" "$T/big.scene" > "$T/bad" \
+# one of the message's two ends (its source line says which), and not one with a head on that page.
+# markers_ok YAML HEADS SCENE LEAST: the markers of SCENE (at least LEAST) against the messages of YAML
+markers_ok() {
+    awk -v least="$4" 'FILENAME == ARGV[1] { if (match($0, /P[0-9]+-+>>P[0-9]+/)) { m = substr($0, RSTART, RLENGTH); split(m, e, /-+>>/);
+             from[FNR] = "Participant " substr(e[1], 2); to[FNR] = "Participant " substr(e[2], 2) } next }
+         FILENAME == ARGV[2] { head[$1 SUBSEP $2 " " $3] = 1; next }
+         /^page /{ p = $2; next }
+         / sequence\.message\.away / { n++; line = $0; sub(/.*@/, "", line); split(line, at, ":"); l = at[1] + 0
+             t = $0; sub(/.* @[0-9]+:[0-9]+ "/, "", t); sub(/"$/, "", t); gsub(/ *(\xe2\x86\x92|\xe2\x86\x90) */, "", t)
+             if (t != from[l] && t != to[l]) { print "page " p ": \"" t "\" at line " l ", not an end of it"; bad = 1 }
+             if ((p SUBSEP t) in head) { print "page " p ": \"" t "\" is on the page"; bad = 1 } }
+         END { if (n < least) { print n " markers"; bad = 1 } exit bad }' "$1" "$2" "$3"
+}
+markers_ok "$T/big.yaml" "$T/heads" "$T/big.scene" 50 > "$T/bad" \
     && pass "sequence 400 messages: markers at a band's edge name the other end, off the page" \
     || fail "sequence 400 messages: markers at a band's edge name the other end, off the page" "$(head -c 300 "$T/bad")"
 grep ' sequence\.message\.away ' "$T/big.scene" | grep -q '"\(→ Participant [0-9]*\|Participant [0-9]* →\)"' \
@@ -159,6 +167,58 @@ expect_exit "sequence 400 messages in an A4 handout: no defects" 0 "$JM" "$T/big
 expect_exit "sequence 400 messages as a multi-page PDF" 0 "$JM" "$T/big.yaml" --view sequence --page A4 -o "$T/big.pdf"
 n=$(pdfinfo "$T/big.pdf" 2>/dev/null | awk '/^Pages:/{ print $2 }')
 [ "$n" = "$pages" ] && pass "sequence 400 messages: PDF has $pages pages" || fail "sequence 400 messages: PDF pages" "$n, want $pages"
+
+# --- 40 messages among 8 participants: bands short of a page stack, one under the other ---
+# seq_gen N P: N messages between pseudo-random pairs of P participants, a loop group, a note
+seq_gen() {
+    awk -v N="$1" -v P="$2" 'BEGIN {
+        print "title: Forty messages"; print "sequence:"; print "  autonumber: true"; print "  participants:"
+        split("participant actor system database", k, " ")
+        for (i = 0; i < P; i++) printf "    - {id: P%d, label: Participant %d, kind: %s}\n", i, i, k[i % 4 + 1]
+        print "  messages:"; s = 7
+        for (m = 0; m < N; ) {
+            s = (s * 1103 + 12345) % 65536; a = int(s / 64) % P; b = int(s / 512) % P
+            if (b == a) b = (a + 1) % P
+            if (m == 12) {
+                print "    - group: loop"; print "      label: every retry"; print "      messages:"
+                for (j = 0; j < 5 && m < N; j++) { printf "        - \"P%d->>P%d: message %d\"\n", (a + j) % P, (b + 3 * j + 1) % P, m; m++ }
+                continue
+            }
+            if (m == 25) printf "    - {note: \"a note about message %d\", right_of: P%d}\n", m, a
+            printf "    - \"P%d%sP%d: message %d\"\n", a, (m % 3 ? "->>" : "-->>"), b, m; m++
+        }
+    }'
+}
+seq_gen 40 8 > "$T/forty.yaml"
+for pg in A4 A5; do
+    expect_exit "sequence 40 messages, 8 participants on $pg: no defects" 0 "$JM" "$T/forty.yaml" --view sequence --page "$pg" --check-layout -o "$T/forty-$pg.pdf"
+    "$JM" "$T/forty.yaml" --view sequence --page "$pg" -T pdf --dump-scene > "$T/forty.scene" 2>"$T/err"
+    n=$(grep -o '"message [0-9]*"' "$T/forty.scene" | sort -u | wc -l)
+    [ "$n" = 40 ] && pass "sequence 40 messages on $pg: every message label is drawn" || fail "sequence 40 messages on $pg: every message label is drawn" "$n of 40"
+    heads_of "$T/forty.scene" > "$T/forty.heads"
+    n=$(awk '{ print $NF }' "$T/forty.heads" | sort -u | wc -l)
+    [ "$n" = 8 ] && pass "sequence 40 messages on $pg: every participant heads a page" || fail "sequence 40 messages on $pg: every participant heads a page" "$n of 8"
+    markers_ok "$T/forty.yaml" "$T/forty.heads" "$T/forty.scene" 20 > "$T/bad" \
+        && pass "sequence 40 messages on $pg: markers name the other end, off the page" \
+        || fail "sequence 40 messages on $pg: markers name the other end, off the page" "$(head -c 300 "$T/bad")"
+    # a band stacked under another on one page: a rule between them, each with its own heads below it
+    awk '/^page /{ p = $2; rule = 0 } / sequence\.band\.rule /{ rule = 1; split($4, at, ","); y = at[2] }
+         rule && / sequence\.participant\.name / { split($4, at, ","); if (at[2] > y) { n++; rule = 0 } }
+         END { exit !(n > 0) }' "$T/forty.scene" \
+        && pass "sequence 40 messages on $pg: a short band stacks under another, heads under a rule" \
+        || fail "sequence 40 messages on $pg: a short band stacks under another, heads under a rule" "no heads under a band rule"
+done
+expect_exit "sequence 40 messages in an A4 handout: no defects" 0 "$JM" "$T/forty.yaml" --view all --page A4 --check-layout -o "$T/forty-all.pdf"
+expect_exit "sequence 40 messages on 16:9 slides: no defects" 0 "$JM" "$T/forty.yaml" --view sequence --slide 16:9 --check-layout -o "$T/forty-slides.pdf"
+# on A5 a participant between two names beside the band's edges is wider than the page: the names
+# go under the message's line, inside the band, and the text stays at the floor
+"$JM" "$T/forty.yaml" --view sequence --page A5 -T pdf --dump-scene > "$T/forty.scene" 2>"$T/err"
+awk 'function src() { return match($0, / @[0-9]+:[0-9]+/) ? substr($0, RSTART, RLENGTH) : "" }
+     / sequence\.message\.(sync|reply|async) /{ split($4, at, ","); split($5, sz, "x"); line = at[2] + sz[2] / 2; from = src() }
+     / sequence\.message\.away /{ n++; split($4, at, ","); if (src() != from || at[2] < line) bad++ }
+     END { exit !(n > 0 && !bad) }' "$T/forty.scene" \
+    && pass "sequence 40 messages on A5: the other end's name under the message's line" \
+    || fail "sequence 40 messages on A5: the other end's name under the message's line" "not under it"
 
 # --- errors in sequences point at their source ---
 yaml badpart <<'EOF'
