@@ -74,7 +74,8 @@ bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, d
     jm_layout_ctx quiet = *ctx;
     quiet.diags = jm_diags_new();   /* the tries' warnings are the final layout's to give */
     int steps = (int)floor((1 - fmax(least_k, LEAST_K)) / STEP + 1e-9);
-    for (int i = 0; i <= steps; i++) {
+    int deep = (int)floor((1 - LEAST_K) / STEP + 1e-9);
+    for (int i = 0; i <= deep; i++) {
         /* each try in an arena of its own, freed once measured: twelve layouts of a handout's
          * view would otherwise stay until the end */
         jm_arena *scratch = jm_arena_new();
@@ -83,8 +84,15 @@ bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, d
         bool laid = try_scale(v, &q, box_w, box_h, paginate, 1 - STEP * i, jm_doc_new(scratch), &t);
         jm_arena_free(scratch);
         if (!laid) break;
+        if (i > steps) {   /* under least_k: down to the floor, only to save a third of the pages */
+            if (!t.ok) break;
+            if (best.ok && t.pages * 3 > best.pages * 2) continue;
+            best = t;
+            break;
+        }
         if (i == 0 || better(&t, &best)) best = t;
         if (i == 0 && t.ok && t.pages == 1 && t.scale >= 1 - 1e-6) break;   /* one page at full size */
+        if (i == steps && best.ok && best.pages < 3) break;   /* too few to save a third */
     }
     jm_diags_free(quiet.diags);
     /* the chosen canvas again, with the diagnostics (the first one when even it failed) */

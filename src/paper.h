@@ -22,7 +22,9 @@ typedef struct {
  * else it is one page of any height that the writer fits in the box. The map lays itself out
  * (its columns for the box's shape); other views try canvases from the box's width up to
  * 1 / least_k of it (least_k >= 0.4) and keep the one that prints at the floor on the fewest
- * pages, then the largest (when none does, the closest). The text floors of ctx (jm_layout_floors) are the paper's; a
+ * pages, then the largest (when none does, the closest); smaller than least_k, down to the
+ * floor, only when that saves a third of the pages (a sequence cut into narrow bands of
+ * participants on A5 reads better in fewer, wider bands at a smaller size). The text floors of ctx (jm_layout_floors) are the paper's; a
  * canvas printed at k gets floors over k. *fit (may be NULL) says how it prints. False after a
  * diagnostic. */
 bool jm_paper_layout(const jm_view *v, const jm_layout_ctx *ctx, double box_w, double box_h, bool paginate,

@@ -56,6 +56,8 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
             r->height = above + st->row_gap + (r->kind == SEQ_ROW_SELF ? st->self_height : 0);
             if (r->kind == SEQ_ROW_MSG && r->create) r->height += seq_head_h(p, r->to) / 2;
             if (r->away && p->away_below) r->height += seq_away_drop(p) + r->away_block.height;
+            else if (r->away)   /* beside the edge, centred on the line: a wrapped name clear of the next row */
+                r->height = fmax(r->height, above + r->away_block.height / 2 + st->label_gap);
             break;
         }
         case SEQ_ROW_NOTE:

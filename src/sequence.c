@@ -7,6 +7,8 @@
 enum { FIT_ATTEMPTS = 8, GROW_ATTEMPTS = 4 };
 #define FIT_FLOOR 0.3   /* wrap widths never shrink below this share of the style's */
 #define FIT_CEILING 2   /* nor grow above this share of it */
+#define BAND_NARROW 0.85      /* bands: each try wraps the labels this much narrower */
+#define BAND_FIT_LEAST 0.5    /* bands: labels wrap down to this share of their width to save a band */
 
 static const char *sequence_missing(const jm_journey *j, jm_arena *a) {
     (void)a;
@@ -91,16 +93,29 @@ static bool cut_bands(const seq_plan *p, seq_plan *bands, size_t *n_bands) {
 
 /* The sequence in bands of participants. Messages between bands run to the band's edge, where
  * the other participant is named: beside the edge, or, on a page too narrow for a participant
- * between two names, under the line (every band alike). False when even then a participant
- * alone is too wide for the page. */
+ * between two names, under the line (every band alike). Fewer bands read better than wider
+ * labels: the labels wrap narrower (more lines, the text at its size) while that saves a band,
+ * down to BAND_FIT_LEAST of their width, and further, down to FIT_FLOOR, only when a participant
+ * alone with its labels is still too wide. False when even then it is too wide for the page. */
 static bool draw_bands(seq_plan *p, jm_doc *doc) {
     seq_plan *bands = JM_NEWV(p->ctx->arena, seq_plan, p->n_parts);
-    size_t nb;
-    p->away_below = false;
-    if (!cut_bands(p, bands, &nb)) {
-        p->away_below = true;
-        if (!cut_bands(p, bands, &nb)) return false;
+    size_t nb, best_nb = 0;
+    double best_fit = 1;
+    bool best_below = false;
+    for (double fit = 1;; fit = fmax(FIT_FLOOR, fit * BAND_NARROW)) {
+        p->fit = fit;
+        for (int below = 0; below < 2; below++) {
+            p->away_below = below;
+            if (!cut_bands(p, bands, &nb)) continue;
+            if (!best_nb || nb < best_nb) { best_nb = nb; best_fit = fit; best_below = below; }
+            break;
+        }
+        if (fit <= FIT_FLOOR || best_nb == 2 || (best_nb && fit * BAND_NARROW < BAND_FIT_LEAST)) break;
     }
+    if (!best_nb) return false;
+    p->fit = best_fit;
+    p->away_below = best_below;
+    cut_bands(p, bands, &nb);
     return seq_rows_draw(bands, nb, doc);
 }
 

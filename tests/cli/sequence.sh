@@ -220,6 +220,47 @@ awk 'function src() { return match($0, / @[0-9]+:[0-9]+/) ? substr($0, RSTART, R
     && pass "sequence 40 messages on A5: the other end's name under the message's line" \
     || fail "sequence 40 messages on A5: the other end's name under the message's line" "not under it"
 
+# --- a sweep: generated sequences (2-16 participants, 10-400 messages, groups, notes, self
+# messages, long labels) on every paper and slide target and in a handout: no defects, every label ---
+# sweep_gen SEED P N: N messages among P participants, a group now and then (loop or alt), notes
+# beside and over, self messages, long labels; autonumber on odd seeds
+sweep_gen() {
+    awk -v S="$1" -v P="$2" -v N="$3" 'BEGIN {
+        print "title: Sweep " S; print "sequence:"; print "  autonumber: " (S % 2 ? "true" : "false"); print "  participants:"
+        split("participant actor system database", k, " ")
+        for (i = 0; i < P; i++) printf "    - {id: P%d, label: \"%s %d\", kind: %s}\n", i, (i % 3 == 2 ? "Back-office service" : "Participant"), i, k[(i + S) % 4 + 1]
+        print "  messages:"; s = S * 7919 + 13; ind = "    "; ing = 0
+        for (m = 0; m < N; ) {
+            s = (s * 1103 + 12345) % 65536; a = int(s / 64) % P; b = int(s / 512) % P; r = s % 97
+            if (!ing && r < 6 && N - m > 4) { printf "%s- group: %s\n%s  label: group at %d\n%s  messages:\n", ind, (r < 3 ? "loop" : "alt"), ind, m, ind; ind = "        "; ing = int(s / 97) % 6 + 2 }
+            if (r >= 90 && r < 94) printf "%s- {note: \"a note about message %d that runs on a while\", %s: P%d}\n", ind, m, (r % 2 ? "right_of" : "left_of"), a
+            if (r == 95 && P > 1) printf "%s- {note: \"over both\", over: [P%d, P%d]}\n", ind, a, (a + 1) % P
+            if (r >= 80 && r < 84) b = a
+            else if (b == a && P > 1) b = (a + 1) % P
+            printf "%s- \"P%d%sP%d: message %d%s\"\n", ind, a, (m % 3 ? "->>" : "-->>"), b, m, (r >= 60 && r < 70 ? " with a long label that explains what is sent and why it matters here" : ""); m++
+            if (ing && --ing == 0) ind = "    "
+        }
+    }'
+}
+# On A5 a band of one participant, narrower than the page, cannot fill half the page's area: its
+# half-empty pages are still open (issue 11); floors and lost labels are not.
+A5_OPEN='is [0-9]+% empty: the content takes'
+for spec in 1:2:10 2:3:25 3:4:40 4:5:60 5:6:30 6:8:40 7:8:120 8:10:80 9:12:200 10:14:50 11:16:120 12:6:400; do
+    IFS=: read -r seed np nm <<< "$spec"
+    sweep_gen "$seed" "$np" "$nm" > "$T/sweep.yaml"
+    for tgt in "sequence:--page A4" "sequence:--page A4-landscape" "sequence:--page A5" "sequence:--page A3" \
+               "sequence:--slide 16:9" "all:--page A4" "all:--page A5"; do
+        view=${tgt%%:*}; read -r -a targs <<< "${tgt#*:}"
+        name="sequence sweep $seed ($np participants, $nm messages) --view $view ${tgt#*:}"
+        pend='^$'; case "$tgt" in *A5) pend=$A5_OPEN ;; esac
+        no_defects "$name: no defects" "$pend" "one-participant bands on A5 leave pages half empty" \
+            "$JM" "$T/sweep.yaml" --view "$view" "${targs[@]}" --check-layout -o "$T/sweep.pdf"
+        "$JM" "$T/sweep.yaml" --view "$view" "${targs[@]}" -T pdf --dump-scene > "$T/sweep.scene" 2>"$T/err"
+        n=$(grep ' sequence\.message\.label ' "$T/sweep.scene" | grep -o '"message [0-9]*[ "]' | sort -u | wc -l)
+        [ "$n" = "$nm" ] && pass "$name: every message label drawn" || fail "$name: every message label drawn" "$n of $nm"
+    done
+done
+
 # --- errors in sequences point at their source ---
 yaml badpart <<'EOF'
 title: Bad
