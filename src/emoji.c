@@ -9,7 +9,7 @@
 #include <pango/pangofc-font.h>
 
 struct jm_emoji_cache {
-    GHashTable *by_key;      /* "file#index#glyph" -> jm_emoji* */
+    GHashTable *by_key;      /* key_of() -> jm_emoji* */
     int next_id;
     bool images;             /* make every picture's image, not only those without a PNG */
 };
@@ -41,14 +41,22 @@ bool jm_font_is_color(PangoFont *font) {
     return p && FcPatternGetBool(p, FC_COLOR, 0, &color) == FcResultMatch && color;
 }
 
-/* "file#index#glyph": the same glyph of the same face at any size is one picture. */
+/* "file#index#glyph#style": the same glyph of the same face at any size is one picture, but not
+ * in another weight or slant, which Pango may synthesize (an emoji in bold text is emboldened:
+ * its picture is a pixel wider). */
 static char *key_of(PangoFont *font, PangoGlyph g) {
     FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
     FcChar8 *file = NULL;
     int index = 0;
     FcPatternGetString(p, FC_FILE, 0, &file);
     FcPatternGetInteger(p, FC_INDEX, 0, &index);
-    return g_strdup_printf("%s#%d#%u", file ? (const char *)file : "?", index, g);
+    PangoFontDescription *fd = pango_font_describe(font);
+    pango_font_description_unset_fields(fd, PANGO_FONT_MASK_SIZE);
+    char *style = pango_font_description_to_string(fd);
+    pango_font_description_free(fd);
+    char *key = g_strdup_printf("%s#%d#%u#%s", file ? (const char *)file : "?", index, g, style);
+    g_free(style);
+    return key;
 }
 
 /* `font` again at JM_EMOJI_PPEM px per em: cairo draws a colour glyph from the strike at the
@@ -65,11 +73,20 @@ static PangoFont *at_strike(PangoFont *font) {
     return big;
 }
 
-/* The glyph drawn at JM_EMOJI_PPEM px per em, on a surface just covering its ink (whole pixels,
- * the origin kept on a pixel corner). The font's own PNG of the glyph is kept when it is exactly
- * those pixels; then the drawing is made only when `image` asks for it (the SVG writer needs the
- * PNG alone: drawing it cost two thirds of an emoji's time). */
-static bool make(PangoFont *font, PangoGlyph g, bool image, jm_emoji *out) {
+/* A glyph at the strike: the box of its ink in whole pixels from the glyph origin (the origin
+ * kept on a pixel corner), its advance in pixels, and the font's own PNG of the glyph when it is
+ * exactly those pixels (else NULL). */
+typedef struct { int x0, y0, w, h; double advance; unsigned char *png; size_t png_len; } strike;
+
+static void strike_free(gpointer p) {
+    strike *k = p;
+    g_free(k->png);
+    g_free(k);
+}
+
+/* Measures `g` at the strike: the glyph loaded at full size, the PNG fetched (what an emoji costs
+ * most: FreeType decodes the PNG to measure it). */
+static bool measure(PangoFont *font, PangoGlyph g, strike *k) {
     PangoFont *big = at_strike(font);
     if (!big) return false;
     PangoRectangle ink, logical;
@@ -80,40 +97,83 @@ static bool make(PangoFont *font, PangoGlyph g, bool image, jm_emoji *out) {
         g_object_unref(big);
         return false;
     }
-    int w = (int)(x1 - x0), h = (int)(y1 - y0);
-    /* the strike's own PNG, when it is exactly these pixels' size */
+    *k = (strike){ .x0 = (int)x0, .y0 = (int)y0, .w = (int)(x1 - x0), .h = (int)(y1 - y0),
+                   .advance = logical.width / (double)PANGO_SCALE };
     hb_blob_t *blob = hb_ot_color_glyph_reference_png(pango_font_get_hb_font(big), g);
     unsigned len = 0;
     const unsigned char *png = (const unsigned char *)hb_blob_get_data(blob, &len);
-    bool same_size = len > 24 && !memcmp(png + 12, "IHDR", 4)
-        && (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19]) == w
-        && (png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23]) == h;
-    unsigned char *copy = same_size ? g_memdup2(png, len) : NULL;
+    if (len > 24 && !memcmp(png + 12, "IHDR", 4)
+        && (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19]) == k->w
+        && (png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23]) == k->h) {
+        k->png = g_memdup2(png, len);
+        k->png_len = len;
+    }
     hb_blob_destroy(blob);
-    cairo_surface_t *img = NULL;
-    if (image || !copy) {
-        img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-        cairo_t *cr = cairo_create(img);
-        cairo_translate(cr, -x0, -y0);
-        PangoGlyphString *gs = pango_glyph_string_new();
-        pango_glyph_string_set_size(gs, 1);
-        gs->glyphs[0] = (PangoGlyphInfo){ .glyph = g };
-        pango_cairo_show_glyph_string(cr, big, gs);
-        pango_glyph_string_free(gs);
-        bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
-        cairo_destroy(cr);
-        cairo_surface_flush(img);
-        if (!ok || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-            cairo_surface_destroy(img);
-            g_free(copy);
-            g_object_unref(big);
-            return false;
+    g_object_unref(big);
+    return true;
+}
+
+/* The glyph drawn at the strike on a surface just covering its ink; NULL on failure. */
+static cairo_surface_t *draw(PangoFont *font, PangoGlyph g, const strike *k) {
+    PangoFont *big = at_strike(font);
+    if (!big) return NULL;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, k->w, k->h);
+    cairo_t *cr = cairo_create(img);
+    cairo_translate(cr, -k->x0, -k->y0);
+    PangoGlyphString *gs = pango_glyph_string_new();
+    pango_glyph_string_set_size(gs, 1);
+    gs->glyphs[0] = (PangoGlyphInfo){ .glyph = g };
+    pango_cairo_show_glyph_string(cr, big, gs);
+    pango_glyph_string_free(gs);
+    bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    g_object_unref(big);
+    if (!ok || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        return NULL;
+    }
+    return img;
+}
+
+/* The strikes measured before with this font map (one text service: one thread), so that a batch
+ * measures each emoji once however many documents use it; at most STRIKES_KEPT. */
+#define STRIKES_KEPT 512
+static GHashTable *strikes_of(PangoFont *font) {
+    PangoFontMap *map = pango_font_get_font_map(font);
+    if (!map) return NULL;
+    GQuark q = g_quark_from_static_string("journeymap-emoji-strikes");
+    GHashTable *h = g_object_get_qdata(G_OBJECT(map), q);
+    if (!h) {
+        h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, strike_free);
+        g_object_set_qdata_full(G_OBJECT(map), q, h, (GDestroyNotify)g_hash_table_destroy);
+    }
+    return h;
+}
+
+/* The picture of `g` (key `key`): its strike measured or found, drawn when `image` asks for it or
+ * when the font has no PNG of it. */
+static bool make(PangoFont *font, PangoGlyph g, const char *key, bool image, jm_emoji *out) {
+    GHashTable *kept = strikes_of(font);
+    strike *k = kept ? g_hash_table_lookup(kept, key) : NULL, fresh;
+    if (!k) {
+        if (!measure(font, g, &fresh)) return false;
+        k = &fresh;
+        if (kept && g_hash_table_size(kept) < STRIKES_KEPT) {
+            k = g_memdup2(&fresh, sizeof fresh);
+            g_hash_table_insert(kept, g_strdup(key), k);
         }
     }
-    g_object_unref(big);
-    *out = (jm_emoji){ .image = img, .px_w = w, .px_h = h, .png = copy, .png_len = copy ? len : 0,
-                       .x = x0 / JM_EMOJI_PPEM, .y = y0 / JM_EMOJI_PPEM, .w = w / (double)JM_EMOJI_PPEM,
-                       .h = h / (double)JM_EMOJI_PPEM, .advance = logical.width / (double)PANGO_SCALE / JM_EMOJI_PPEM };
+    cairo_surface_t *img = image || !k->png ? draw(font, g, k) : NULL;
+    if ((image || !k->png) && !img) {
+        if (k == &fresh) g_free(fresh.png);
+        return false;
+    }
+    *out = (jm_emoji){ .image = img, .px_w = k->w, .px_h = k->h, .png = k->png ? g_memdup2(k->png, k->png_len) : NULL,
+                       .png_len = k->png ? k->png_len : 0, .x = k->x0 / (double)JM_EMOJI_PPEM,
+                       .y = k->y0 / (double)JM_EMOJI_PPEM, .w = k->w / (double)JM_EMOJI_PPEM,
+                       .h = k->h / (double)JM_EMOJI_PPEM, .advance = k->advance / JM_EMOJI_PPEM };
+    if (k == &fresh) g_free(fresh.png);
     return true;
 }
 
@@ -128,7 +188,7 @@ bool jm_emoji_get(jm_emoji_cache *c, PangoFont *font, PangoGlyph g, jm_emoji *ou
         return true;
     }
     jm_emoji made;
-    if (!make(font, g, c->images, &made)) {
+    if (!make(font, g, key, c->images, &made)) {
         g_free(key);
         return false;
     }
