@@ -169,6 +169,7 @@ typedef struct {
     double head_top;           /* pt, top of the header band */
     double rows_top;           /* pt, lifelines start (bottom of the heads) */
     double end;                /* pt, lifelines end */
+    double foot;               /* pt, where its content ends (bottom heads and boxes included) */
     double height;             /* pt, the page's canvas height */
 } seq_page;
 
@@ -202,9 +203,16 @@ static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1];
 
 /* seq_rows.c: vertical placement, pages, and the finished scenes. */
 void seq_rows_measure(seq_plan *p, double x0, double x1);
-/* Draws the sequence: bands[0..n_bands) are its bands of participants left to right (one: the
- * whole), each on a run of pages with the rows that have something on it. */
-bool seq_rows_draw(seq_plan *bands, size_t n_bands, jm_doc *doc);
+/* Walks the sequence: bands[0..n_bands) are its bands of participants left to right (one: the
+ * whole), each on a run of pages with the rows that have something on it; *walks: one per band.
+ * Returns the pages walked (a band stacked under another's last rows starts none). */
+size_t seq_rows_place(seq_plan *bands, size_t n_bands, seq_walk **walks);
+#define SEQ_BAND_SEP 0.75   /* header-gaps above and below the rule between bands stacked on a page */
+
+/* seq_pages.c: the walked pages into the document's pages. gutter > 0: two columns a page, each
+ * walked page a column (the bands laid out for a column's width plus the margins), `gutter` pt
+ * between them; 0: one walked page a page. */
+void seq_pages_assemble(seq_walk *walks, size_t n_bands, double gutter, jm_doc *doc);
 
 /* seq_breaks.c: where the pages break. */
 typedef struct {

@@ -5,7 +5,6 @@
 #include <string.h>
 #include "seq_layout.h"
 
-#define BAND_SEP 0.75   /* header-gaps above and below the rule between bands stacked on a page */
 
 static bool has_text(const char *s) { return s && *s; }
 
@@ -205,68 +204,6 @@ static void init_walk(seq_walk *w, seq_plan *p) {
     for (size_t i = 0; i < p->n_parts; i++) w->alive[i] = p->parts[i].created_row >= 0 ? 0 : 1;
 }
 
-/* The name of a participant for a page's bookmark. */
-static const char *part_name(const jm_participant *q) {
-    return q->label ? q->label : q->id;
-}
-
-/* Pages in the document: each page's layers stacked in one scene, moved so that the drawing
- * sits inside the margins (or is centred on a wider fixed canvas); band after band, a band
- * stacked under the previous one on that one's last page, a rule between them. */
-static void assemble(seq_walk *walks, size_t nb, jm_doc *doc) {
-    seq_plan *p = walks[0].p;
-    const jm_style_common *cm = p->cm;
-    double width = p->ctx->width, *dx = JM_NEWV(p->ctx->arena, double, nb);
-    size_t total = 0;
-    for (size_t b = 0; b < nb; b++) {
-        double x0 = INFINITY, x1 = -INFINITY;
-        for (size_t k = 0; k < walks[b].n_pages; k++)
-            for (int l = 0; l < SEQ_LAYERS; l++) {
-                jm_scene *s = walks[b].pages[k].layer[l];
-                if (!s->n_items) continue;
-                double a, c, d, e;
-                jm_scene_bounds(s, 0, &a, &c, &d, &e);
-                x0 = fmin(x0, a);
-                x1 = fmax(x1, d);
-            }
-        if (x0 > x1) x0 = x1 = 0;
-        dx[b] = cm->margin - x0 - (x1 - x0) / 2;   /* the middle of the band at 0, until the width is known */
-        width = fmax(width, x1 - x0 + 2 * cm->margin);
-        total += walks[b].n_pages - walks[b].stacked;
-    }
-    const jm_journey *j = p->ctx->journey;
-    const char *desc = has_text(j->subtitle) ? j->subtitle : p->seq->title;
-    const char *name = has_text(p->seq->title) ? p->seq->title : "sequence";
-    size_t at = 0;
-    jm_scene *s = NULL;
-    const jm_participant *first = NULL;   /* the page's first band's first participant */
-    for (size_t b = 0; b < nb; b++)
-        for (size_t k = 0; k < walks[b].n_pages; k++) {
-            seq_page *pg = &walks[b].pages[k];
-            const seq_plan *q = walks[b].p;
-            if (k == 0 && walks[b].stacked) {   /* under the previous band, a rule between */
-                double y = walks[b].start - BAND_SEP * q->st->header_gap;
-                jm_scene_line(s, "sequence.band.rule", cm->margin, y, width - cm->margin, y,
-                              jm_paint_stroke(cm->line, 1), JM_HEAD_NONE, JM_HEAD_NONE, 0);
-                s->height = fmax(s->height, pg->height);
-            } else {
-                s = jm_scene_new(p->ctx->arena, width, pg->height, cm->background);
-                s->title = j->title;
-                s->desc = desc;
-                first = &q->seq->participants[q->band_lo];
-                at++;
-                jm_doc_add_page(doc, s, "sequence", name);
-            }
-            for (int l = 0; l < SEQ_LAYERS; l++) jm_scene_append(s, pg->layer[l], dx[b] + width / 2 - cm->margin, 0);
-            const char **mark = &doc->pages[doc->n_pages - 1].bookmark;
-            if (nb > 1)
-                *mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu, %s to %s)", name, at, total, part_name(first),
-                                        part_name(&q->seq->participants[q->band_hi]));
-            else if (total > 1)
-                *mark = jm_arena_printf(p->ctx->arena, "%s (%zu/%zu)", name, at, total);
-        }
-}
-
 /* On a band, rows with nothing of theirs on it take no room: the band's pages show the messages of
  * its participants, in order, numbered as in the whole. (They still start and end bars.) */
 static void drop_off_rows(seq_plan *p) {
@@ -291,6 +228,7 @@ static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box
     for (size_t k = 0; k < w->n_pages; k++) {
         seq_page *pg = &w->pages[k];
         double end = (k + 1 == w->n_pages ? pg->end + p->head_h : pg->end) + box_pad;
+        pg->foot = end;
         if (p->n_boxes) seq_draw_boxes(p, pg->layer[SEQ_L_BOX], pg->box_top, end);
         double need = end + p->cm->margin;
         pg->height = w->page_h > 0 ? fmax(w->page_h, need) : need;
@@ -341,16 +279,18 @@ static bool place_band(seq_plan *p, seq_walk *w, seq_breaks br, bool banded, dou
  * band's last page has room for it below. It goes there when all of it fits (a page saved), or,
  * when that page is short (its band could not be balanced over its pages), when a first piece
  * of a few messages does: short bands stack, one under the other, each with its own heads. */
-bool seq_rows_draw(seq_plan *bands, size_t nb, jm_doc *doc) {
+size_t seq_rows_place(seq_plan *bands, size_t nb, seq_walk **out) {
     seq_walk *walks = JM_NEWV(bands[0].ctx->arena, seq_walk, nb);
+    size_t pages = 0;
     for (size_t b = 0; b < nb; b++) {
         seq_plan *p = &bands[b];
         seq_breaks br = measure_band(p, nb > 1);
         const seq_walk *prev = b > 0 ? &walks[b - 1] : NULL;
-        double start = prev && br.page_h > 0 ? prev->bottom + 2 * BAND_SEP * p->st->header_gap : 0;
+        double start = prev && br.page_h > 0 ? prev->bottom + 2 * SEQ_BAND_SEP * p->st->header_gap : 0;
         if (!start || !place_band(p, &walks[b], br, nb > 1, start, prev->short_end))
             place_band(p, &walks[b], br, nb > 1, 0, false);
+        pages += walks[b].n_pages - walks[b].stacked;
     }
-    assemble(walks, nb, doc);
-    return true;
+    *out = walks;
+    return pages;
 }

@@ -91,14 +91,14 @@ static bool cut_bands(const seq_plan *p, seq_plan *bands, size_t *n_bands) {
     return true;
 }
 
-/* The sequence in bands of participants. Messages between bands run to the band's edge, where
- * the other participant is named: beside the edge, or, on a page too narrow for a participant
- * between two names, under the line (every band alike). Fewer bands read better than wider
- * labels: the labels wrap narrower (more lines, the text at its size) while that saves a band,
- * down to BAND_FIT_LEAST of their width, and further, down to FIT_FLOOR, only when a participant
- * alone with its labels is still too wide. False when even then it is too wide for the page. */
-static bool draw_bands(seq_plan *p, jm_doc *doc) {
-    seq_plan *bands = JM_NEWV(p->ctx->arena, seq_plan, p->n_parts);
+/* The bands of a sequence too wide for its pages. Messages between bands run to the band's edge,
+ * where the other participant is named: beside the edge, or, on a page too narrow for a
+ * participant between two names, under the line (every band alike). Fewer bands read better than
+ * wider labels: the labels wrap narrower (more lines, the text at its size) while that saves a
+ * band, down to BAND_FIT_LEAST of their width, and further, down to FIT_FLOOR, only when a
+ * participant alone with its labels is still too wide. False when even then it is too wide for
+ * the page. */
+static bool best_bands(seq_plan *p, seq_plan *bands, size_t *n_bands) {
     size_t nb, best_nb = 0;
     double best_fit = 1;
     bool best_below = false;
@@ -115,10 +115,51 @@ static bool draw_bands(seq_plan *p, jm_doc *doc) {
     if (!best_nb) return false;
     p->fit = best_fit;
     p->away_below = best_below;
-    cut_bands(p, bands, &nb);
-    return seq_rows_draw(bands, nb, doc);
+    return cut_bands(p, bands, n_bands);
 }
 
+/* A sequence walked onto its pages (seq_rows_place): walks[0..nb), `pages` walked pages. */
+typedef struct {
+    seq_walk *walks;
+    size_t nb, pages;
+} seq_laid;
+
+/* The sequence laid out for ctx's width and walked: with a fixed canvas width, labels, notes and
+ * names wrap narrower until the diagram fits (or cannot get narrower; then the canvas grows); on
+ * a page wider than the diagram they wrap wider and the lifelines spread; on a page too narrow
+ * for every participant, in bands (best_bands). `p` (the whole) must outlive the walks. False
+ * when it is wider than the width all the same. */
+static bool lay_out(seq_plan *p, seq_laid *L) {
+    const jm_layout_ctx *ctx = p->ctx;
+    for (int attempt = 0;; attempt++) {
+        seq_plan_build(p);
+        seq_columns_place(p);
+        if (ctx->width <= 0 || attempt + 1 == FIT_ATTEMPTS) break;
+        double natural = width_of(p);
+        if (natural <= ctx->width || p->fit <= FIT_FLOOR) break;
+        p->fit = fmax(FIT_FLOOR, p->fit * fmin(0.9, ctx->width / natural));
+    }
+    if (ctx->width > 0 && ctx->page_width > 0 && p->fit == 1) widen(p);
+    if (ctx->width > 0 && ctx->page_width > 0 && ctx->page_height > 0 && width_of(p) > ctx->width && p->n_parts > 1) {
+        seq_plan whole = *p;   /* bands, when the page is too narrow for every participant */
+        whole.fit = 1;
+        seq_plan *bands = JM_NEWV(ctx->arena, seq_plan, p->n_parts);
+        if (best_bands(&whole, bands, &L->nb)) {
+            L->pages = seq_rows_place(bands, L->nb, &L->walks);
+            return true;
+        }
+        seq_plan_build(p);   /* the whole, narrowed, as before */
+        seq_columns_place(p);
+    }
+    L->nb = 1;
+    L->pages = seq_rows_place(p, 1, &L->walks);
+    return ctx->width <= 0 || width_of(p) <= ctx->width + 1e-6;
+}
+
+/* On pages, a sequence that takes more than one is laid out for half the page's width too; when
+ * that takes fewer pages, it goes in two columns a page, like an article: its rows fill the left
+ * column, then go on at the top of the right one, the heads at the top of each (bands as on
+ * pages, stacked within a column), a rule in the gutter, which is a margin wide. */
 static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
     jm_sequence_style st;
     jm_style_fill(ctx->style, &jm_sequence_style_schema, &st);
@@ -127,27 +168,24 @@ static bool sequence_layout(const jm_layout_ctx *ctx, jm_doc *doc) {
         .cm = jm_style_get_common(ctx->style), .fit = 1, .band_hi = -1,
     };
     if (!p.seq) return true;
-    /* With a fixed canvas width, labels, notes and names wrap narrower until the diagram fits
-     * (or cannot get narrower; then the canvas grows). */
-    for (int attempt = 0;; attempt++) {
-        seq_plan_build(&p);
-        seq_columns_place(&p);
-        if (ctx->width <= 0 || attempt + 1 == FIT_ATTEMPTS) break;
-        double x0, x1;
-        seq_columns_extent(&p, &x0, &x1);
-        double natural = x1 - x0 + 2 * p.cm->margin;
-        if (natural <= ctx->width || p.fit <= FIT_FLOOR) break;
-        p.fit = fmax(FIT_FLOOR, p.fit * fmin(0.9, ctx->width / natural));
+    seq_laid one;
+    lay_out(&p, &one);
+    double gutter = p.cm->margin;
+    jm_layout_ctx half = *ctx;   /* a column: half the page's width less half the gutter, and its margins */
+    half.width = half.page_width = (ctx->width - gutter) / 2 + p.cm->margin;
+    seq_plan q = p;
+    q.ctx = &half;
+    q.fit = 1;
+    q.spread = 0;
+    q.away_below = false;
+    seq_laid two;
+    if (ctx->width > 0 && ctx->page_width > 0 && ctx->page_height > 0 && one.pages > 1 &&
+        half.width > 2 * p.cm->margin && lay_out(&q, &two) && (two.pages + 1) / 2 < one.pages) {
+        seq_pages_assemble(two.walks, two.nb, gutter, doc);
+        return true;
     }
-    if (ctx->width > 0 && ctx->page_width > 0 && p.fit == 1) widen(&p);
-    if (ctx->width > 0 && ctx->page_width > 0 && ctx->page_height > 0 && width_of(&p) > ctx->width && p.n_parts > 1) {
-        seq_plan whole = p;   /* bands, when the page is too narrow for every participant */
-        whole.fit = 1;
-        if (draw_bands(&whole, doc)) return true;
-        seq_plan_build(&p);   /* the whole, narrowed, as before */
-        seq_columns_place(&p);
-    }
-    return seq_rows_draw(&p, 1, doc);
+    seq_pages_assemble(one.walks, one.nb, 0, doc);
+    return true;
 }
 
 const jm_view jm_view_sequence = {

@@ -261,6 +261,33 @@ for spec in 1:2:10 2:3:25 3:4:40 4:5:60 5:6:30 6:8:40 7:8:120 8:10:80 9:12:200 1
     done
 done
 
+# --- two columns a page: a sequence that takes several pages laid out for half the page's width
+# too, in two columns when that takes fewer pages (5 participants, 60 messages on A4 landscape) ---
+sweep_gen 4 5 60 > "$T/cols.yaml"
+no_defects "sequence in two columns on A4-landscape: no defects" '^$' "" \
+    "$JM" "$T/cols.yaml" --view sequence --page A4-landscape --check-layout -o "$T/cols.pdf"
+"$JM" "$T/cols.yaml" --view sequence --page A4-landscape -T pdf --dump-scene > "$T/cols.scene" 2>"$T/err"
+n=$(grep ' sequence\.message\.label ' "$T/cols.scene" | grep -o '"message [0-9]*[ "]' | sort -u | wc -l)
+[ "$n" = 60 ] && pass "sequence in two columns: every message label drawn" || fail "sequence in two columns: every message label drawn" "$n of 60"
+# every page but the last has a rule in the gutter; each column has heads at its top; no text
+# crosses the rule
+awk 'BEGIN { bad = 0 }
+     /^page /{ if (pg) check(); pg++; rule = 0; n = 0 }
+     / sequence\.column\.rule /{ split($4, at, ","); rule = at[1] }
+     / text /{ split($4, at, ","); split($5, sz, "x"); x0[n] = at[1]; x1[n] = at[1] + sz[1]; head[n++] = ($3 == "sequence.participant.name") }
+     function check(   i, l, r) {
+         if (!rule) { plain++; return }
+         for (i = 0; i < n; i++) {
+             if (x0[i] < rule && x1[i] > rule) bad++
+             if (head[i] && x1[i] < rule) l++
+             if (head[i] && x0[i] > rule) r++
+         }
+         if (!l || !r) bad++
+     }
+     END { check(); exit !(pg > 1 && plain <= 1 && !bad) }' "$T/cols.scene" \
+    && pass "sequence in two columns: a rule in the gutter, heads atop each column, no text across it" \
+    || fail "sequence in two columns: a rule in the gutter, heads atop each column, no text across it" "see $T/cols.scene"
+
 # --- errors in sequences point at their source ---
 yaml badpart <<'EOF'
 title: Bad
