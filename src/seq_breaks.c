@@ -1,13 +1,14 @@
 /* seq_breaks.c - where the pages of a sequence break: rows stay whole, a frame's header or else
  * line stays with the row after it, a frame's bottom with the row before it, the last page keeps
  * a few messages; the page walker (seq_rows.c) then breaks where told. When a sequence is cut
- * into bands of participants, the breaks of a band move up until its last page is more than half
- * used too (the next band follows it); where they cannot, the next band is stacked under it. */
+ * into bands of participants, the breaks of a band move up until each of its pages is more than
+ * half used (the next band follows its last); where they cannot, the next band is stacked under
+ * it, a first piece of one message at least. */
 #include <math.h>
 #include "seq_layout.h"
 
 enum { TAIL_ROWS = 3 };   /* messages the last page of a sequence keeps at least */
-enum { PIECE_ROWS = 2 };  /* messages a band stacked under another keeps with its heads there at least */
+enum { PIECE_ROWS = 1 };  /* messages a band stacked under another keeps with its heads there at least */
 #define LAST_FILL 0.62    /* share of a page's height a band's last page uses at least: more than
                            * half of the page once the margins are counted */
 #define STACK_FILL 0.75  /* a band's last page less used than this takes the next band under it:
@@ -19,10 +20,24 @@ static bool content_row(const seq_row *r) {
     return !r->off && (k == SEQ_ROW_MSG || k == SEQ_ROW_SELF || k == SEQ_ROW_NOTE || k == SEQ_ROW_DELAY);
 }
 
+/* How the band's own pages are used: the height each uses from the content's top, its heads
+ * included (the last page's bottom heads too). */
+typedef struct {
+    int short_pages;   /* pages using less than LAST_FILL of the page's height */
+    double least;      /* pt, the least used */
+} fill;
+
+static void page_used(const seq_breaks *b, size_t page, double used, fill *f) {
+    if (page == 1 && b->stacked) return;   /* another band's page */
+    f->short_pages += used < LAST_FILL * b->page_h;
+    f->least = fmin(f->least, used);
+}
+
 /* One pass at `limit`: brk[i] set where row i starts a page. Returns the pages; *end: where the
- * rows end on the last page (pt). The same arithmetic as the walker's: a page's rows start at
- * first (page 1, under the title) or top, and under each frame still open, reopened. */
-static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *brk, double *end) {
+ * rows end on the last page (pt); *f: how the pages are used. The same arithmetic as the
+ * walker's: a page's rows start at first (page 1, under the title) or top, and under each frame
+ * still open, reopened. */
+static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *brk, double *end, fill *f) {
     const jm_sequence_style *st = p->st;
     size_t n = p->n_rows, pages = 1, placed = 0;
     int *open = JM_NEWV(p->ctx->arena, int, p->n_groups ? p->n_groups : 1), n_open = 0;
@@ -53,9 +68,13 @@ static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *b
             }
             while (next < n && p->rows[next].kind == SEQ_ROW_END) keep += p->rows[next++].height;
             if (next == n) keep += p->head_h;   /* box_pad is kept off the page by the limit */
-            cut = lim > 0 && y + keep > lim && (placed > 0 || (b->stacked && pages == 1));
+            /* under a balancing limit, a row that crosses it goes to the next page only when
+             * more of it is past the limit than before it (never past the page's own limit) */
+            bool over = y + keep > b->limit || (y + keep > lim && y + keep - lim > lim - y);
+            cut = lim > 0 && over && (placed > 0 || (b->stacked && pages == 1));
         }
         if (cut) {
+            page_used(b, pages, y + n_open * st->frame_gap + b->bottom - b->content_top, f);
             brk[i] = true;
             pages++;
             placed = 0;
@@ -68,6 +87,7 @@ static size_t pass(const seq_plan *p, const seq_breaks *b, double limit, bool *b
         placed++;
     }
     *end = y;
+    page_used(b, pages, y + p->head_h + b->bottom - b->content_top, f);
     return pages;
 }
 
@@ -83,17 +103,21 @@ size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance) {
         b->rest[i] = b->rest[i + 1] + p->rows[i].height;
     }
     double end;
-    size_t pages = pass(p, b, b->limit, b->brk, &end);
-    if (!balance || pages < 2 + (size_t)b->stacked || b->page_h <= 0) return pages;
-    /* the last page's content: its heads at the top, rows, heads at the bottom */
-    double used = end + p->head_h + b->bottom - b->content_top, want = LAST_FILL * b->page_h;
-    if (used >= want) return pages;
+    fill now = { 0, INFINITY };
+    size_t pages = pass(p, b, b->limit, b->brk, &end, &now);
+    if (!balance || pages < 2 + (size_t)b->stacked || b->page_h <= 0 || !now.short_pages) return pages;
+    /* the breaks that leave the fewest pages of its own short (under LAST_FILL: its heads at the
+     * top, rows, the last one's heads at the bottom), then the least used page the most used */
+    double want = LAST_FILL * b->page_h;
     bool *trial = JM_NEWV(a, bool, n ? n : 1);
     for (double limit = b->limit - STEP * b->page_h; limit > b->content_top + want; limit -= STEP * b->page_h) {
-        if (pass(p, b, limit, trial, &end) != pages) break;
-        if (end + p->head_h + b->bottom - b->content_top < want) continue;
+        fill f = { 0, INFINITY };
+        if (pass(p, b, limit, trial, &end, &f) != pages) break;
+        if (f.short_pages > now.short_pages || (f.short_pages == now.short_pages && f.least <= now.least + 1e-6))
+            continue;
+        now = f;
         for (size_t i = 0; i < n; i++) b->brk[i] = trial[i];
-        break;
+        if (!now.short_pages) break;
     }
     return pages;
 }

@@ -214,10 +214,18 @@ static void grow(double *x0, double *x1, double a, double b) {
 static void place_frames(seq_plan *p) {
     const jm_sequence_style *st = p->st;
     int *stack = JM_NEWV(p->ctx->arena, int, p->n_groups ? p->n_groups : 1);
+    bool *here = JM_NEWV(p->ctx->arena, bool, p->n_groups ? p->n_groups : 1);   /* a row of it is placing */
     int sp = 0;
     for (size_t i = 0; i < p->n_rows; i++) {
         seq_row *r = &p->rows[i];
         if (r->off) continue;
+        bool placing = seq_placing(p, i);
+        for (int k = 0; k < sp && placing; k++) here[stack[k]] = true;
+        if (!placing && r->kind != SEQ_ROW_BEGIN && r->kind != SEQ_ROW_END) {   /* on another page */
+            r->x0 = 1;
+            r->x1 = 0;
+            continue;
+        }
         switch (r->kind) {
         case SEQ_ROW_MSG: case SEQ_ROW_SELF: {
             seq_msg_geo g;
@@ -249,12 +257,13 @@ static void place_frames(seq_plan *p) {
         }
         case SEQ_ROW_BEGIN:
             stack[sp++] = r->group;
+            here[r->group] = placing;
             p->groups[r->group].x0 = INFINITY;
             p->groups[r->group].x1 = -INFINITY;
             continue;
         case SEQ_ROW_END: {
             seq_group *g = &p->groups[stack[--sp]];
-            if (g->off) { g->x0 = 1; g->x1 = 0; continue; }   /* nothing of it here */
+            if (g->off || !(here[stack[sp]] || placing)) { g->x0 = 1; g->x1 = 0; continue; }   /* nothing of it here */
             if (g->lo <= g->hi) grow(&g->x0, &g->x1, p->parts[g->lo].x, p->parts[g->hi].x);
             if (g->x0 > g->x1) {   /* nothing inside: around the first lifeline */
                 g->x0 = g->x1 = p->parts[p->edge_l >= 0 ? 1 : 0].x;
@@ -322,7 +331,7 @@ void seq_columns_place(seq_plan *p) {
     }
     for (size_t i = 0; i < p->n_rows; i++) {
         const seq_row *r = &p->rows[i];
-        if (r->off) continue;
+        if (r->off || !seq_placing(p, i)) continue;
         if (r->kind == SEQ_ROW_MSG || r->kind == SEQ_ROW_SELF) need_message(p, &c, r);
         else if (r->kind == SEQ_ROW_NOTE) need_note(p, &c, r);
     }
@@ -332,7 +341,7 @@ void seq_columns_place(seq_plan *p) {
     }
     solve(&c);
     for (size_t i = 0; i + 1 < n; i++) c.gap[i] += p->spread;
-    double x = 0;
+    double x = p->origin;
     for (size_t i = 0; i < n; i++) {
         p->parts[i].x = x;
         if (i + 1 < n) x += c.gap[i];
@@ -343,12 +352,12 @@ void seq_columns_place(seq_plan *p) {
 
 void seq_columns_extent(const seq_plan *p, double *x0, double *x1) {
     double a = INFINITY, b = -INFINITY;
-    for (size_t i = 0; i < p->n_parts; i++)
-        grow(&a, &b, p->parts[i].x - p->parts[i].w / 2, p->parts[i].x + p->parts[i].w / 2);
+    for (size_t i = 0; i < p->n_parts; i++)   /* an edge column draws nothing of its own */
+        if (!seq_edge(p, (int)i)) grow(&a, &b, p->parts[i].x - p->parts[i].w / 2, p->parts[i].x + p->parts[i].w / 2);
     for (size_t i = 0; i < p->n_rows; i++)
         if (p->rows[i].x0 <= p->rows[i].x1) grow(&a, &b, p->rows[i].x0, p->rows[i].x1);
     for (size_t g = 0; g < p->n_groups; g++)
-        if (!p->groups[g].off) grow(&a, &b, p->groups[g].x0, p->groups[g].x1);
+        if (!p->groups[g].off && p->groups[g].x0 <= p->groups[g].x1) grow(&a, &b, p->groups[g].x0, p->groups[g].x1);
     for (size_t k = 0; k < p->n_boxes; k++) grow(&a, &b, p->boxes[k].x0, p->boxes[k].x1);
     if (a > b) a = b = 0;
     *x0 = a;

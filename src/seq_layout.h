@@ -87,6 +87,9 @@ typedef struct {
                                 * page or slide wider than the diagram) to use it */
     double spread;             /* pt added to every gap between lifelines: a page or slide's
                                 * width that the diagram would leave empty */
+    size_t page_lo, page_hi;   /* page_lo < page_hi: only rows page_lo..page_hi-1 (a page's) place
+                                * the lifelines, frames and row extents; else all rows do */
+    double origin;             /* pt, where the first column's lifeline goes */
     bool away_below;           /* the name of a participant off the band goes under the message's
                                 * line, inside the band (a page too narrow for it beside the edge) */
     /* The columns: the sequence's participants band_lo..band_hi (all of them but when a page is
@@ -121,6 +124,10 @@ double seq_wrapped_at(jm_textblock b);
 
 /* seq_columns.c: lifeline positions from the spacing constraints, then the frames' sides. */
 void seq_columns_place(seq_plan *p);
+/* Row i places the lifelines (it is on the page they are placed for, or every row does). */
+static inline bool seq_placing(const seq_plan *p, size_t i) {
+    return p->page_lo >= p->page_hi || (i >= p->page_lo && i < p->page_hi);
+}
 /* Sideways extent of everything but the title (after seq_columns_place). */
 void seq_columns_extent(const seq_plan *p, double *x0, double *x1);
 
@@ -197,6 +204,7 @@ typedef struct {
     bool stacked;              /* its first page is the previous band's last page */
     double bottom;             /* pt, where the content of its last page ends */
     bool short_end;            /* its last page is short (seq_breaks_short) */
+    bool per_page;             /* each page's lifelines placed for its own rows (bands) */
 } seq_walk;
 
 static inline seq_page *seq_cur(seq_walk *w) { return &w->pages[w->n_pages - 1]; }
@@ -227,7 +235,8 @@ typedef struct {
     bool *brk;                 /* per row: a page starts at it */
 } seq_breaks;
 /* Fills b->tail, rest and brk for the rows of p; balance: move the breaks up (as many pages)
- * until the last page is more than half used. Returns the pages. */
+ * until every page of the band's own is more than half used, or as near as they come. Returns
+ * the pages. */
 size_t seq_breaks_find(const seq_plan *p, seq_breaks *b, bool balance);
 /* A band's last page whose content ends at `bottom` (pt) is short: less used than the breaks
  * balance a last page to. */

@@ -164,8 +164,55 @@ static void end_page(seq_walk *w, double end) {
     seq_draw_lifelines(p, pg->layer[SEQ_L_LIFELINE], w->life, w->delays, w->n_delays);
 }
 
-static void page_break(seq_walk *w, double left) {
+/* The first row of the page after the one starting at row `from`: the next break, else n_rows. */
+static size_t next_break(const seq_breaks *br, size_t n_rows, size_t from) {
+    while (from < n_rows && !br->brk[from]) from++;
+    return from;
+}
+
+/* The page's width (pt) with `spread` added to every gap between its lifelines. */
+static double spread_width(seq_plan *p, double spread) {
+    double x0, x1;
+    p->spread = spread;
+    seq_columns_place(p);
+    seq_columns_extent(p, &x0, &x1);
+    return x1 - x0;
+}
+
+enum { SPREAD_TRIES = 6 };
+
+/* A band's lifelines placed for the rows lo..hi-1 of one of its pages only, spread over the band's
+ * width (p->left..right: the page's, cut_bands): each page of a band as wide as the page, whatever
+ * its other pages hold (a self-message's loop, a note beside a lifeline, an edge column it does not
+ * use). The width grows with the spread, piecewise linearly and ever faster (the widest row or
+ * head moves from column to column): secant steps from below, the widest spread that stays within
+ * kept; the page's left side then goes at p->left. */
+static void page_columns(seq_plan *p, size_t lo, size_t hi) {
+    double want = p->right - p->left;
+    p->page_lo = hi > lo ? lo : p->n_rows;   /* no rows of its own: its heads only */
+    p->page_hi = hi > lo ? hi : p->n_rows + 1;
+    p->origin = 0;
+    double s_ok = 0, w_ok = spread_width(p, 0), s_was = 0, w_was = w_ok, s_over = INFINITY, w_over = 0;
+    for (int k = 0; k < SPREAD_TRIES && p->n_parts > 1 && w_ok < want - 0.5; k++) {
+        double s;
+        if (k == 0) s = (want - w_ok) / (double)(p->n_parts - 1);   /* at most that much wider a gap */
+        else if (isfinite(s_over)) s = s_ok + (s_over - s_ok) * (want - w_ok) / (w_over - w_ok);
+        else if (w_ok - w_was > 1e-6) s = s_ok + (want - w_ok) * (s_ok - s_was) / (w_ok - w_was);
+        else break;   /* spreading does not widen this page */
+        double w = spread_width(p, s);
+        if (w <= want + 1e-6) { s_was = s_ok; w_was = w_ok; s_ok = s; w_ok = w; }
+        else { s_over = s; w_over = w; }
+    }
+    double x0, x1;
+    spread_width(p, s_ok);
+    seq_columns_extent(p, &x0, &x1);
+    p->origin = p->left - x0;
+    seq_columns_place(p);
+}
+
+static void page_break(seq_walk *w, double left, const seq_breaks *br, size_t row) {
     end_page(w, w->y);
+    if (w->per_page) page_columns(w->p, row, next_break(br, w->p->n_rows, row + 1));
     new_page(w, left);
     seq_page *pg = seq_cur(w);
     for (size_t i = 0; i < w->p->n_parts; i++)
@@ -218,8 +265,13 @@ static void drop_off_rows(seq_plan *p) {
  * each page as tall as the paper (or its content). */
 static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box_pad) {
     seq_plan *p = w->p;
+    size_t *first = JM_NEWV(p->ctx->arena, size_t, p->n_rows + 1), at = 1;   /* each page's first row */
+    first[0] = 0;
     for (size_t i = 0; i < p->n_rows; i++) {
-        if (br->brk[i]) page_break(w, left);
+        if (br->brk[i]) {
+            page_break(w, left, br, i);
+            first[at++] = i;
+        }
         draw_row(w, &p->rows[i]);
     }
     end_page(w, w->y);
@@ -229,6 +281,8 @@ static void walk_rows(seq_walk *w, const seq_breaks *br, double left, double box
         seq_page *pg = &w->pages[k];
         double end = (k + 1 == w->n_pages ? pg->end + p->head_h : pg->end) + box_pad;
         pg->foot = end;
+        if (p->n_boxes && w->per_page)
+            page_columns(p, first[k], k + 1 < w->n_pages ? first[k + 1] : p->n_rows);
         if (p->n_boxes) seq_draw_boxes(p, pg->layer[SEQ_L_BOX], pg->box_top, end);
         double need = end + p->cm->margin;
         pg->height = w->page_h > 0 ? fmax(w->page_h, need) : need;
@@ -254,21 +308,32 @@ static seq_breaks measure_band(seq_plan *p, bool banded) {
     return br;
 }
 
+/* A walk of the band begun: its first page, heads drawn. */
+static void start_walk(seq_plan *p, seq_walk *w, const seq_breaks *br, double start) {
+    init_walk(w, p);
+    w->page_h = br->page_h;
+    w->limit = br->limit;
+    w->stacked = start > 0;
+    w->start = start > 0 ? start : p->cm->margin;
+    new_page(w, p->left);
+}
+
 /* One band (or the whole) on its pages, from a page of its own (start 0) or stacked at `start`
  * under the previous band's last rows. Stacked, it must read there: all of it, or (part) a first
  * piece of a few messages; else false, nothing drawn. banded: one of several, its last page
- * balanced as far as it can be. */
+ * balanced as far as it can be, each page's lifelines placed for its own rows. */
 static bool place_band(seq_plan *p, seq_walk *w, seq_breaks br, bool banded, double start, bool part) {
-    init_walk(w, p);
-    w->page_h = br.page_h;
-    w->limit = br.limit;
-    w->stacked = br.stacked = start > 0;
-    w->start = start > 0 ? start : p->cm->margin;
-    new_page(w, p->left);
+    start_walk(p, w, &br, start);
+    br.stacked = w->stacked;
     br.first = w->y;   /* under the title (or the band above) on page 1; further pages have none */
     br.top = br.first - (w->pages[0].box_top - p->cm->margin);
     size_t pages = seq_breaks_find(p, &br, banded);
     if (w->stacked && !seq_breaks_stackable(&br, p->n_rows, pages, part)) return false;
+    if (banded) {   /* page 1 again, its heads over its own lifelines */
+        page_columns(p, 0, next_break(&br, p->n_rows, 0));
+        start_walk(p, w, &br, start);
+        w->per_page = true;
+    }
     walk_rows(w, &br, p->left, br.bottom);
     w->bottom = seq_cur(w)->end + p->head_h + br.bottom;
     w->short_end = seq_breaks_short(&br, w->bottom);
