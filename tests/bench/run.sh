@@ -38,35 +38,69 @@ decodes() {
     esac || { echo "does not decode: ${msg:0:200}"; return 1; }
 }
 
+# run_once OUTPUT CMD...: one run of CMD, which writes the image OUTPUT; sets US (wall time,
+# microseconds) and KB (peak memory), or WHY (it failed: exit status, or OUTPUT does not decode).
+run_once() {
+    local output=$1; shift
+    local t0 t1 rc
+    rm -f "$output"
+    t0=$(date +%s%N)
+    /usr/bin/time -f %M -o "$OUT/mem" "$@" >/dev/null 2>"$OUT/err"; rc=$?
+    t1=$(date +%s%N)
+    US=$(( (t1 - t0) / 1000 )); KB=$(tail -n 1 "$OUT/mem"); WHY=""
+    if [ "$rc" != 0 ]; then WHY="exit $rc: $(head -c 200 "$OUT/err")"
+    elif WHY=$(decodes "$output"); then WHY=""; fi
+}
+
+# record NAME TIMES PEAK: prints "NAME median_ms peak_MiB" and keeps the median for ratio. A case
+# measured again (lib.bench.sh measures the storyline when sequence.bench.sh has not yet)
+# replaces its earlier figure: a ratio reads one line per name.
+record() {
+    local name=$1 times=$2 peak=$3 med
+    med=$(printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+    awk -v n="$name" -v t="$med" -v m="$peak" 'BEGIN { printf "%-44s %9.1f ms %8.1f MiB\n", n, t / 1000, m / 1024 }'
+    awk -F'\t' -v n="$name" '$1 != n' "$OUT/results" > "$OUT/results.new" 2>/dev/null; mv "$OUT/results.new" "$OUT/results"
+    printf '%s\t%s\t%s\n' "$name" "$med" "$peak" >> "$OUT/results"
+}
+
 # measure NAME OUTPUT CMD...: runs CMD (which writes the image OUTPUT) once to warm up and RUNS
 # times timed, checking after each run (untimed) that it exited 0 and OUTPUT decodes; prints
 # "NAME median_ms peak_MiB", or FAILED with the reason.
 measure() {
     local name=$1 output=$2; shift 2
-    local times=() peak=0 run why
+    local times="" peak=0 run
     for run in $(seq 0 "$RUNS"); do
-        local t0 t1 kb rc
-        rm -f "$output"
-        t0=$(date +%s%N)
-        /usr/bin/time -f %M -o "$OUT/mem" "$@" >/dev/null 2>"$OUT/err"; rc=$?
-        t1=$(date +%s%N)
-        if [ "$rc" != 0 ]; then why="exit $rc: $(head -c 200 "$OUT/err")"
-        elif why=$(decodes "$output"); then why=""; fi
-        if [ -n "$why" ]; then
-            printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$name" "$run" "$why" "$*"
+        run_once "$output" "$@"
+        if [ -n "$WHY" ]; then
+            printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$name" "$run" "$WHY" "$*"
             BAD=1; return
         fi
         [ "$run" = 0 ] && continue   # the warm-up
-        times+=($(( (t1 - t0) / 1000 )))
-        kb=$(tail -n 1 "$OUT/mem"); [ "$kb" -gt "$peak" ] && peak=$kb
+        times="$times $US"; [ "$KB" -gt "$peak" ] && peak=$KB
     done
-    local med
-    med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-    awk -v n="$name" -v t="$med" -v m="$peak" 'BEGIN { printf "%-44s %9.1f ms %8.1f MiB\n", n, t / 1000, m / 1024 }'
-    # a case measured again (lib.bench.sh measures the storyline when sequence.bench.sh has not
-    # yet) replaces its earlier figure: a ratio reads one line per name
-    awk -F'\t' -v n="$name" '$1 != n' "$OUT/results" > "$OUT/results.new" 2>/dev/null; mv "$OUT/results.new" "$OUT/results"
-    printf '%s\t%s\t%s\n' "$name" "$med" "$peak" >> "$OUT/results"
+    record "$name" "$times" "$peak"
+}
+
+# measure_pair NAME_A OUTPUT_A NAME_B OUTPUT_B CMD_A... -- CMD_B...: as measure, for two
+# commands run in turn (A B A B ...), so that the machine's speed drifting during the case
+# reaches both alike: what a ratio of the two needs (measured one after the other, a funnel's
+# ratio to dot's moved from 0.95 to 1.03 between two runs of the bench).
+measure_pair() {
+    local na=$1 oa=$2 nb=$3 ob=$4; shift 4
+    local a=() b=() ta="" tb="" pa=0 pb=0 run
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do a+=("$1"); shift; done
+    shift
+    b=("$@")
+    for run in $(seq 0 "$RUNS"); do
+        run_once "$oa" "${a[@]}"
+        if [ -n "$WHY" ]; then printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$na" "$run" "$WHY" "${a[*]}"; BAD=1; return; fi
+        [ "$run" = 0 ] || { ta="$ta $US"; [ "$KB" -gt "$pa" ] && pa=$KB; }
+        run_once "$ob" "${b[@]}"
+        if [ -n "$WHY" ]; then printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$nb" "$run" "$WHY" "${b[*]}"; BAD=1; return; fi
+        [ "$run" = 0 ] || { tb="$tb $US"; [ "$KB" -gt "$pb" ] && pb=$KB; }
+    done
+    record "$na" "$ta" "$pa"
+    record "$nb" "$tb" "$pb"
 }
 
 ratio() { # ratio OURS PEER [GOAL]: the share of the peer's time ours takes, and the goal for it
@@ -85,8 +119,8 @@ echo
 
 echo "== funnel (samples/customer-journeys.yaml; Graphviz draws the same five stages and eight cards)"
 for fmt in png svg pdf; do
-    measure "journeymap funnel $fmt" "$OUT/f.$fmt" "$JM" samples/customer-journeys.yaml --view funnel -o "$OUT/f.$fmt"
-    measure "dot funnel $fmt" "$OUT/dot.$fmt" dot -T$fmt tests/bench/funnel.dot -o "$OUT/dot.$fmt"
+    measure_pair "journeymap funnel $fmt" "$OUT/f.$fmt" "dot funnel $fmt" "$OUT/dot.$fmt" \
+        "$JM" samples/customer-journeys.yaml --view funnel -o "$OUT/f.$fmt" -- dot -T$fmt tests/bench/funnel.dot -o "$OUT/dot.$fmt"
 done
 for fmt in png svg pdf; do ratio "journeymap funnel $fmt" "dot funnel $fmt" 1.0; done
 
