@@ -32,8 +32,7 @@ static placement place(const jm_scene *s, const jm_output_opts *o, double head, 
     double m = (o->page_h - ah) / 2;
     if (head + foot > 0 && ah - head - foot > 0) {   /* a running head and foot: the scene between */
         ah -= head + foot;
-        k = aw / s->width;
-        if (s->height * k > ah) k = ah / s->height;
+        k = jm_scene_fit_box(s, aw, ah);   /* as --check-layout measures it (target.c) */
         return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m + head };
     }
     return (placement){ o->page_w, o->page_h, k, (o->page_w - s->width * k) / 2, m };

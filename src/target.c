@@ -195,12 +195,12 @@ size_t jm_target_check(const jm_doc *doc, const jm_style_common *c, const jm_out
             t.min_tag = c->paper_min_tag_pt;
             t.unit = "pt";
             t.area_w = cover ? 0 : aw; t.area_h = ah;
-            if (p->furniture && ah - p->head - p->foot > 0 && p->scene->width > 0 && p->scene->height > 0) {
+            if (p->furniture && ah - p->head - p->foot > 0) {
                 /* under a running head and over a foot (the handout): the view is printed in the
                  * box between them (output_pdf.c place), at that box's scale, and that box is
                  * what it has to fill */
                 t.area_h = ah - p->head - p->foot;
-                t.scale = fmin(aw / p->scene->width, t.area_h / p->scene->height);
+                t.scale = jm_scene_fit_box(p->scene, aw, t.area_h);
             }
             t.last = !same_next;
             break;

@@ -52,6 +52,13 @@ run_once() {
     elif WHY=$(decodes "$output"); then WHY=""; fi
 }
 
+# failed NAME RUN WHY CMD...: a case that cannot be timed, and why (the bench then exits 1).
+failed() {
+    local name=$1 run=$2 why=$3; shift 3
+    printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$name" "$run" "$why" "$*"
+    BAD=1
+}
+
 # record NAME TIMES PEAK: prints "NAME median_ms peak_MiB" and keeps the median for ratio. A case
 # measured again (lib.bench.sh measures the storyline when sequence.bench.sh has not yet)
 # replaces its earlier figure: a ratio reads one line per name.
@@ -71,10 +78,7 @@ measure() {
     local times="" peak=0 run
     for run in $(seq 0 "$RUNS"); do
         run_once "$output" "$@"
-        if [ -n "$WHY" ]; then
-            printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$name" "$run" "$WHY" "$*"
-            BAD=1; return
-        fi
+        [ -z "$WHY" ] || { failed "$name" "$run" "$WHY" "$@"; return; }
         [ "$run" = 0 ] && continue   # the warm-up
         times="$times $US"; [ "$KB" -gt "$peak" ] && peak=$KB
     done
@@ -93,10 +97,10 @@ measure_pair() {
     b=("$@")
     for run in $(seq 0 "$RUNS"); do
         run_once "$oa" "${a[@]}"
-        if [ -n "$WHY" ]; then printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$na" "$run" "$WHY" "${a[*]}"; BAD=1; return; fi
+        [ -z "$WHY" ] || { failed "$na" "$run" "$WHY" "${a[@]}"; return; }
         [ "$run" = 0 ] || { ta="$ta $US"; [ "$KB" -gt "$pa" ] && pa=$KB; }
         run_once "$ob" "${b[@]}"
-        if [ -n "$WHY" ]; then printf '%-44s FAILED (run %s): %s\n    command: %s\n' "$nb" "$run" "$WHY" "${b[*]}"; BAD=1; return; fi
+        [ -z "$WHY" ] || { failed "$nb" "$run" "$WHY" "${b[@]}"; return; }
         [ "$run" = 0 ] || { tb="$tb $US"; [ "$KB" -gt "$pb" ] && pb=$KB; }
     done
     record "$na" "$ta" "$pa"
