@@ -25,7 +25,7 @@ BUILD   ?= build
 # -lcmark-gfm-extensions, which comes with libcmark-gfm-extensions-dev.
 DEB_LIBS  = cairo:libcairo2-dev pangocairo:libpango1.0-dev pangofc:libpango1.0-dev fontconfig:libfontconfig-dev \
             harfbuzz-subset:libharfbuzz-dev libbrotlienc:libbrotli-dev yaml-0.1:libyaml-dev libpng:libpng-dev \
-            zlib:zlib1g-dev glib-2.0:libglib2.0-dev gio-2.0:libglib2.0-dev libcmark-gfm:libcmark-gfm-dev \
+            freetype2:libfreetype-dev zlib:zlib1g-dev glib-2.0:libglib2.0-dev gio-2.0:libglib2.0-dev libcmark-gfm:libcmark-gfm-dev \
             libsoup-3.0:libsoup-3.0-dev json-glib-1.0:libjson-glib-dev
 DEB_LIBFILES = /usr/lib/*/libcmark-gfm-extensions.so:libcmark-gfm-extensions-dev
 # Fonts of the pinned set (fonts/fontset.txt) that come from Debian rather than fonts/: file -> package.

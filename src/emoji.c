@@ -7,6 +7,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
+#include <cairo-ft.h>
 
 struct jm_emoji_cache {
     GHashTable *by_key;      /* key_of() -> jm_emoji* */
@@ -84,21 +85,55 @@ static void strike_free(gpointer p) {
     g_free(k);
 }
 
-/* Measures `g` at the strike: the glyph loaded at full size, the PNG fetched (what an emoji costs
- * most: FreeType decodes the PNG to measure it). */
-static bool measure(PangoFont *font, PangoGlyph g, strike *k) {
+/* The box of `ink` in whole pixels from the glyph origin, into `k`; false for a box no picture
+ * should have (empty, or over four em). */
+static bool strike_box(double x, double y, double w, double h, strike *k) {
+    double x0 = floor(x), y0 = floor(y), x1 = ceil(x + w), y1 = ceil(y + h);
+    if (!(x1 > x0) || !(y1 > y0) || x1 - x0 > 4 * JM_EMOJI_PPEM || y1 - y0 > 4 * JM_EMOJI_PPEM) return false;
+    k->x0 = (int)x0, k->y0 = (int)y0, k->w = (int)(x1 - x0), k->h = (int)(y1 - y0);
+    return true;
+}
+
+/* A bitmap glyph's box and advance from its table entry: FreeType reads the entry's metrics and
+ * the PNG's header, not its pixels (FT_LOAD_BITMAP_METRICS_ONLY), where PangoCairo's ink decodes
+ * the PNG, about 300,000 instructions an emoji. Cairo's ink of a bitmap glyph is these metrics
+ * rounded out to whole 26.6 pixels, so the box is the same (test_text.c compares the two on the
+ * font's glyphs). False for a glyph that is not a bitmap (a COLR font) and for a face Pango
+ * emboldens (cairo widens the bitmap by a pixel): measure those exactly. */
+static bool measure_bitmap(PangoFont *big, PangoGlyph g, strike *k) {
+    FcBool bold = FcFalse;
+    FcPatternGetBool(pango_fc_font_get_pattern(PANGO_FC_FONT(big)), FC_EMBOLDEN, 0, &bold);
+    if (bold) return false;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(big));
+    FT_Face face = sf ? cairo_ft_scaled_font_lock_face(sf) : NULL;
+    if (!face) return false;
+    bool ok = !FT_Load_Glyph(face, g, FT_LOAD_COLOR | FT_LOAD_BITMAP_METRICS_ONLY)
+              && face->glyph->format == FT_GLYPH_FORMAT_BITMAP;
+    if (ok) {
+        const FT_Glyph_Metrics *m = &face->glyph->metrics;
+        ok = strike_box(m->horiBearingX / 64.0, -m->horiBearingY / 64.0, m->width / 64.0, m->height / 64.0, k);
+        k->advance = m->horiAdvance / 64.0;
+    }
+    cairo_ft_scaled_font_unlock_face(sf);
+    return ok;
+}
+
+/* Measures `g` at the strike (from the bitmap table when the glyph is a bitmap, unless `exact`
+ * asks for PangoCairo's ink) and fetches the font's PNG of it. */
+static bool measure(PangoFont *font, PangoGlyph g, bool exact, strike *k) {
     PangoFont *big = at_strike(font);
     if (!big) return false;
-    PangoRectangle ink, logical;
-    jm_text_glyph_ink(big, g, &ink, &logical);
-    double x0 = floor(ink.x / (double)PANGO_SCALE), y0 = floor(ink.y / (double)PANGO_SCALE);
-    double x1 = ceil((ink.x + ink.width) / (double)PANGO_SCALE), y1 = ceil((ink.y + ink.height) / (double)PANGO_SCALE);
-    if (!(x1 > x0) || !(y1 > y0) || x1 - x0 > 4 * JM_EMOJI_PPEM || y1 - y0 > 4 * JM_EMOJI_PPEM) {
-        g_object_unref(big);
-        return false;
+    *k = (strike){ 0 };
+    if (exact || !measure_bitmap(big, g, k)) {
+        PangoRectangle ink, logical;
+        jm_text_glyph_ink(big, g, &ink, &logical);
+        if (!strike_box(ink.x / (double)PANGO_SCALE, ink.y / (double)PANGO_SCALE,
+                        ink.width / (double)PANGO_SCALE, ink.height / (double)PANGO_SCALE, k)) {
+            g_object_unref(big);
+            return false;
+        }
+        k->advance = logical.width / (double)PANGO_SCALE;
     }
-    *k = (strike){ .x0 = (int)x0, .y0 = (int)y0, .w = (int)(x1 - x0), .h = (int)(y1 - y0),
-                   .advance = logical.width / (double)PANGO_SCALE };
     hb_blob_t *blob = hb_ot_color_glyph_reference_png(pango_font_get_hb_font(big), g);
     unsigned len = 0;
     const unsigned char *png = (const unsigned char *)hb_blob_get_data(blob, &len);
@@ -110,6 +145,16 @@ static bool measure(PangoFont *font, PangoGlyph g, strike *k) {
     }
     hb_blob_destroy(blob);
     g_object_unref(big);
+    return true;
+}
+
+bool jm_emoji_strike(PangoFont *font, PangoGlyph g, bool exact, int box[4], double *advance, bool *png) {
+    strike k;
+    if (!measure(font, g, exact, &k)) return false;
+    box[0] = k.x0, box[1] = k.y0, box[2] = k.w, box[3] = k.h;
+    *advance = k.advance;
+    *png = k.png != NULL;
+    g_free(k.png);
     return true;
 }
 
@@ -157,7 +202,7 @@ static bool make(PangoFont *font, PangoGlyph g, const char *key, bool image, jm_
     GHashTable *kept = strikes_of(font);
     strike *k = kept ? g_hash_table_lookup(kept, key) : NULL, fresh;
     if (!k) {
-        if (!measure(font, g, &fresh)) return false;
+        if (!measure(font, g, false, &fresh)) return false;
         k = &fresh;
         if (kept && g_hash_table_size(kept) < STRIKES_KEPT) {
             k = g_memdup2(&fresh, sizeof fresh);

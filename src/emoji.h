@@ -40,4 +40,9 @@ bool jm_font_is_color(PangoFont *font);
 /* The picture of glyph `g` of the colour font `font`, made on first request. `fresh` (may be
  * NULL) tells whether this call made it. False for a glyph that draws nothing. */
 bool jm_emoji_get(jm_emoji_cache *c, PangoFont *font, PangoGlyph g, jm_emoji *out, bool *fresh);
+
+/* Glyph `g` of the colour font `font` measured at the strike: its picture's box in whole pixels
+ * from the origin (x, y, w, h), its advance in pixels, and whether the font has a PNG of exactly
+ * that box. `exact` measures with PangoCairo's ink instead of the bitmap table (for tests). */
+bool jm_emoji_strike(PangoFont *font, PangoGlyph g, bool exact, int box[4], double *advance, bool *png);
 #endif

@@ -2,6 +2,7 @@
  * RTL and CJK paragraphs, identical measurements across instances, layouts freed with the arena. */
 #include "check.h"
 #include "text.h"
+#include "emoji.h"
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangofc-font.h>
@@ -111,6 +112,37 @@ static void check_rtl(jm_text *t, jm_arena *a, const char *what, const char *s) 
     CHECK(lines_start_at_words(b.layout), "%s: a word was broken although every word fits", what);
 }
 
+/* The emoji font's glyphs measured from its bitmap table are the boxes PangoCairo's ink gives
+ * (emoji.c reads the table; a box a pixel off would shift every emoji picture). */
+static void emoji_font_of(const char *file, PangoGlyphItem *run, void *user) {
+    if (strstr(file, "NotoColorEmoji") && !*(PangoFont **)user) *(PangoFont **)user = g_object_ref(run->item->analysis.font);
+}
+static int check_emoji_strikes(jm_text *t, const char *desc, unsigned step) {
+    PangoFont *font = NULL;
+    each_run(t, "😀", desc, emoji_font_of, &font);
+    CHECK(font != NULL, "%s: no run in Noto Color Emoji", desc);
+    if (!font) return 0;
+    unsigned n = hb_face_get_glyph_count(hb_font_get_face(pango_font_get_hb_font(font)));
+    int differ = 0, measured = 0, pngs = 0;
+    for (unsigned g = 1; g < n; g += step) {
+        int fast[4], exact[4];
+        double fa, ea;
+        bool fp = false, ep = false;
+        bool fok = jm_emoji_strike(font, g, false, fast, &fa, &fp), eok = jm_emoji_strike(font, g, true, exact, &ea, &ep);
+        measured += fok;
+        pngs += fp;
+        if (fok != eok || (fok && (memcmp(fast, exact, sizeof fast) || fa != ea || fp != ep))) {
+            if (differ++ < 3)
+                CHECK(false, "%s: emoji glyph %u: table box %d,%d %dx%d adv %.2f png %d, ink box %d,%d %dx%d adv %.2f png %d", desc, g,
+                      fast[0], fast[1], fast[2], fast[3], fa, fp, exact[0], exact[1], exact[2], exact[3], ea, ep);
+        }
+    }
+    CHECK(differ == 0, "%s: %d of %u emoji glyphs measure differently from the table", desc, differ, n - 1);
+    CHECK(measured > 3000 / (int)step, "%s: %d emoji glyphs measured", desc, measured);
+    g_object_unref(font);
+    return pngs;
+}
+
 int main(void) {
     char *fonts = g_build_filename(root_dir(), "fonts", NULL);
     char *fonts_abs = g_canonicalize_filename(fonts, NULL);
@@ -137,6 +169,11 @@ int main(void) {
     check_bundled(t, prefix, "😀 👍🏽 🎉", "Inter, Noto Color Emoji 11");
     check_bundled(t, prefix, "Petra Novák 😟 ok", "Inter, Noto Color Emoji Italic 11");
     check_bundled(t, prefix, "😀", "Inter 11");   /* emoji fallback also bundled */
+    /* every glyph of the regular face has its PNG as its picture; Pango emboldens an emoji in bold
+     * text, and the picture is then drawn (a pixel wider than the PNG) */
+    CHECK(check_emoji_strikes(t, "Inter, Noto Color Emoji 11", 1) > 3000, "emoji glyphs without their PNG");
+    CHECK(check_emoji_strikes(t, "Inter, Noto Color Emoji Bold 11", 16) == 0, "bold emoji with the regular PNG");
+    check_emoji_strikes(t, "Inter, Noto Color Emoji Italic 11", 16);
 
     jm_arena *a = jm_arena_new();
     jm_font body = { "Inter, Noto Color Emoji 11", 11 };
