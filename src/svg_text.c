@@ -253,26 +253,42 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
     g_string_free(css, TRUE);
     if (dark_css) g_string_free(dark_css, TRUE);
     g_string_append_c(body, '>');
-    PangoLayoutIter *iter = pango_layout_get_iter(l);
-    int line_no = 0, n_lines = pango_layout_get_line_count(l);
-    double baseline = 0;
-    for (bool more = true; more;) {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
-        baseline = oy + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE;
-        if (run) {
-            PangoRectangle logical;
-            pango_layout_iter_get_run_extents(iter, NULL, &logical);
-            g_array_append_val(runs, ((placed_run){ run, ox + logical.x / (double)PANGO_SCALE, logical.width / (double)PANGO_SCALE }));
-            more = pango_layout_iter_next_run(iter);
-        } else {
-            /* the end of a line */
-            write_line(t, body, emoji, text, runs, baseline, ++line_no >= n_lines);
-            g_array_set_size(runs, 0);
-            more = pango_layout_iter_next_run(iter);
+    int n_lines = pango_layout_get_line_count(l);
+    if (n_lines == 1 && pango_layout_get_width(l) < 0 && !pango_layout_get_indent(l)) {
+        /* one unwrapped line (most labels): Pango's iterator would measure the layout's lines
+         * again; the line starts at the layout's origin whatever the alignment, and each run
+         * follows the one before it by its width */
+        PangoLayoutLine *line = pango_layout_get_line_readonly(l, 0);
+        double x = ox;
+        for (GSList *r = line->runs; r; r = r->next) {
+            PangoLayoutRun *run = r->data;
+            double w = pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
+            g_array_append_val(runs, ((placed_run){ run, x, w }));
+            x += w;
         }
+        write_line(t, body, emoji, text, runs, oy + it->block.baseline, true);   /* the layout's baseline */
+    } else {
+        PangoLayoutIter *iter = pango_layout_get_iter(l);
+        int line_no = 0;
+        double baseline = 0;
+        for (bool more = true; more;) {
+            PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+            baseline = oy + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE;
+            if (run) {
+                PangoRectangle logical;
+                pango_layout_iter_get_run_extents(iter, NULL, &logical);
+                g_array_append_val(runs, ((placed_run){ run, ox + logical.x / (double)PANGO_SCALE, logical.width / (double)PANGO_SCALE }));
+                more = pango_layout_iter_next_run(iter);
+            } else {
+                /* the end of a line */
+                write_line(t, body, emoji, text, runs, baseline, ++line_no >= n_lines);
+                g_array_set_size(runs, 0);
+                more = pango_layout_iter_next_run(iter);
+            }
+        }
+        if (runs->len) write_line(t, body, emoji, text, runs, baseline, true);
+        pango_layout_iter_free(iter);
     }
-    if (runs->len) write_line(t, body, emoji, text, runs, baseline, true);
-    pango_layout_iter_free(iter);
     g_array_free(runs, TRUE);
     g_string_append(body, "</text>\n");
     g_string_append_len(body, emoji->str, emoji->len);
