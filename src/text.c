@@ -84,7 +84,7 @@ jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *
     t->config = config;
     t->emoji_families = colour_families(config);
     t->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
-    t->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    t->fontmap = jm_text_extents_font_map_new();
     if (!t->fontmap) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "Pango has no FreeType font map");
         jm_text_free(t);

@@ -26,18 +26,43 @@
  * draws with Pango itself), is answered by PangoCairo as before. Output is byte for byte what it
  * was: the test suite's reference images, scene dumps and SVG files did not change.
  *
- * The replacement is made on the font class once per process (GOnce); the class keeps a pointer
- * to PangoCairo's own function, which is the one piece of process state here. */
+ * Pango asks for every glyph, so telling the fonts of journeymap's maps from others must be
+ * cheap: journeymap's maps are of their own type, a subclass of PangoCairo's FreeType font map
+ * that adds nothing, and a font names its map in a field (a GObject data lookup cost more than
+ * the rest of the answer).
+ *
+ * The replacement is made on the font class once per process (GOnce), and the map type is made
+ * once; the class keeps a pointer to PangoCairo's own function: these are the process state
+ * here, written once. */
 #include "text_extents.h"
 #include <hb.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 
 static void (*pangocairo_glyph_extents)(PangoFont *, PangoGlyph, PangoRectangle *, PangoRectangle *);
-static GQuark ours;
+static GType map_type;
+
+static gpointer register_map_type(gpointer unused) {
+    (void)unused;
+    PangoFontMap *probe = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!probe) return NULL;
+    GTypeQuery q;
+    g_type_query(G_OBJECT_TYPE(probe), &q);
+    map_type = g_type_register_static_simple(G_OBJECT_TYPE(probe), "JmCairoFcFontMap", q.class_size, NULL,
+                                             q.instance_size, NULL, 0);
+    g_object_unref(probe);
+    return NULL;
+}
+
+PangoFontMap *jm_text_extents_font_map_new(void) {
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, register_map_type, NULL);
+    return map_type ? g_object_new(map_type, NULL) : NULL;
+}
 
 static void glyph_extents(PangoFont *font, PangoGlyph glyph, PangoRectangle *ink, PangoRectangle *logical) {
-    PangoFontMap *map;
-    if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
-        !(map = pango_font_get_font_map(font)) || !g_object_get_qdata(G_OBJECT(map), ours)) {
+    PangoFontMap *map = ((PangoFcFont *)font)->fontmap;   /* the class patched is a PangoFcFont's */
+    if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) || !map || G_OBJECT_TYPE(map) != map_type) {
         pangocairo_glyph_extents(font, glyph, ink, logical);
         return;
     }
@@ -56,7 +81,6 @@ void jm_text_glyph_ink(PangoFont *font, PangoGlyph glyph, PangoRectangle *ink, P
 
 static gpointer install(gpointer font) {
     PangoFontClass *klass = PANGO_FONT_GET_CLASS(font);
-    ours = g_quark_from_static_string("journeymap-logical-extents");
     pangocairo_glyph_extents = klass->get_glyph_extents;
     klass->get_glyph_extents = glyph_extents;
     return klass;
@@ -68,8 +92,8 @@ void jm_text_extents_adopt(PangoFontMap *map, PangoContext *context) {
     PangoFont *font = pango_font_map_load_font(map, context, fd);
     pango_font_description_free(fd);
     if (!font) return;
-    PangoFontClass *klass = g_once(&once, install, font);
-    /* a font of another class (not PangoCairo's FreeType fonts) keeps its own answers */
-    if (klass == PANGO_FONT_GET_CLASS(font)) g_object_set_qdata(G_OBJECT(map), ours, map);
+    /* only a PangoFcFont class is patched (glyph_extents reads the font's map from its fields);
+     * the fonts of a map made otherwise, or of another class, keep their own answers */
+    if (G_OBJECT_TYPE(map) == map_type && PANGO_IS_FC_FONT(font)) g_once(&once, install, font);
     g_object_unref(font);
 }

@@ -6,7 +6,10 @@
 #define JM_TEXT_EXTENTS_H
 #include <pango/pango.h>
 
-/* Makes the fonts of `map` (a PangoCairo FreeType font map; `context` one of its contexts)
+/* A PangoCairo FreeType font map whose fonts can be adopted (below); NULL if Pango has none. */
+PangoFontMap *jm_text_extents_font_map_new(void);
+
+/* Makes the fonts of `map` (made by jm_text_extents_font_map_new; `context` one of its contexts)
  * answer logical-only extents requests without loading the glyph. Other font maps are not
  * touched. Safe from any thread. */
 void jm_text_extents_adopt(PangoFontMap *map, PangoContext *context);
