@@ -327,10 +327,11 @@ static hb_blob_t *subset(const font_entry *f) {
 
 /* The cache of packed subsets: a file per face and set of characters, named by a SHA-256 of
  * what makes the bytes (the font file's path, size, inode and time, the face, this code's version
- * of the recipe, the characters), in ~/.cache/journeymap/svg-fonts. The bytes are the same with or
- * without it; it spares re-drawing an unchanged diagram the subsetting and Brotli (a fifth of a
- * small SVG's instructions). A cache that cannot be read or written is passed by. */
-#define SUBSET_RECIPE "jm-subset-1: no hinting; features less calt frac numr dnom zero case; names 1 2; woff2 q9 w15"
+ * of the recipe, the characters), in ~/.cache/journeymap/svg-fonts, holding the WOFF2 in base64 as
+ * the SVG carries it. The bytes are the same with or without it; it spares re-drawing an
+ * unchanged diagram the subsetting and Brotli (a fifth of a small SVG's instructions), and every
+ * drawing the base64. A cache that cannot be read or written is passed by. */
+#define SUBSET_RECIPE "jm-subset-2: no hinting; features less calt frac numr dnom zero case; names 1 2; woff2 q9 w15; base64"
 
 static char *cache_file(const font_entry *f) {
     GStatBuf st;
@@ -340,10 +341,13 @@ static char *cache_file(const font_entry *f) {
     g_snprintf(head, sizeof head, "%s\n%s\n%d\n%lld %llu %lld\n", SUBSET_RECIPE, f->file, f->index,
                (long long)st.st_size, (unsigned long long)st.st_ino, (long long)st.st_mtime);
     g_checksum_update(sum, (const guchar *)head, -1);
+    GByteArray *chars = g_byte_array_new();
     for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(f->unicodes, &c);) {
         guchar b[4] = { (guchar)(c >> 24), (guchar)(c >> 16), (guchar)(c >> 8), (guchar)c };
-        g_checksum_update(sum, b, 4);
+        g_byte_array_append(chars, b, 4);
     }
+    g_checksum_update(sum, chars->data, chars->len);
+    g_byte_array_free(chars, TRUE);
     char *name = g_strconcat(g_checksum_get_string(sum), ".font", NULL);
     g_checksum_free(sum);
     char *file = g_build_filename(g_get_user_cache_dir(), "journeymap", "svg-fonts", name, NULL);
@@ -351,16 +355,30 @@ static char *cache_file(const font_entry *f) {
     return file;
 }
 
-/* The face's subset as packed for the SVG: "woff2" or "otf" in *kind. NULL when it cannot be made. */
-static GBytes *packed_subset(const font_entry *f, const char **kind) {
+/* Whether `b64` (n chars) is a whole WOFF2 file in base64: it starts "wOF2" and its own length
+ * field (bytes 8-11) is the length it decodes to. A cut or foreign file is made again. */
+static bool whole_woff2_b64(const char *b64, gsize n) {
+    if (n < 64 || n % 4) return false;
+    char head[17];
+    memcpy(head, b64, 16);
+    head[16] = 0;
+    gsize hn = 0;
+    guchar *h = g_base64_decode(head, &hn);
+    gsize len = hn == 12 && !memcmp(h, "wOF2", 4) ? (gsize)h[8] << 24 | (gsize)h[9] << 16 | (gsize)h[10] << 8 | h[11] : 0;
+    g_free(h);
+    gsize pad = (b64[n - 1] == '=') + (b64[n - 2] == '=');
+    return len && n / 4 * 3 - pad == len;
+}
+
+/* The face's subset as packed for the SVG, in base64: "woff2" or "otf" in *kind. NULL when it
+ * cannot be made. */
+static char *packed_subset(const font_entry *f, const char **kind) {
     char *cached = cache_file(f), *data = NULL;
     gsize n = 0;
-    /* a WOFF2 file whole by its own length field (a cut or foreign file is made again) */
-    if (cached && g_file_get_contents(cached, &data, &n, NULL) && n > 48 && !memcmp(data, "wOF2", 4)
-        && ((gsize)(guchar)data[8] << 24 | (gsize)(guchar)data[9] << 16 | (gsize)(guchar)data[10] << 8 | (guchar)data[11]) == n) {
+    if (cached && g_file_get_contents(cached, &data, &n, NULL) && whole_woff2_b64(data, n)) {
         *kind = "woff2";
         g_free(cached);
-        return g_bytes_new_take(data, n);
+        return data;
     }
     g_free(data);
     hb_blob_t *b = subset(f);
@@ -368,21 +386,19 @@ static GBytes *packed_subset(const font_entry *f, const char **kind) {
     unsigned len = 0;
     const char *raw = hb_blob_get_data(b, &len);
     GByteArray *woff2 = g_byte_array_new();
-    GBytes *out;
+    char *out;
     if (jm_woff2_pack((const unsigned char *)raw, len, woff2)) {
         *kind = "woff2";
-        out = g_byte_array_free_to_bytes(woff2);
+        out = g_base64_encode(woff2->data, woff2->len);
     } else {
         *kind = "otf";
-        g_byte_array_free(woff2, TRUE);
-        out = g_bytes_new(raw, len);
+        out = g_base64_encode((const guchar *)raw, len);
     }
+    g_byte_array_free(woff2, TRUE);
     hb_blob_destroy(b);
     if (cached && !strcmp(*kind, "woff2")) {   /* written beside, then renamed: never half a file */
         char *dir = g_path_get_dirname(cached), *tmp = g_strdup_printf("%s.%d.tmp", cached, (int)getpid());
-        gsize olen = 0;
-        const char *odata = g_bytes_get_data(out, &olen);
-        if (g_mkdir_with_parents(dir, 0755) == 0 && g_file_set_contents(tmp, odata, (gssize)olen, NULL)
+        if (g_mkdir_with_parents(dir, 0755) == 0 && g_file_set_contents(tmp, out, -1, NULL)
             && g_rename(tmp, cached) != 0)
             g_unlink(tmp);
         g_free(tmp);
@@ -397,17 +413,15 @@ bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *
     for (guint i = 0; i < t->order->len; i++) {
         const font_entry *f = g_ptr_array_index(t->order, i);
         const char *kind = "otf";
-        GBytes *b = packed_subset(f, &kind);
-        if (!b) {
+        char *b64 = packed_subset(f, &kind);
+        if (!b64) {
             jm_error(d, NULL, (jm_pos){ 0, 0 }, "cannot write '%s': cannot subset the font '%s'", path, f->file);
             return false;
         }
-        gsize len = 0;
-        const guchar *data = g_bytes_get_data(b, &len);
-        char *b64 = g_base64_encode(data, len);
-        g_bytes_unref(b);
-        g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,%s)}\n",
-                               f->id, f->weight, f->italic ? "italic" : "normal", kind, b64);
+        g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,",
+                               f->id, f->weight, f->italic ? "italic" : "normal", kind);
+        g_string_append(out, b64);
+        g_string_append(out, ")}\n");
         g_free(b64);
     }
     return true;

@@ -66,7 +66,14 @@ else fail "svg: emoji pictures" "defs $defs distinct $distinct uses $uses narrow
 
 # the cache of font subsets (~/.cache/journeymap/svg-fonts) changes no byte: cold, warm, a cut
 # file in it, and no cache at all give the same SVG
-for state in cold warm; do XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-$state.svg" 2>/dev/null; done
+XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-cold.svg" 2>/dev/null
+# a warm run reads the cache: it writes no file there (a miss writes its subset again)
+touch -d 2001-01-01 "$T"/cache/journeymap/svg-fonts/*.font 2>/dev/null
+XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-warm.svg" 2>/dev/null
+fresh=$(find "$T/cache/journeymap/svg-fonts" -type f -newermt 2002-01-01 | wc -l)
+old=$(find "$T/cache/journeymap/svg-fonts" -type f ! -newermt 2002-01-01 | wc -l)
+if [ "$old" -gt 0 ] && [ "$fresh" = 0 ]; then pass "svg: a warm run reads its $old font subsets from the cache and writes none"
+else fail "svg: a warm run reads the font-subset cache" "$fresh files written again, $old left alone"; fi
 for f in "$T"/cache/journeymap/svg-fonts/*.font; do head -c 100 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
 XDG_CACHE_HOME="$T/cache" "$JM" "$STORY" -o "$T/story-cut.svg" 2>/dev/null
 XDG_CACHE_HOME=/proc/journeymap-none "$JM" "$STORY" -o "$T/story-none.svg" 2>/dev/null
