@@ -25,8 +25,8 @@ typedef struct {
 
 static void attr_num(GString *o, const char *name, double v) {
     g_string_append_c(o, ' ');
-    g_string_append(o, name);
-    g_string_append(o, "=\"");
+    jm_put(o, name);
+    jm_put(o, "=\"");
     jm_svg_num(o, v);
     g_string_append_c(o, '"');
 }
@@ -34,11 +34,11 @@ static void attr_num(GString *o, const char *name, double v) {
 /* fill, stroke, width and dashes of `p` as CSS declarations (the SVG defaults: no stroke). */
 static void paint_css(GString *css, const jm_paint *p, bool dashed_butt) {
     if (p->fill.a > 0) jm_svg_color(css, "fill", p->fill);
-    else g_string_append(css, "fill:none;");
+    else jm_put(css, "fill:none;");
     if (p->stroke.a > 0 && p->stroke_width > 0) {
         jm_svg_color(css, "stroke", p->stroke);
         if (p->stroke_width != 1) {
-            g_string_append(css, "stroke-width:");
+            jm_put(css, "stroke-width:");
             jm_svg_num(css, p->stroke_width);
             g_string_append_c(css, ';');
         }
@@ -46,13 +46,13 @@ static void paint_css(GString *css, const jm_paint *p, bool dashed_butt) {
         bool ok = n > 0;
         for (int i = 0; i < n; i++) ok = ok && isfinite(p->dash.v[i]) && p->dash.v[i] >= 0;
         if (ok) {
-            g_string_append(css, "stroke-dasharray:");
+            jm_put(css, "stroke-dasharray:");
             for (int i = 0; i < n; i++) {
                 if (i) g_string_append_c(css, ' ');
                 jm_svg_num(css, p->dash.v[i]);
             }
             g_string_append_c(css, ';');
-            if (dashed_butt) g_string_append(css, "stroke-linecap:butt;");
+            if (dashed_butt) jm_put(css, "stroke-linecap:butt;");
         }
     }
 }
@@ -90,7 +90,7 @@ static void head_attrs(svg_writer *w, bool filled, double width, jm_color c) {
 }
 
 static void write_ops(GString *o, const jm_path_op *ops, size_t n) {
-    g_string_append(o, " d=\"");
+    jm_put(o, " d=\"");
     for (size_t i = 0; i < n; i++) {
         const jm_path_op *p = &ops[i];
         switch (p->op) {
@@ -118,10 +118,10 @@ static void rect_geometry(GString *o, double x, double y, double w, double h, do
 
 static void write_rect(svg_writer *w, const jm_item *it) {
     if (it->paint.fill.a <= 0 && !(it->paint.stroke.a > 0 && it->paint.stroke_width > 0)) return;
-    g_string_append(w->body, "<rect");
+    jm_put(w->body, "<rect");
     rect_geometry(w->body, it->x, it->y, it->w, it->h, it->radius);
     paint_attrs(w, &it->paint, false);
-    g_string_append(w->body, "/>\n");
+    jm_put(w->body, "/>\n");
 }
 
 /* As render.c's draw_path: the fill, the stroke stopping at the base of a filled head, then the
@@ -140,10 +140,10 @@ static void write_path(svg_writer *w, const jm_item *it) {
             /* the fill keeps the whole outline; only the stroke is cut */
             jm_paint fill_only = *p;
             fill_only.stroke.a = 0;
-            g_string_append(w->body, "<path");
+            jm_put(w->body, "<path");
             write_ops(w->body, it->ops, it->n_ops);
             paint_attrs(w, &fill_only, true);
-            g_string_append(w->body, "/>\n");
+            jm_put(w->body, "/>\n");
             jm_paint stroke_only = *p;
             stroke_only.fill.a = 0;
             p = &stroke_only;
@@ -151,20 +151,20 @@ static void write_path(svg_writer *w, const jm_item *it) {
         jm_path_op *ops = g_new(jm_path_op, it->n_ops);
         if (stroked && (cut0 > 0 || cut1 > 0)) jm_path_trim(it->ops, it->n_ops, cut0, cut1, ops);
         else memcpy(ops, it->ops, it->n_ops * sizeof *ops);
-        g_string_append(w->body, "<path");
+        jm_put(w->body, "<path");
         write_ops(w->body, ops, it->n_ops);
         paint_attrs(w, p, true);
-        g_string_append(w->body, "/>\n");
+        jm_put(w->body, "/>\n");
         g_free(ops);
     }
     jm_color hc = stroked ? it->paint.stroke : it->paint.fill;
     for (int end = 0; end < 2 && hc.a > 0; end++) {
         jm_head_shape sh;
         if (!jm_path_head_shape(it, end ? it->head_end : it->head_start, end, &sh)) continue;
-        g_string_append(w->body, "<path");
+        jm_put(w->body, "<path");
         write_ops(w->body, sh.ops, sh.n);
         head_attrs(w, sh.filled, sh.width, hc);
-        g_string_append(w->body, "/>\n");
+        jm_put(w->body, "/>\n");
     }
 }
 
@@ -176,13 +176,13 @@ static void write_image(svg_writer *w, const jm_item *it) {
     const jm_image *im = it->image;
     GString *o = w->body;
     if (!im || im->width <= 0 || im->height <= 0) {
-        g_string_append(o, "<rect");
+        jm_put(o, "<rect");
         rect_geometry(o, x, y, bw, bh, it->radius);
-        g_string_append(o, " fill=\"#e0e0e0\" stroke=\"#b3b3b3\"/>\n<path");
+        jm_put(o, " fill=\"#e0e0e0\" stroke=\"#b3b3b3\"/>\n<path");
         jm_path_op cross[4] = { { .op = JM_OP_MOVE, .x = x, .y = y }, { .op = JM_OP_LINE, .x = x + bw, .y = y + bh },
                                 { .op = JM_OP_MOVE, .x = x + bw, .y = y }, { .op = JM_OP_LINE, .x = x, .y = y + bh } };
         write_ops(o, cross, 4);
-        g_string_append(o, " stroke=\"#b3b3b3\" stroke-width=\"0.75\"/>\n");
+        jm_put(o, " stroke=\"#b3b3b3\" stroke-width=\"0.75\"/>\n");
         return;
     }
     gpointer id = g_hash_table_lookup(w->images, im);
@@ -218,25 +218,25 @@ static bool valid_group(const jm_scene *s, int g) { return g >= 0 && (size_t)g <
 static void open_group(svg_writer *w, const jm_scene *s, int g) {
     const jm_group *gr = &s->groups[g];
     GString *o = w->body;
-    g_string_append(o, "<g");
+    jm_put(o, "<g");
     if (!w->opened[g]) {
-        g_string_append(o, " id=\"");
+        jm_put(o, " id=\"");
         jm_xml_escape(o, gr->id, -1);
         g_string_append_c(o, '"');
     } else {
-        g_string_append(o, " data-group=\"");
+        jm_put(o, " data-group=\"");
         jm_xml_escape(o, gr->id, -1);
         g_string_append_c(o, '"');
     }
-    g_string_append(o, " class=\"");
+    jm_put(o, " class=\"");
     jm_xml_escape(o, gr->cls, -1);
     g_string_append_c(o, '"');
     if (gr->label && *gr->label && !w->opened[g]) {
-        g_string_append(o, " aria-label=\"");
+        jm_put(o, " aria-label=\"");
         jm_xml_escape(o, gr->label, -1);
         g_string_append_c(o, '"');
     }
-    g_string_append(o, ">\n");
+    jm_put(o, ">\n");
     w->opened[g] = true;
     g_array_append_val(w->open, g);
 }
@@ -249,7 +249,7 @@ static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
     guint keep = 0;
     while (keep < w->open->len && (int)keep < n && g_array_index(w->open, int, keep) == chain[n - 1 - keep]) keep++;
     while (w->open->len > keep) {
-        g_string_append(w->body, "</g>\n");
+        jm_put(w->body, "</g>\n");
         g_array_set_size(w->open, w->open->len - 1);
     }
     for (int k = n - 1 - (int)keep; k >= 0; k--) open_group(w, s, chain[k]);
@@ -259,13 +259,13 @@ static void enter_group(svg_writer *w, const jm_scene *s, int leaf) {
  * inside one <a>, itself inside their group. */
 static void link_to(svg_writer *w, const char *url) {
     if (w->link && (!url || strcmp(url, w->link) != 0)) {
-        g_string_append(w->body, "</a>\n");
+        jm_put(w->body, "</a>\n");
         w->link = NULL;
     }
     if (url && !w->link) {
-        g_string_append(w->body, "<a href=\"");
+        jm_put(w->body, "<a href=\"");
         jm_xml_escape(w->body, url, -1);
-        g_string_append(w->body, "\">\n");
+        jm_put(w->body, "\">\n");
         w->link = url;
     }
 }
@@ -328,47 +328,47 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     const jm_scene *dark = dark_twin(doc, s);
     bool canvas = o->canvas_w > 0 && o->canvas_h > 0 && s->width > 0 && s->height > 0;
     if (!o->transparent && s->background.a > 0) {
-        g_string_append(w.body, "<rect");
+        jm_put(w.body, "<rect");
         rect_geometry(w.body, 0, 0, ow, oh, 0);
         jm_item bg = { .paint.fill = s->background }, dark_bg = { .paint.fill = dark ? dark->background : s->background };
         w.light = &bg;
         w.dark = dark ? &dark_bg : NULL;
         paint_attrs(&w, &bg.paint, false);
         w.light = w.dark = NULL;
-        g_string_append(w.body, "/>\n");
+        jm_put(w.body, "/>\n");
     }
     if (canvas) {
         double k = fmin(o->canvas_w / s->width, o->canvas_h / s->height);
-        g_string_append(w.body, "<g transform=\"translate(");
+        jm_put(w.body, "<g transform=\"translate(");
         jm_svg_num(w.body, (o->canvas_w - s->width * k) / 2);
         g_string_append_c(w.body, ' ');
         jm_svg_num(w.body, (o->canvas_h - s->height * k) / 2);
         g_string_append_printf(w.body, ") scale(%.6f)\">\n", k);
     }
     write_items(&w, s, dark);
-    if (canvas) g_string_append(w.body, "</g>\n");
+    if (canvas) jm_put(w.body, "</g>\n");
 
     GString *head = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                  "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
     attr_num(head, "width", ow);
     attr_num(head, "height", oh);
-    g_string_append(head, " viewBox=\"0 0 ");
+    jm_put(head, " viewBox=\"0 0 ");
     jm_svg_num(head, ow);
     g_string_append_c(head, ' ');
     jm_svg_num(head, oh);
-    g_string_append(head, "\" xml:space=\"preserve\" role=\"img\"");
+    jm_put(head, "\" xml:space=\"preserve\" role=\"img\"");
     const char *title = jm_output_title(doc, s), *desc = jm_output_desc(doc, s);
     bool has_title = title && *title, has_desc = desc && *desc;
     if (has_title || has_desc)
         g_string_append_printf(head, " aria-labelledby=\"%s%s%s\"", has_title ? "title" : "",
                                has_title && has_desc ? " " : "", has_desc ? "desc" : "");
-    g_string_append(head, ">\n");
+    jm_put(head, ">\n");
     if (has_title) write_title(head, "title", "title", title);
     if (has_desc) write_title(head, "desc", "desc", desc);
-    g_string_append(head, "<style>\n");
+    jm_put(head, "<style>\n");
     jm_svg_classes_css(classes, head);
     bool ok = jm_svg_text_defs(w.text, head, path, d);
-    g_string_append(head, "</style>\n");
+    jm_put(head, "</style>\n");
     if (ok) jm_svg_text_emoji_defs(w.text, head);
     if (ok && w.image_defs->len) g_string_append_printf(head, "<defs>\n%s</defs>\n", w.image_defs->str);
     if (ok) {

@@ -133,7 +133,7 @@ static sized_font *sized_of(jm_svg_text *t, PangoFont *font) {
     jm_svg_num(css, size);
     g_string_append_printf(css, "px \"jm%d\",\"", f->id);
     jm_xml_escape(css, f->family, -1);
-    g_string_append(css, "\";");
+    jm_put(css, "\";");
     sf->css = g_string_free(css, FALSE);
     return sf;
 }
@@ -156,9 +156,9 @@ static void write_emoji(jm_svg_text *t, GString *body, PangoFont *font, PangoGly
     jm_svg_num(body, x + e.x * size);
     g_string_append_c(body, ' ');
     jm_svg_num(body, y + e.y * size);
-    g_string_append(body, ") scale(");
+    jm_put(body, ") scale(");
     g_string_append_printf(body, "%.5f", k);
-    g_string_append(body, ")\"/>\n");
+    jm_put(body, ")\"/>\n");
 }
 
 /* A run's characters as SVG text: a soft hyphen where the line breaks becomes the hyphen Pango
@@ -218,22 +218,22 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
             jm_svg_class(t->classes, attr, sf->css, NULL);
             sf->class_attr = g_string_free(attr, FALSE);
         }
-        g_string_append(body, "<tspan");
-        g_string_append(body, sf->class_attr);
-        g_string_append(body, " x=\"");
+        jm_put(body, "<tspan");
+        jm_put(body, sf->class_attr);
+        jm_put(body, " x=\"");
         jm_svg_num(body, rtl ? pr->x + pr->width : pr->x);
-        g_string_append(body, "\" y=\"");
+        jm_put(body, "\" y=\"");
         jm_svg_num(body, y);
         g_string_append_c(body, '"');
         if (g_utf8_strlen(chars->str, -1) > 1 && pr->width > 0) {
-            g_string_append(body, " textLength=\"");
+            jm_put(body, " textLength=\"");
             jm_svg_num(body, pr->width);
             g_string_append_c(body, '"');
         }
-        if (rtl) g_string_append(body, " direction=\"rtl\" unicode-bidi=\"embed\"");
+        if (rtl) jm_put(body, " direction=\"rtl\" unicode-bidi=\"embed\"");
         g_string_append_c(body, '>');
-        g_string_append_len(body, chars->str, chars->len);
-        g_string_append(body, "</tspan>");
+        jm_put_len(body, chars->str, chars->len);
+        jm_put(body, "</tspan>");
         g_string_free(chars, TRUE);
     }
 }
@@ -248,7 +248,7 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
     GString *css = g_string_new(NULL), *dark_css = dark ? g_string_new(NULL) : NULL;
     jm_svg_color(css, "fill", it->color);
     if (dark) jm_svg_color(dark_css, "fill", dark->color);
-    g_string_append(body, "<text");
+    jm_put(body, "<text");
     jm_svg_class(t->classes, body, css->str, dark ? dark_css->str : NULL);
     g_string_free(css, TRUE);
     if (dark_css) g_string_free(dark_css, TRUE);
@@ -290,8 +290,8 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
         pango_layout_iter_free(iter);
     }
     g_array_free(runs, TRUE);
-    g_string_append(body, "</text>\n");
-    g_string_append_len(body, emoji->str, emoji->len);
+    jm_put(body, "</text>\n");
+    jm_put_len(body, emoji->str, emoji->len);
     g_string_free(emoji, TRUE);
 }
 
@@ -409,7 +409,7 @@ static char *packed_subset(const font_entry *f, const char **kind) {
 }
 
 bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *d) {
-    if (t->order->len) g_string_append(out, "text{font-feature-settings:\"calt\" 0;white-space:pre}\n");
+    if (t->order->len) jm_put(out, "text{font-feature-settings:\"calt\" 0;white-space:pre}\n");
     for (guint i = 0; i < t->order->len; i++) {
         const font_entry *f = g_ptr_array_index(t->order, i);
         const char *kind = "otf";
@@ -420,8 +420,8 @@ bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *
         }
         g_string_append_printf(out, "@font-face{font-family:\"jm%d\";font-weight:%d;font-style:%s;src:url(data:font/%s;base64,",
                                f->id, f->weight, f->italic ? "italic" : "normal", kind);
-        g_string_append(out, b64);
-        g_string_append(out, ")}\n");
+        jm_put(out, b64);
+        jm_put(out, ")}\n");
         g_free(b64);
     }
     return true;
@@ -429,7 +429,7 @@ bool jm_svg_text_defs(jm_svg_text *t, GString *out, const char *path, jm_diags *
 
 void jm_svg_text_emoji_defs(jm_svg_text *t, GString *out) {
     if (!t->emoji_defs->len) return;
-    g_string_append(out, "<defs>\n");
-    g_string_append_len(out, t->emoji_defs->str, t->emoji_defs->len);
-    g_string_append(out, "</defs>\n");
+    jm_put(out, "<defs>\n");
+    jm_put_len(out, t->emoji_defs->str, t->emoji_defs->len);
+    jm_put(out, "</defs>\n");
 }

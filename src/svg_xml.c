@@ -27,13 +27,13 @@ void jm_xml_escape(GString *out, const char *s, gssize len) {
             }
         }
         if (entity || drop) {
-            g_string_append_len(out, plain, p - plain);
-            if (entity) g_string_append(out, entity);
+            jm_put_len(out, plain, p - plain);
+            if (entity) jm_put(out, entity);
             plain = next;
         }
         p = next;
     }
-    g_string_append_len(out, plain, end - plain);
+    jm_put_len(out, plain, end - plain);
     g_free(valid);
 }
 
@@ -52,7 +52,7 @@ void jm_svg_num(GString *out, double v) {
     }
     do *--p = (char)('0' + u % 10); while (u /= 10);
     if (h < 0) *--p = '-';
-    g_string_append_len(out, p, e - p);
+    jm_put_len(out, p, e - p);
 }
 
 static int byte_of(double v) { return (int)lround(fmin(fmax(isfinite(v) ? v : 0, 0), 1) * 255); }
@@ -63,11 +63,11 @@ void jm_svg_color(GString *out, const char *name, jm_color c) {
     char code[9] = ":#", *p = code + 2;
     for (int i = 0; i < 3; i++) *p++ = hex[rgb[i] >> 4], *p++ = hex[rgb[i] & 15];
     *p++ = ';';
-    g_string_append(out, name);
-    g_string_append_len(out, code, p - code);
+    jm_put(out, name);
+    jm_put_len(out, code, p - code);
     if (c.a < 1) {
-        g_string_append(out, name);
-        g_string_append(out, "-opacity:");
+        jm_put(out, name);
+        jm_put(out, "-opacity:");
         jm_svg_num(out, fmax(c.a, 0));
         g_string_append_c(out, ';');
     }
@@ -100,7 +100,7 @@ void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *
         v = GUINT_TO_POINTER(c->order->len);
         g_hash_table_insert(c->by_css, key, v);
     } else g_free(key);
-    g_string_append(out, " class=\"s");
+    jm_put(out, " class=\"s");
     jm_svg_num(out, GPOINTER_TO_UINT(v) - 1);
     g_string_append_c(out, '"');
 }
@@ -118,12 +118,12 @@ void jm_svg_classes_css(const jm_svg_classes *c, GString *out) {
         dark |= sep[1] != 0;
     }
     if (!dark) return;
-    g_string_append(out, "@media (prefers-color-scheme:dark){\n");
+    jm_put(out, "@media (prefers-color-scheme:dark){\n");
     for (guint i = 0; i < c->order->len; i++) {
         const char *sep = strchr(g_ptr_array_index(c->order, i), '\001');
         if (sep[1]) rule(out, i, sep + 1, strlen(sep + 1));
     }
-    g_string_append(out, "}\n");
+    jm_put(out, "}\n");
 }
 
 void jm_svg_png_image(GString *out, const char *id, cairo_surface_t *img, int w, int h, const unsigned char *png,
