@@ -24,6 +24,9 @@ struct jm_text {
                              * answered before. Layout code asks the same often (the map tries
                              * many column widths: 6514 layouts of 3345 kinds and 1922 widest
                              * words of 81 texts for one A3 page) */
+    GHashTable *fonts;      /* "desc\x1fsize" -> the PangoFontDescription font_description made
+                             * of them (parsing one and sorting out its emoji families costs more
+                             * than a short label's shaping) */
 };
 
 /* A remembered answer: a layout (one reference held here; the block is shared by every caller,
@@ -84,6 +87,7 @@ jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *
     t->config = config;
     t->emoji_families = colour_families(config);
     t->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
+    t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)pango_font_description_free);
     t->fontmap = jm_text_extents_font_map_new();
     if (!t->fontmap) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "Pango has no FreeType font map");
@@ -126,6 +130,7 @@ void jm_text_free(jm_text *t) {
     if (t->config) FcConfigDestroy(t->config);
     if (t->emoji_families) g_ptr_array_free(t->emoji_families, TRUE);
     if (t->measured) g_hash_table_destroy(t->measured);
+    if (t->fonts) g_hash_table_destroy(t->fonts);
     g_free(t);
 }
 
@@ -139,8 +144,16 @@ static bool is_emoji_family(jm_text *t, const char *family) {
     return found;
 }
 
-static PangoFontDescription *font_description(jm_text *t, const jm_font *font) {
-    PangoFontDescription *fd = pango_font_description_from_string(font && font->desc ? font->desc : "Inter 11");
+/* The description of `font` (kept by the service, read only). */
+static const PangoFontDescription *font_description(jm_text *t, const jm_font *font) {
+    const char *desc = font && font->desc ? font->desc : "Inter 11";
+    char *key = g_strdup_printf("%s\x1f%a", desc, font ? font->size : 0.0);
+    PangoFontDescription *fd = g_hash_table_lookup(t->fonts, key);
+    if (fd) {
+        g_free(key);
+        return fd;
+    }
+    fd = pango_font_description_from_string(desc);
     if (font && font->size > 0)   /* the size field wins: views may scale a style's font */
         pango_font_description_set_size(fd, (int)lround(font->size * PANGO_SCALE));
     else if (pango_font_description_get_size(fd) <= 0)
@@ -158,6 +171,7 @@ static PangoFontDescription *font_description(jm_text *t, const jm_font *font) {
         g_string_free(kept, TRUE);
         g_strfreev(names);
     }
+    g_hash_table_insert(t->fonts, key, fd);
     return fd;
 }
 
@@ -212,7 +226,7 @@ static bool ccmp_inert(const char *text, const PangoFontDescription *fd) {
 
 static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font) {
     PangoLayout *l = pango_layout_new(t->context);
-    PangoFontDescription *fd = font_description(t, font);
+    const PangoFontDescription *fd = font_description(t, font);
     pango_layout_set_font_description(l, fd);
     pango_layout_set_auto_dir(l, TRUE);   /* RTL paragraphs: LEFT means their natural side */
     char *text = trim_lines(utf8 ? utf8 : "");
@@ -226,7 +240,6 @@ static PangoLayout *new_layout(jm_text *t, const char *utf8, const jm_font *font
         pango_layout_set_attributes(l, attrs);
         pango_attr_list_unref(attrs);
     }
-    pango_font_description_free(fd);
     g_free(text);
     return l;
 }
@@ -238,10 +251,10 @@ static void unref_layout(void *layout) { g_object_unref(layout); }
 static char *run_fonts(PangoLayout *l, unsigned *missing) {
     GString *names = g_string_new(",");   /* ",a,b,": each name between commas */
     *missing = 0;
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-        if (!run) continue;
+    /* the lines' runs as they are (an iterator would measure the lines again) */
+    for (GSList *li = pango_layout_get_lines_readonly(l); li; li = li->next)
+    for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next) {
+        PangoLayoutRun *run = r->data;
         PangoFont *font = run->item->analysis.font;
         FcChar8 *file = NULL;
         if (font && PANGO_IS_FC_FONT(font))
@@ -257,8 +270,7 @@ static char *run_fonts(PangoLayout *l, unsigned *missing) {
             if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_INVALID_INPUT)
                 *missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
         }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
+    }
     char *list = g_strndup(names->str + 1, names->len > 1 ? names->len - 2 : 0);
     g_string_free(names, TRUE);
     return list;
