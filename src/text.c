@@ -24,7 +24,7 @@ struct jm_text {
                              * answered before. Layout code asks the same often (the map tries
                              * many column widths: 6514 layouts of 3345 kinds and 1922 widest
                              * words of 81 texts for one A3 page) */
-    GHashTable *fonts;      /* "desc\x1fsize" -> the PangoFontDescription font_description made
+    GHashTable *fonts;      /* desc and size (memo_key's bits) -> the PangoFontDescription font_description made
                              * of them (parsing one and sorting out its emoji families costs more
                              * than a short label's shaping) */
 };
@@ -41,11 +41,33 @@ static void free_memo(gpointer data) {
 }
 
 /* Everything an answer depends on, exactly: kind ('L' layout, 'M' widest word), font, size,
- * wrap width, alignment, line spacing (%a: every bit of the doubles), text. */
+ * wrap width, alignment, line spacing (every bit of the doubles, in hex), text. Written by hand:
+ * with printf the key cost as much as looking the answer up. */
+static void key_bits(GString *k, double v) {
+    static const char hex[] = "0123456789abcdef";
+    guint64 u;
+    memcpy(&u, &v, sizeof u);
+    char buf[17];
+    for (int i = 15; i >= 0; i--, u >>= 4) buf[i] = hex[u & 15];
+    buf[16] = 0x1f;
+    g_string_append_len(k, buf, 17);
+}
 static char *memo_key(char kind, const char *utf8, const jm_font *font, double wrap_width, jm_align align,
                       double line_spacing) {
-    return g_strdup_printf("%c\x1f%s\x1f%a\x1f%a\x1f%d\x1f%a\x1f%s", kind, font && font->desc ? font->desc : "\x1e",
-                           font ? font->size : -1.0, wrap_width, (int)align, line_spacing, utf8 ? utf8 : "");
+    const char *desc = font && font->desc ? font->desc : "\x1e", *text = utf8 ? utf8 : "";
+    size_t dn = strlen(desc), tn = strlen(text);
+    GString *k = g_string_sized_new(dn + tn + 4 * 17 + 8);
+    g_string_append_c(k, kind);
+    g_string_append_c(k, 0x1f);
+    g_string_append_len(k, desc, (gssize)dn);
+    g_string_append_c(k, 0x1f);
+    key_bits(k, font ? font->size : -1.0);
+    key_bits(k, wrap_width);
+    g_string_append_c(k, (char)('0' + (int)align));
+    g_string_append_c(k, 0x1f);
+    key_bits(k, line_spacing);
+    g_string_append_len(k, text, (gssize)tn);
+    return g_string_free(k, FALSE);
 }
 
 /* Emoji
@@ -147,7 +169,10 @@ static bool is_emoji_family(jm_text *t, const char *family) {
 /* The description of `font` (kept by the service, read only). */
 static const PangoFontDescription *font_description(jm_text *t, const jm_font *font) {
     const char *desc = font && font->desc ? font->desc : "Inter 11";
-    char *key = g_strdup_printf("%s\x1f%a", desc, font ? font->size : 0.0);
+    GString *k = g_string_new(desc);
+    g_string_append_c(k, 0x1f);
+    key_bits(k, font ? font->size : 0.0);
+    char *key = g_string_free(k, FALSE);
     PangoFontDescription *fd = g_hash_table_lookup(t->fonts, key);
     if (fd) {
         g_free(key);
