@@ -2,9 +2,9 @@
  * counter; the main thread waits for the jobs in order and prints each one's diagnostics and the
  * progress line. Nothing a worker writes depends on which worker it is: each job has its own
  * arena and diagnostics, and a text service gives the same layout whatever it measured before.
- * Each worker has its own tools (docs.h jm_tools): a text service, created one at a time
- * (jm_text_new makes its fontconfig configuration the process's current one), and a cache of the
- * built-in styles; PangoCairo supports a font map per thread this way. The locks are pthread's,
+ * Each worker has its own text service (docs.h jm_tools), created one at a time (jm_text_new
+ * makes its fontconfig configuration the process's current one): PangoCairo supports a font map
+ * per thread this way. The workers share one cache of the built-in styles (it locks). The locks are pthread's,
  * which ThreadSanitizer understands; under it, what is left are reports inside the libraries it
  * cannot see into (GLib's slice allocator, HarfBuzz's and fontconfig's atomics). */
 #include "batch.h"
@@ -95,11 +95,12 @@ typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool *done;                  /* per job, under lock */
+    jm_style_cache *styles;      /* the workers' built-in styles */
 } pool;
 
 static gpointer worker(gpointer data) {
     pool *P = data;
-    jm_tools t = { NULL, NULL };
+    jm_tools t = { NULL, P->styles };
     for (;;) {
         size_t i = (size_t)g_atomic_int_add(&P->next, 1);
         if (i >= P->n) break;
@@ -109,12 +110,13 @@ static gpointer worker(gpointer data) {
         pthread_cond_broadcast(&P->cond);
         pthread_mutex_unlock(&P->lock);
     }
+    t.styles = NULL;   /* the pool's */
     jm_tools_free(&t);
     return NULL;
 }
 
 size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
-    pool P = { .b = b, .jobs = jobs, .n = n, .done = g_new0(bool, n ? n : 1) };
+    pool P = { .b = b, .jobs = jobs, .n = n, .done = g_new0(bool, n ? n : 1), .styles = jm_style_cache_new() };
     pthread_mutex_init(&P.lock, NULL);
     pthread_cond_init(&P.cond, NULL);
     size_t nw = (size_t)(b->workers > 0 ? b->workers : 1);
@@ -138,6 +140,7 @@ size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
     pthread_mutex_destroy(&P.lock);
     pthread_cond_destroy(&P.cond);
     g_free(P.done);
+    jm_style_cache_free(P.styles);
     return failed;
 }
 

@@ -38,8 +38,8 @@ bool jm_docs_is_markdown(const char *path);
  * more than one input, or an output named .md/.markdown. Otherwise main draws one file itself. */
 bool jm_docs_wanted(const jm_docs_opts *o, char *const *inputs, const char *output);
 
-/* What one thread reuses from drawing to drawing: the fonts (its text service) and the built-in
- * styles. Owned by the thread (batch.c), never shared. */
+/* What one thread reuses from drawing to drawing: the fonts (its text service, owned by the
+ * thread, never shared) and the built-in styles (a cache the batch's workers share). */
 typedef struct {
     jm_text *text;
     jm_style_cache *styles;      /* NULL: styles are loaded for each drawing */

@@ -580,12 +580,14 @@ const jm_style *jm_style_load(jm_arena *a, const char *name_or_path, const char 
 }
 
 struct jm_style_cache {
+    GMutex lock;                 /* over the two below: batch workers share one cache */
     jm_arena *a;                 /* the cached styles */
     GHashTable *by_name;         /* name -> const jm_style * (names in the arena) */
 };
 
 jm_style_cache *jm_style_cache_new(void) {
     jm_style_cache *c = g_new0(jm_style_cache, 1);
+    g_mutex_init(&c->lock);
     c->a = jm_arena_new();
     c->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     return c;
@@ -595,6 +597,7 @@ void jm_style_cache_free(jm_style_cache *c) {
     if (!c) return;
     g_hash_table_destroy(c->by_name);
     jm_arena_free(c->a);
+    g_mutex_clear(&c->lock);
     g_free(c);
 }
 
@@ -603,14 +606,20 @@ bool jm_style_is_builtin_name(const char *name) { return name && !is_path(name);
 const jm_style *jm_style_load_cached(jm_style_cache *c, jm_arena *a, const char *name, const char *styles_dir,
                                      jm_diags *d) {
     if (!c || !jm_style_is_builtin_name(name)) return jm_style_load(a, name, styles_dir, d);
+    /* loaded under the lock: a second worker waits for the first one's load instead of doing it
+     * again (the default style is 7 M instructions) */
+    g_mutex_lock(&c->lock);
     const jm_style *s = g_hash_table_lookup(c->by_name, name);
-    if (s) return s;
-    jm_diags *quiet = jm_diags_new();
-    s = jm_style_load(c->a, name, styles_dir, quiet);
-    bool clean = s && jm_diags_count(quiet) == 0;
-    jm_diags_free(quiet);
+    bool clean = s != NULL;
+    if (!s) {
+        jm_diags *quiet = jm_diags_new();
+        s = jm_style_load(c->a, name, styles_dir, quiet);
+        clean = s && jm_diags_count(quiet) == 0;
+        jm_diags_free(quiet);
+        if (clean) g_hash_table_insert(c->by_name, jm_arena_strdup(c->a, name), (gpointer)s);
+    }
+    g_mutex_unlock(&c->lock);
     if (!clean) return jm_style_load(a, name, styles_dir, d);   /* with its diagnostics, every time */
-    g_hash_table_insert(c->by_name, jm_arena_strdup(c->a, name), (gpointer)s);
     return s;
 }
 

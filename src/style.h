@@ -84,7 +84,7 @@ const jm_style *jm_style_load_confined(jm_arena *a, const char *name_or_path, co
  * worker): each is loaded into the cache's own arena the first time, and the same style is handed
  * out after. A path is never cached (a file may change, and a journey's is confined); neither is a
  * style whose load said anything (it is loaded again each time, with its diagnostics, as
- * jm_style_load does). Not shared between threads. */
+ * jm_style_load does). One cache may serve many threads (it locks while it loads). */
 typedef struct jm_style_cache jm_style_cache;
 jm_style_cache *jm_style_cache_new(void);
 void jm_style_cache_free(jm_style_cache *c);     /* NULL is fine */
