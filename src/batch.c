@@ -87,6 +87,9 @@ void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_tools *t) {
 
 /* ---- workers ---- */
 
+/* The calling thread is one of the workers: between its own jobs it prints the jobs finished so
+ * far, in order, and it waits only when it has no job left. With one worker nothing waits or
+ * wakes at all: a thread switch per job cost more than the SVG of a small diagram. */
 typedef struct {
     const jm_batch *b;
     jm_job *jobs;
@@ -95,25 +98,56 @@ typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool *done;                  /* per job, under lock */
+    bool waiting;                /* the calling thread waits for `cond` (under lock) */
     jm_style_cache *styles;      /* the workers' built-in styles */
+    size_t printed, failed;      /* jobs reported so far (calling thread only) */
 } pool;
+
+/* Takes and runs jobs until none is left; `between` (may be NULL) after each one. */
+static void take_jobs(pool *P, jm_tools *t, void (*between)(pool *)) {
+    for (;;) {
+        size_t i = (size_t)g_atomic_int_add(&P->next, 1);
+        if (i >= P->n) break;
+        jm_batch_run_one(P->b, &P->jobs[i], t);
+        pthread_mutex_lock(&P->lock);
+        P->done[i] = true;
+        if (P->waiting) pthread_cond_signal(&P->cond);
+        pthread_mutex_unlock(&P->lock);
+        if (between) between(P);
+    }
+}
 
 static gpointer worker(gpointer data) {
     pool *P = data;
     jm_tools t = { NULL, P->styles };
-    for (;;) {
-        size_t i = (size_t)g_atomic_int_add(&P->next, 1);
-        if (i >= P->n) break;
-        jm_batch_run_one(P->b, &P->jobs[i], &t);
-        pthread_mutex_lock(&P->lock);
-        P->done[i] = true;
-        pthread_cond_broadcast(&P->cond);
-        pthread_mutex_unlock(&P->lock);
-    }
+    take_jobs(P, &t, NULL);
     t.styles = NULL;   /* the pool's */
     jm_tools_free(&t);
     return NULL;
 }
+
+/* Reports the finished jobs that are next in order; with `wait`, every job, waiting for each. */
+static void report(pool *P, bool wait) {
+    for (; P->printed < P->n; P->printed++) {
+        size_t i = P->printed;
+        pthread_mutex_lock(&P->lock);
+        while (wait && !P->done[i]) {
+            P->waiting = true;
+            pthread_cond_wait(&P->cond, &P->lock);
+        }
+        P->waiting = false;
+        bool ready = P->done[i];
+        pthread_mutex_unlock(&P->lock);
+        if (!ready) return;
+        const jm_batch *b = P->b;
+        if (b->progress) fputs("\r\033[K", stderr);
+        jm_diags_print(P->jobs[i].diags, stderr, 20);
+        if (P->jobs[i].code) P->failed++;
+        if (b->progress) fprintf(stderr, "[%zu/%zu] %s", i + 1, P->n, P->jobs[i].input);
+        fflush(stderr);
+    }
+}
+static void report_ready(pool *P) { report(P, false); }
 
 size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
     pool P = { .b = b, .jobs = jobs, .n = n, .done = g_new0(bool, n ? n : 1), .styles = jm_style_cache_new() };
@@ -122,26 +156,20 @@ size_t jm_batch_run(const jm_batch *b, jm_job *jobs, size_t n) {
     size_t nw = (size_t)(b->workers > 0 ? b->workers : 1);
     if (nw > n) nw = n;
     GThread **threads = g_new0(GThread *, nw ? nw : 1);
-    for (size_t w = 0; w < nw; w++) threads[w] = g_thread_new("journeymap-worker", worker, &P);
-    size_t failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        pthread_mutex_lock(&P.lock);
-        while (!P.done[i]) pthread_cond_wait(&P.cond, &P.lock);
-        pthread_mutex_unlock(&P.lock);
-        if (b->progress) fputs("\r\033[K", stderr);
-        jm_diags_print(jobs[i].diags, stderr, 20);
-        if (jobs[i].code) failed++;
-        if (b->progress) fprintf(stderr, "[%zu/%zu] %s", i + 1, n, jobs[i].input);
-        fflush(stderr);
-    }
+    for (size_t w = 1; w < nw; w++) threads[w] = g_thread_new("journeymap-worker", worker, &P);
+    jm_tools t = { NULL, P.styles };
+    take_jobs(&P, &t, report_ready);
+    t.styles = NULL;
+    jm_tools_free(&t);
+    report(&P, true);
     if (b->progress) fputs("\r\033[K", stderr);
-    for (size_t w = 0; w < nw; w++) g_thread_join(threads[w]);
+    for (size_t w = 1; w < nw; w++) g_thread_join(threads[w]);
     g_free(threads);
     pthread_mutex_destroy(&P.lock);
     pthread_cond_destroy(&P.cond);
     g_free(P.done);
     jm_style_cache_free(P.styles);
-    return failed;
+    return P.failed;
 }
 
 void jm_jobs_free(jm_job *jobs, size_t n) {
