@@ -1,7 +1,7 @@
 /* batch.h - many drawings in one process: a list of jobs (an input and where it goes) run over
- * worker threads, each worker with its own text service and built-in styles (fonts and styles
- * loaded once per worker, not once per file; the calling thread is one of the workers). Each job
- * keeps its own diagnostics, printed in job order as jobs finish, so what is
+ * worker threads (the calling thread one of them), each worker with its own text service and all
+ * sharing the built-in styles: fonts loaded once per worker and styles once per run, not once per
+ * file. Each job keeps its own diagnostics, printed in job order as jobs finish, so what is
  * printed and written does not depend on the number of workers. */
 #ifndef JM_BATCH_H
 #define JM_BATCH_H
