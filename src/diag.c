@@ -109,7 +109,7 @@ static void print_excerpt(FILE *out, const char *text, size_t len, jm_pos pos) {
     g_free(line);
 }
 
-void jm_diags_print(const jm_diags *d, FILE *out, size_t max_errors) {
+static void print_all(const jm_diags *d, FILE *out, size_t max_errors) {
     static const char *names[] = { "error", "warning", "note" };
     size_t errors = 0;
     for (guint i = 0; i < d->items->len; i++) {
@@ -133,4 +133,18 @@ void jm_diags_print(const jm_diags *d, FILE *out, size_t max_errors) {
             }
         }
     }
+}
+
+/* Printed into memory and written at once: stderr is unbuffered, and a message with its source
+ * line and caret went out a character at a time (300 writes; a batch prints many). */
+void jm_diags_print(const jm_diags *d, FILE *out, size_t max_errors) {
+    if (!d->items->len) return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    print_all(d, mem ? mem : out, max_errors);
+    if (!mem) return;
+    if (fclose(mem) == 0) fwrite(buf, 1, len, out);
+    else print_all(d, out, max_errors);
+    free(buf);
 }
