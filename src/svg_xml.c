@@ -76,12 +76,14 @@ void jm_svg_color(GString *out, const char *name, jm_color c) {
 struct jm_svg_classes {
     GHashTable *by_css;      /* "light\001dark" declarations -> index + 1 */
     GPtrArray *order;        /* the keys, by index */
+    GString *key;            /* scratch: the key looked up */
 };
 
 jm_svg_classes *jm_svg_classes_new(void) {
     jm_svg_classes *c = g_new0(jm_svg_classes, 1);
     c->by_css = g_hash_table_new(g_str_hash, g_str_equal);
     c->order = g_ptr_array_new_with_free_func(g_free);
+    c->key = g_string_new(NULL);
     return c;
 }
 
@@ -89,17 +91,22 @@ void jm_svg_classes_free(jm_svg_classes *c) {
     if (!c) return;
     g_hash_table_destroy(c->by_css);
     g_ptr_array_free(c->order, TRUE);
+    g_string_free(c->key, TRUE);
     g_free(c);
 }
 
 void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *dark) {
-    char *key = g_strconcat(css, "\001", dark && strcmp(dark, css) ? dark : "", NULL);
-    gpointer v = g_hash_table_lookup(c->by_css, key);
+    g_string_truncate(c->key, 0);
+    jm_put(c->key, css);
+    g_string_append_c(c->key, '\001');
+    if (dark && strcmp(dark, css)) jm_put(c->key, dark);
+    gpointer v = g_hash_table_lookup(c->by_css, c->key->str);
     if (!v) {
+        char *key = g_strndup(c->key->str, c->key->len);
         g_ptr_array_add(c->order, key);
         v = GUINT_TO_POINTER(c->order->len);
         g_hash_table_insert(c->by_css, key, v);
-    } else g_free(key);
+    }
     jm_put(out, " class=\"s");
     jm_svg_num(out, GPOINTER_TO_UINT(v) - 1);
     g_string_append_c(out, '"');
@@ -107,7 +114,11 @@ void jm_svg_class(jm_svg_classes *c, GString *out, const char *css, const char *
 
 /* ".sN{declarations}" without the last ';' */
 static void rule(GString *out, guint i, const char *css, size_t n) {
-    g_string_append_printf(out, ".s%u{%.*s}\n", i, (int)(n && css[n - 1] == ';' ? n - 1 : n), css);
+    jm_put(out, ".s");
+    jm_svg_num(out, i);
+    g_string_append_c(out, '{');
+    jm_put_len(out, css, n && css[n - 1] == ';' ? n - 1 : n);
+    jm_put(out, "}\n");
 }
 
 void jm_svg_classes_css(const jm_svg_classes *c, GString *out) {
