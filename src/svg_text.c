@@ -45,6 +45,8 @@ static void sized_font_free(gpointer p) {
     g_free(sf);
 }
 
+typedef struct { PangoLayoutRun *run; double x, width; } placed_run;
+
 struct jm_svg_text {
     GHashTable *sized;       /* PangoFont* -> sized_font*: the fonts the layouts hold, each looked
                              * up once (a pattern query, a description and a class a run cost
@@ -54,6 +56,10 @@ struct jm_svg_text {
     jm_emoji_cache *emoji;
     jm_svg_classes *classes;
     GString *emoji_defs;     /* <image> of each emoji picture, in order of first use */
+    /* scratch, reused from item to item: fill colours, an item's emoji, a run's characters, the
+     * runs of a line */
+    GString *css, *dark_css, *emoji_uses, *chars;
+    GArray *runs;
 };
 
 static void font_entry_free(gpointer p) {
@@ -72,6 +78,11 @@ jm_svg_text *jm_svg_text_new(jm_svg_classes *classes) {
     t->order = g_ptr_array_new_with_free_func(font_entry_free);
     t->emoji = jm_emoji_cache_new(false);
     t->emoji_defs = g_string_new(NULL);
+    t->css = g_string_new(NULL);
+    t->dark_css = g_string_new(NULL);
+    t->emoji_uses = g_string_new(NULL);
+    t->chars = g_string_new(NULL);
+    t->runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
     return t;
 }
 
@@ -82,6 +93,11 @@ void jm_svg_text_free(jm_svg_text *t) {
     g_ptr_array_free(t->order, TRUE);
     jm_emoji_cache_free(t->emoji);
     g_string_free(t->emoji_defs, TRUE);
+    g_string_free(t->css, TRUE);
+    g_string_free(t->dark_css, TRUE);
+    g_string_free(t->emoji_uses, TRUE);
+    g_string_free(t->chars, TRUE);
+    g_array_free(t->runs, TRUE);
     g_free(t);
 }
 
@@ -181,7 +197,6 @@ static void run_text(GString *out, const char *s, int len, bool line_end, hb_set
     jm_xml_escape(out, span, end - span);
 }
 
-typedef struct { PangoLayoutRun *run; double x, width; } placed_run;
 
 static int by_offset(const void *a, const void *b) {
     const placed_run *ra = a, *rb = b;
@@ -208,10 +223,11 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
             }
             continue;
         }
-        GString *chars = g_string_new(NULL);
+        GString *chars = t->chars;
+        g_string_truncate(chars, 0);
         bool line_end = i + 1 == runs->len && !last_line;
         run_text(chars, text + item->offset, item->length, line_end, sf->face->unicodes);
-        if (!chars->len) { g_string_free(chars, TRUE); continue; }
+        if (!chars->len) continue;
         bool rtl = item->analysis.level % 2;
         if (!sf->class_attr) {
             GString *attr = g_string_new(NULL);
@@ -234,7 +250,6 @@ static void write_line(jm_svg_text *t, GString *body, GString *emoji, const char
         g_string_append_c(body, '>');
         jm_put_len(body, chars->str, chars->len);
         jm_put(body, "</tspan>");
-        g_string_free(chars, TRUE);
     }
 }
 
@@ -243,15 +258,16 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
     if (!l || it->color.a <= 0) return;
     const char *text = pango_layout_get_text(l);
     double ox = it->x - it->block.layout_x, oy = it->y;
-    GString *emoji = g_string_new(NULL);
-    GArray *runs = g_array_new(FALSE, FALSE, sizeof(placed_run));
-    GString *css = g_string_new(NULL), *dark_css = dark ? g_string_new(NULL) : NULL;
-    jm_svg_color(css, "fill", it->color);
-    if (dark) jm_svg_color(dark_css, "fill", dark->color);
+    GString *emoji = t->emoji_uses;
+    GArray *runs = t->runs;
+    g_string_truncate(emoji, 0);
+    g_array_set_size(runs, 0);
+    g_string_truncate(t->css, 0);
+    g_string_truncate(t->dark_css, 0);
+    jm_svg_color(t->css, "fill", it->color);
+    if (dark) jm_svg_color(t->dark_css, "fill", dark->color);
     jm_put(body, "<text");
-    jm_svg_class(t->classes, body, css->str, dark ? dark_css->str : NULL);
-    g_string_free(css, TRUE);
-    if (dark_css) g_string_free(dark_css, TRUE);
+    jm_svg_class(t->classes, body, t->css->str, dark ? t->dark_css->str : NULL);
     g_string_append_c(body, '>');
     int n_lines = pango_layout_get_line_count(l);
     if (n_lines == 1 && pango_layout_get_width(l) < 0 && !pango_layout_get_indent(l)) {
@@ -289,10 +305,8 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
         if (runs->len) write_line(t, body, emoji, text, runs, baseline, true);
         pango_layout_iter_free(iter);
     }
-    g_array_free(runs, TRUE);
     jm_put(body, "</text>\n");
     jm_put_len(body, emoji->str, emoji->len);
-    g_string_free(emoji, TRUE);
 }
 
 /* The face `f` cut down to the characters written in it: the bytes of an OpenType font. */
