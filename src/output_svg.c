@@ -21,6 +21,7 @@ typedef struct {
     bool *opened;            /* per scene group: its id was written */
     const char *link;        /* the url of the <a> open now, or NULL */
     const jm_item *light, *dark;   /* --style auto: the item written now and the dark scene's */
+    GString *css, *dark_css;       /* scratch for paint_attrs */
 } svg_writer;
 
 static void attr_num(GString *o, const char *name, double v) {
@@ -70,17 +71,16 @@ static jm_color dark_of(const svg_writer *w, jm_color c) {
 
 /* `p` as a class: its look, and with --style auto its look in the dark scheme. */
 static void paint_attrs(svg_writer *w, const jm_paint *p, bool dashed_butt) {
-    GString *css = g_string_new(NULL), *dark = NULL;
-    paint_css(css, p, dashed_butt);
+    g_string_truncate(w->css, 0);
+    paint_css(w->css, p, dashed_butt);
     if (w->dark) {
         jm_paint dp = *p;
         if (dp.fill.a > 0) dp.fill = dark_of(w, p->fill);
         if (dp.stroke.a > 0) dp.stroke = dark_of(w, p->stroke);
-        paint_css(dark = g_string_new(NULL), &dp, dashed_butt);
+        g_string_truncate(w->dark_css, 0);
+        paint_css(w->dark_css, &dp, dashed_butt);
     }
-    jm_svg_class(w->classes, w->body, css->str, dark ? dark->str : NULL);
-    g_string_free(css, TRUE);
-    if (dark) g_string_free(dark, TRUE);
+    jm_svg_class(w->classes, w->body, w->css->str, w->dark ? w->dark_css->str : NULL);
 }
 
 /* A head: filled, or stroked solid `width` wide, in `c`. */
@@ -322,7 +322,8 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     jm_svg_classes *classes = jm_svg_classes_new();
     svg_writer w = { .body = g_string_new(NULL), .classes = classes, .text = jm_svg_text_new(classes),
                      .images = g_hash_table_new(g_direct_hash, g_direct_equal), .image_defs = g_string_new(NULL),
-                     .open = g_array_new(FALSE, FALSE, sizeof(int)) };
+                     .open = g_array_new(FALSE, FALSE, sizeof(int)), .css = g_string_new(NULL),
+                     .dark_css = g_string_new(NULL) };
     double ow, oh;
     jm_output_size(s, o, &ow, &oh);
     const jm_scene *dark = dark_twin(doc, s);
@@ -381,6 +382,8 @@ bool jm_output_svg(const jm_doc *doc, const jm_scene *s, const jm_output_opts *o
     g_string_free(w.image_defs, TRUE);
     g_hash_table_destroy(w.images);
     g_array_free(w.open, TRUE);
+    g_string_free(w.css, TRUE);
+    g_string_free(w.dark_css, TRUE);
     jm_svg_text_free(w.text);
     jm_svg_classes_free(classes);
     return ok;
