@@ -98,8 +98,9 @@ static bool strike_box(double x, double y, double w, double h, strike *k) {
  * the PNG's header, not its pixels (FT_LOAD_BITMAP_METRICS_ONLY), where PangoCairo's ink decodes
  * the PNG, about 300,000 instructions an emoji. Cairo's ink of a bitmap glyph is these metrics
  * rounded out to whole 26.6 pixels, so the box is the same (test_text.c compares the two on the
- * font's glyphs). False for a glyph that is not a bitmap (a COLR font) and for a face Pango
- * emboldens (cairo widens the bitmap by a pixel): measure those exactly. */
+ * font's glyphs). False for a glyph that is not a bitmap (a COLR font), for a strike of another
+ * size (cairo scales it) and for a face Pango emboldens (cairo widens the bitmap by a pixel):
+ * measure those exactly. */
 static bool measure_bitmap(PangoFont *big, PangoGlyph g, strike *k) {
     FcBool bold = FcFalse;
     FcPatternGetBool(pango_fc_font_get_pattern(PANGO_FC_FONT(big)), FC_EMBOLDEN, 0, &bold);
@@ -107,7 +108,9 @@ static bool measure_bitmap(PangoFont *big, PangoGlyph g, strike *k) {
     cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(big));
     FT_Face face = sf ? cairo_ft_scaled_font_lock_face(sf) : NULL;
     if (!face) return false;
-    bool ok = !FT_Load_Glyph(face, g, FT_LOAD_COLOR | FT_LOAD_BITMAP_METRICS_ONLY)
+    /* a strike of JM_EMOJI_PPEM: another one (a font of the user's) cairo would scale */
+    bool ok = face->size && face->size->metrics.x_ppem == JM_EMOJI_PPEM && face->size->metrics.y_ppem == JM_EMOJI_PPEM
+              && !FT_Load_Glyph(face, g, FT_LOAD_COLOR | FT_LOAD_BITMAP_METRICS_ONLY)
               && face->glyph->format == FT_GLYPH_FORMAT_BITMAP;
     if (ok) {
         const FT_Glyph_Metrics *m = &face->glyph->metrics;
