@@ -2,6 +2,7 @@
 #include "arena.h"
 #include <glib.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #define BLOCK_MIN (64 * 1024)
@@ -46,12 +47,34 @@ char *jm_arena_strndup(jm_arena *a, const char *s, size_t n) {
 char *jm_arena_strdup(jm_arena *a, const char *s) { return s ? jm_arena_strndup(a, s, strlen(s)) : NULL; }
 
 char *jm_arena_printf(jm_arena *a, const char *fmt, ...) {
+    char buf[256];   /* most are short: formatted here, then copied once */
     va_list ap;
     va_start(ap, fmt);
-    char *tmp = g_strdup_vprintf(fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    char *r = jm_arena_strdup(a, tmp);
-    g_free(tmp);
+    if (n < 0) return jm_arena_strdup(a, "");
+    if ((size_t)n < sizeof buf) return jm_arena_strndup(a, buf, (size_t)n);
+    char *r = jm_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(r, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+char *jm_arena_concat(jm_arena *a, ...) {
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));) n += strlen(s);
+    va_end(ap);
+    char *r = jm_arena_alloc(a, n + 1), *o = r;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));) {
+        size_t k = strlen(s);
+        memcpy(o, s, k);
+        o += k;
+    }
+    va_end(ap);
     return r;
 }
 

@@ -12,6 +12,8 @@ void *jm_arena_alloc(jm_arena *a, size_t n); /* zeroed, 16-byte aligned; aborts 
 char *jm_arena_strdup(jm_arena *a, const char *s);        /* NULL -> NULL */
 char *jm_arena_strndup(jm_arena *a, const char *s, size_t n);
 char *jm_arena_printf(jm_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The strings given, one after the other (the list ends with NULL). */
+char *jm_arena_concat(jm_arena *a, ...) __attribute__((sentinel));
 /* Room for `more` elements after the `n` in use of an arena array `v` of capacity *cap: returns
  * v when they fit; otherwise a new array of twice the capacity (`first` when empty, doubled until
  * they fit) holding the n elements, and updates *cap. The old array stays in the arena. */

@@ -156,7 +156,7 @@ static int group_open(jm_scene *s, const char *kind, const char *name, const cha
             g_string_free(id, TRUE);
             return s->open_group = (int)i;
         }
-    int g = add_group(s, jm_arena_strdup(s->arena, id->str), jm_arena_printf(s->arena, "jm-%s", kind),
+    int g = add_group(s, jm_arena_strdup(s->arena, id->str), jm_arena_concat(s->arena, "jm-", kind, NULL),
                       label ? jm_arena_strdup(s->arena, label) : NULL, s->open_group);
     g_string_free(id, TRUE);
     s->open_group = g;

@@ -170,8 +170,8 @@ void seq_draw_message(seq_walk *w, const seq_row *r, double top) {
     const jm_participant *from = &p->seq->participants[it->from], *to = &p->seq->participants[it->to];
     /* named by who sends to whom; its label is text inside the group, read after the name */
     int group = jm_scene_group_begin(s, "message", jm_arena_printf(s->arena, "%d", ++w->messages),
-                                     jm_arena_printf(s->arena, "%s to %s", from->label ? from->label : from->id,
-                                                     to->label ? to->label : to->id));
+                                     jm_arena_concat(s->arena, from->label ? from->label : from->id, " to ",
+                                                     to->label ? to->label : to->id, NULL));
     double text_h = labelled ? r->text.height : 0;
     double y = top + seq_msg_above(p, r);
     for (size_t k = 0; k < it->n_opens; k++)

@@ -77,7 +77,7 @@ static void touch_part(seq_plan *p, int group, int part) {
 }
 
 static const char *bracketed(seq_plan *p, const char *label) {
-    return label && *label ? jm_arena_printf(p->ctx->arena, "[%s]", label) : NULL;
+    return label && *label ? jm_arena_concat(p->ctx->arena, "[", label, "]", NULL) : NULL;
 }
 
 /* The header of group g: keyword tab and label, and the width the frame needs for them. */
@@ -137,8 +137,8 @@ static void plan_away(seq_plan *p, seq_row *r) {
     const char *name = a->label && *a->label ? a->label : a->id;
     const char *arrow = r->to > r->from ? "\u2192" : "\u2190";
     bool right = (r->to == p->edge_r && seq_edge(p, r->to)) || (r->from == p->edge_r && seq_edge(p, r->from));
-    r->away_text = right ? jm_arena_printf(p->ctx->arena, "%s %s", arrow, name)
-                         : jm_arena_printf(p->ctx->arena, "%s %s", name, arrow);
+    r->away_text = right ? jm_arena_concat(p->ctx->arena, arrow, " ", name, NULL)
+                         : jm_arena_concat(p->ctx->arena, name, " ", arrow, NULL);
     r->away_block = seq_measure(p, r->away_text, &p->st->message_font,
                                 seq_wrap(p, r->away_text, &p->st->message_font, p->st->part_max_width),
                                 right != p->away_below ? JM_ALIGN_LEFT : JM_ALIGN_RIGHT);

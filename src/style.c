@@ -79,11 +79,24 @@ jm_color jm_color_over(jm_color top, jm_color under) {
                        top.b * a + under.b * (1 - a), 1 };
 }
 
+/* sRGB to linear light. A channel of a colour written in hex is k / 255, and those 256 values are
+ * worked out once (pow is most of a contrast check, and layouts check hundreds) */
+static double linear_of(double v) { return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4); }
+static double linear_8bit[256];
+static gpointer fill_linear(gpointer unused) {
+    (void)unused;
+    for (int k = 0; k < 256; k++) linear_8bit[k] = linear_of(k / 255.0);
+    return NULL;
+}
+static double linear(double v) {
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, fill_linear, NULL);
+    long k = isfinite(v) ? lround(v * 255) : -1;
+    return k >= 0 && k <= 255 && k / 255.0 == v ? linear_8bit[k] : linear_of(v);
+}
+
 static double luminance(jm_color c) {
-    double v[3] = { c.r, c.g, c.b };
-    for (int i = 0; i < 3; i++)
-        v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
-    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
 }
 
 double jm_color_contrast(jm_color a, jm_color b) {

@@ -1,6 +1,7 @@
 /* svg_xml.c - escaped text, numbers and colours for the SVG writer (svg_xml.h). */
 #include "svg_xml.h"
 #include "output_internal.h"
+#include "strhash.h"
 #include <math.h>
 #include <string.h>
 
@@ -81,7 +82,7 @@ struct jm_svg_classes {
 
 jm_svg_classes *jm_svg_classes_new(void) {
     jm_svg_classes *c = g_new0(jm_svg_classes, 1);
-    c->by_css = g_hash_table_new(g_str_hash, g_str_equal);
+    c->by_css = g_hash_table_new(jm_str_hash, g_str_equal);
     c->order = g_ptr_array_new_with_free_func(g_free);
     c->key = g_string_new(NULL);
     return c;

@@ -9,6 +9,7 @@
 #include <pango/pangofc-font.h>
 #include "fontset.h"
 #include "text_extents.h"
+#include "strhash.h"
 #include <string.h>
 
 #ifndef FC_COLOR
@@ -108,8 +109,8 @@ jm_text *jm_text_new(const char *fonts_dir, const char *const *extra, jm_diags *
     jm_text *t = g_new0(jm_text, 1);
     t->config = config;
     t->emoji_families = colour_families(config);
-    t->measured = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_memo);
-    t->fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)pango_font_description_free);
+    t->measured = g_hash_table_new_full(jm_str_hash, g_str_equal, g_free, free_memo);
+    t->fonts = g_hash_table_new_full(jm_str_hash, g_str_equal, g_free, (GDestroyNotify)pango_font_description_free);
     t->fontmap = jm_text_extents_font_map_new();
     if (!t->fontmap) {
         jm_error(d, NULL, (jm_pos){ 0, 0 }, "Pango has no FreeType font map");

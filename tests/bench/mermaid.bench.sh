@@ -7,7 +7,9 @@
 #   of the same files on one core (--jobs 1) and on every core (the default), each into a fresh
 #   folder (every file new) and again over its own unchanged output (journeymap leaves a file
 #   that already holds the bytes alone): whole process (start-up included) per diagram, and the
-#   marginal time of a diagram (batch of all minus batch of one, over the others).
+#   marginal time of a diagram (batch of all minus batch of one, over the others); and warm, as
+#   beautiful-mermaid is timed after a first pass: the batch after the same files with their words
+#   in ROT13 (tests/bench/rot13.mjs), less that warm-up alone, over the files.
 # Sourced by tests/bench/run.sh (measure, ratio, $OUT, $JM). npm packages are installed here when
 # missing, never by make test: mermaid-cli globally with PUPPETEER_SKIP_DOWNLOAD=1 and Debian's
 # chromium, beautiful-mermaid under build/bench-node. Without them the section says SKIP and why.
@@ -96,7 +98,37 @@ else
                 measure "journeymap batch of $n, $cores core(s), new files" "$OUT/fresh/$lastrel" sh "$OUT/fresh.sh" "$JM" --batch "$OUT/site-list" -T svg "${jobs[@]}"
                 measure "journeymap batch of $n, $cores core(s), unchanged" "$OUT/bmb/$lastrel" "$JM" --batch "$OUT/site-list" -O "$OUT/bmb" -T svg "${jobs[@]}"
             done
+            # Warm, as beautiful-mermaid is measured (it draws every file once before it times
+            # them): first the same files with their words in ROT13 (tests/bench/rot13.mjs: the
+            # same letters and lengths, none of the texts, so the text service remembers none of
+            # the 42's), then the 42. Per diagram = (both - the warm-up alone) / n: fonts, sizes
+            # and shaping plans met before, every text new.
+            node tests/bench/rot13.mjs "$OUT/site-list" "$OUT/rot13" 2>"$OUT/rot13.err" | while read -r f; do
+                "$JM" "$f" --check >/dev/null 2>&1 && echo "$f"   # a copy that is no longer Mermaid is left out
+            done > "$OUT/warm-list"
+            cat "$OUT/warm-list" "$OUT/site-list" > "$OUT/warm-then-list"
+            # where each batch writes its last file (-O keeps the inputs' paths below the folder
+            # they all share): found after one run of each
+            "$JM" --batch "$OUT/warm-list" -O "$OUT/bmw1" -T svg >/dev/null 2>&1
+            "$JM" --batch "$OUT/warm-then-list" -O "$OUT/bmw2" -T svg >/dev/null 2>&1
+            warm_last=$(find "$OUT/bmw1" -name "$(basename "$(tail -n 1 "$OUT/warm-list")" .mmd).svg" | head -n 1)
+            then_last=$(find "$OUT/bmw2" -path "*/$lastrel" | head -n 1)
+            for cores in 1 every; do
+                jobs=(); [ "$cores" = 1 ] && jobs=(--jobs 1)
+                measure_pair "journeymap warm-up of $(grep -c . "$OUT/warm-list"), $cores core(s)" "$warm_last" \
+                    "journeymap warm-up then $n, $cores core(s)" "$then_last" \
+                    "$JM" --batch "$OUT/warm-list" -O "$OUT/bmw1" -T svg "${jobs[@]}" -- \
+                    "$JM" --batch "$OUT/warm-then-list" -O "$OUT/bmw2" -T svg "${jobs[@]}"
+            done
             printf "  %-58s %9.3f ms\n" "beautiful-mermaid per diagram (in process, one core, no files)" "$bm"
+            for cores in 1 every; do
+                w=$(us "journeymap warm-up of $(grep -c . "$OUT/warm-list"), $cores core(s)")
+                both=$(us "journeymap warm-up then $n, $cores core(s)")
+                [ -n "$w" ] && [ -n "$both" ] || continue
+                awk -v a="$both" -v w="$w" -v n="$n" -v b="$bm" -v what="$cores core(s), unchanged, warm" 'BEGIN {
+                    per = (a - w) / 1000 / n
+                    printf "  %-58s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, " what, per, per < b ? b / per : per / b, per < b ? "faster" : "slower" }'
+            done
             for cores in 1 every; do
                 for files in "new files" unchanged; do
                     one=$(us "journeymap batch of 1, $files")
