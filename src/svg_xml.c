@@ -41,7 +41,14 @@ void jm_xml_escape(GString *out, const char *s, gssize len) {
 void jm_svg_num(GString *out, double v) {
     /* the digits by hand: g_string_append_printf costs a thousand instructions a number, and an
      * SVG writes tens of thousands of numbers (a tenth of a diagram's instructions) */
-    long long h = isfinite(v) && fabs(v) < 1e12 ? llround(v * 100) : 0;
+    long long h = 0;
+    if (isfinite(v) && fabs(v) < 1e12) {   /* llround(v * 100), inline: x - trunc(x) is exact */
+        double x = v * 100;
+        h = (long long)x;
+        double f = x - (double)h;
+        if (f >= 0.5) h++;
+        else if (f <= -0.5) h--;
+    }
     unsigned long long u = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
     char buf[32], *e = buf + sizeof buf, *p = e;
     unsigned frac = (unsigned)(u % 100);
