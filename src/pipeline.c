@@ -185,6 +185,7 @@ static jm_doc *layout_views(const jm_pipeline_opts *p, jm_layout_ctx *ctx, const
 
 jm_doc *jm_pipeline_layout(const jm_pipeline_opts *p, jm_layout_ctx *ctx, const jm_view **views,
                            jm_output_opts *oo, const char *name) {
+    jm_text_set_plain(ctx->text, oo && oo->format == JM_FMT_SVG && !oo->svg_paths);   /* no painter draws its text */
     jm_doc *doc = layout_views(p, ctx, views, oo);
     if (!doc) return NULL;
     jm_doc_keep_contrast(doc, name, ctx->diags);   /* every text 4.5:1 on what is behind it */

@@ -41,7 +41,8 @@ void seq_rows_measure(seq_plan *p, double x0, double x1) {
         double above, text_h = has_text(r->label) ? r->text.height : 0;
         switch (r->kind) {
         case SEQ_ROW_MSG: case SEQ_ROW_SELF: {
-            if (r->kind == SEQ_ROW_MSG && !r->off && r->text.layout && pango_layout_is_wrapped(r->text.layout)) {
+            if (r->kind == SEQ_ROW_MSG && !r->off && r->text.layout && r->text.lines > 1
+                && pango_layout_is_wrapped(r->text.layout)) {
                 /* a label wrapped at label-max-width over a longer arrow may use the arrow's length */
                 seq_msg_geo g;
                 seq_msg_geom(p, r, &g);

@@ -11,6 +11,7 @@
 #include "svg_text.h"
 #include "emoji.h"
 #include "svg_xml.h"
+#include "text_plain.h"
 #include "woff2.h"
 #include <cairo.h>
 #include <hb-subset.h>
@@ -269,14 +270,15 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
     jm_put(body, "<text");
     jm_svg_class(t->classes, body, t->css->str, dark ? t->dark_css->str : NULL);
     g_string_append_c(body, '>');
-    int n_lines = pango_layout_get_line_count(l);
-    if (n_lines == 1 && pango_layout_get_width(l) < 0 && !pango_layout_get_indent(l)) {
+    const GSList *plain = jm_plain_runs(l);   /* plain text: its runs, the layout not made */
+    int n_lines = plain ? 1 : pango_layout_get_line_count(l);
+    if (plain || (n_lines == 1 && pango_layout_get_width(l) < 0 && !pango_layout_get_indent(l))) {
         /* one unwrapped line (most labels): Pango's iterator would measure the layout's lines
          * again; the line starts at the layout's origin whatever the alignment, and each run
          * follows the one before it by its width */
-        PangoLayoutLine *line = pango_layout_get_line_readonly(l, 0);
+        const GSList *line_runs = plain ? plain : pango_layout_get_line_readonly(l, 0)->runs;
         double x = ox;
-        for (GSList *r = line->runs; r; r = r->next) {
+        for (const GSList *r = line_runs; r; r = r->next) {
             PangoLayoutRun *run = r->data;
             double w = pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
             g_array_append_val(runs, ((placed_run){ run, x, w }));

@@ -9,6 +9,7 @@
 #include <pango/pangofc-font.h>
 #include "fontset.h"
 #include "text_extents.h"
+#include "text_plain.h"
 #include "strhash.h"
 #include <string.h>
 
@@ -25,6 +26,7 @@ struct jm_text {
                              * answered before. Layout code asks the same often (the map tries
                              * many column widths: 6514 layouts of 3345 kinds and 1922 widest
                              * words of 81 texts for one A3 page) */
+    bool plain;             /* jm_text_set_plain */
     GHashTable *fonts;      /* desc and size (memo_key's bits) -> the PangoFontDescription font_description made
                              * of them (parsing one and sorting out its emoji families costs more
                              * than a short label's shaping) */
@@ -159,6 +161,8 @@ void jm_text_free(jm_text *t) {
 
 PangoContext *jm_text_context(jm_text *t) { return t->context; }
 
+void jm_text_set_plain(jm_text *t, bool on) { t->plain = on; }
+
 static bool is_emoji_family(jm_text *t, const char *family) {
     char *f = g_utf8_casefold(family, -1);
     bool found = false;
@@ -274,32 +278,38 @@ static void unref_layout(void *layout) { g_object_unref(layout); }
 
 /* The font files of a layout's runs (file names, in order of first use, comma separated) and
  * the first character drawn as a missing glyph (Pango's unknown glyph carries the character). */
-static char *run_fonts(PangoLayout *l, unsigned *missing) {
-    GString *names = g_string_new(",");   /* ",a,b,": each name between commas */
-    *missing = 0;
-    /* the lines' runs as they are (an iterator would measure the lines again) */
-    for (GSList *li = pango_layout_get_lines_readonly(l); li; li = li->next)
-    for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next) {
-        PangoLayoutRun *run = r->data;
-        PangoFont *font = run->item->analysis.font;
-        FcChar8 *file = NULL;
-        if (font && PANGO_IS_FC_FONT(font))
-            FcPatternGetString(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_FILE, 0, &file);
-        if (file) {
-            const char *base = strrchr((const char *)file, '/');
-            char *item = g_strdup_printf(",%s,", base ? base + 1 : (const char *)file);
-            if (!strstr(names->str, item)) g_string_append(names, item + 1);   /* ",a,b," + "c," */
-            g_free(item);
-        }
-        for (int g = 0; g < run->glyphs->num_glyphs && !*missing; g++) {
-            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
-            if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_INVALID_INPUT)
-                *missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
-        }
+/* Adds the font file of `run` to `names` (",a,b,": each name between commas) and its first
+ * missing character to *missing. */
+static void note_run(GString *names, const PangoGlyphItem *run, unsigned *missing) {
+    PangoFont *font = run->item->analysis.font;
+    FcChar8 *file = NULL;
+    if (font && PANGO_IS_FC_FONT(font)) FcPatternGetString(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), FC_FILE, 0, &file);
+    if (file) {
+        const char *base = strrchr((const char *)file, '/');
+        char *item = g_strdup_printf(",%s,", base ? base + 1 : (const char *)file);
+        if (!strstr(names->str, item)) g_string_append(names, item + 1);   /* ",a,b," + "c," */
+        g_free(item);
     }
+    for (int g = 0; g < run->glyphs->num_glyphs && !*missing; g++) {
+        PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+        if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_INVALID_INPUT)
+            *missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+    }
+}
+
+static char *names_list(GString *names) {
     char *list = g_strndup(names->str + 1, names->len > 1 ? names->len - 2 : 0);
     g_string_free(names, TRUE);
     return list;
+}
+
+static char *run_fonts(PangoLayout *l, unsigned *missing) {
+    GString *names = g_string_new(",");
+    *missing = 0;
+    /* the lines' runs as they are (an iterator would measure the lines again) */
+    for (GSList *li = pango_layout_get_lines_readonly(l); li; li = li->next)
+        for (GSList *r = ((PangoLayoutLine *)li->data)->runs; r; r = r->next) note_run(names, r->data, missing);
+    return names_list(names);
 }
 
 /* Breaking words that are wider than the wrap width
@@ -385,7 +395,34 @@ static memo *layout_memo(jm_text *t, char *key, const char *utf8, const jm_font 
 /* The text laid out on its own: no wrapping, left-aligned, no line spacing. Shared by
  * one_line and jm_text_min_width: a text is shaped once for both. */
 static memo *natural(jm_text *t, const char *utf8, const jm_font *font) {
-    return layout_memo(t, memo_key('N', utf8, font, 0, JM_ALIGN_LEFT, 0), utf8, font, 0, JM_ALIGN_LEFT, 0);
+    char *key = memo_key('N', utf8, font, 0, JM_ALIGN_LEFT, 0);
+    memo *m = g_hash_table_lookup(t->measured, key);
+    if (m) {
+        g_free(key);
+        return m;
+    }
+    /* plain text: measured from its runs, the layout left for a painter to make (text_plain.h) */
+    PangoLayout *l = t->plain && jm_plain_text(utf8) ? new_layout(t, utf8, font) : NULL;
+    int w, y, h;
+    if (!l || !jm_plain_layout(t->context, l, &w, &y, &h)) {
+        if (l) g_object_unref(l);
+        return layout_memo(t, key, utf8, font, 0, JM_ALIGN_LEFT, 0);
+    }
+    m = g_new0(memo, 1);
+    m->block = (jm_textblock){
+        .layout = l,
+        .width = (double)w / PANGO_SCALE,
+        .height = (double)h / PANGO_SCALE,
+        .baseline = (double)-y / PANGO_SCALE,
+        .lines = 1,
+        .align = JM_ALIGN_LEFT,
+    };
+    m->log_width = w;
+    GString *names = g_string_new(",");
+    for (const GSList *r = jm_plain_runs(l); r; r = r->next) note_run(names, r->data, &m->block.missing);
+    m->fonts = names_list(names);
+    g_hash_table_insert(t->measured, key, m);
+    return m;
 }
 
 /* One line that fits its wrap width
@@ -410,8 +447,10 @@ static bool one_line(jm_text *t, const char *utf8, const jm_font *font, double w
     memo *n = natural(t, utf8, font);
     int width = (int)floor(wrap_width * PANGO_SCALE), line = n->log_width;
     if (n->block.lines != 1 || n->block.layout_x != 0 || line > width) return false;
-    PangoLayoutLine *first = pango_layout_get_line_readonly(n->block.layout, 0);
-    if (!first || first->resolved_dir == PANGO_DIRECTION_RTL) return false;
+    if (!jm_plain_runs(n->block.layout)) {   /* plain text is left to right, and not laid out yet */
+        PangoLayoutLine *first = pango_layout_get_line_readonly(n->block.layout, 0);
+        if (!first || first->resolved_dir == PANGO_DIRECTION_RTL) return false;
+    }
     int off = 0;
     if (align == JM_ALIGN_CENTER) {
         off = (width - line) / 2;
@@ -425,15 +464,27 @@ static bool one_line(jm_text *t, const char *utf8, const jm_font *font, double w
     return true;
 }
 
+/* Plain text without a wrap width: its natural block, measured from its runs. One line starts at
+ * the layout's origin whatever the alignment, and line spacing does not show. */
+static bool plain_line(jm_text *t, const char *utf8, const jm_font *font, jm_align align, jm_textblock *out,
+                       char **fonts) {
+    memo *n = natural(t, utf8, font);
+    if (!jm_plain_runs(n->block.layout)) return false;
+    *out = n->block;
+    out->align = align;
+    *fonts = n->fonts;
+    return true;
+}
+
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing) {
     utf8 = utf8 ? utf8 : "";
     char *key = memo_key('L', utf8, font, wrap_width, align, line_spacing);
     memo *m = g_hash_table_lookup(t->measured, key);
-    if (!m && wrap_width > 0) {
+    if (!m && (wrap_width > 0 || (t->plain && jm_plain_text(utf8)))) {
         jm_textblock b;
         char *fonts;
-        if (one_line(t, utf8, font, wrap_width, align, &b, &fonts)) {
+        if (wrap_width > 0 ? one_line(t, utf8, font, wrap_width, align, &b, &fonts) : plain_line(t, utf8, font, align, &b, &fonts)) {
             m = g_new0(memo, 1);
             m->block = b;
             m->fonts = g_strdup(fonts);

@@ -50,6 +50,12 @@ typedef struct {
 jm_textblock jm_text_layout(jm_text *t, jm_arena *a, const char *utf8, const jm_font *font,
                             double wrap_width, jm_align align, double line_spacing);
 
+/* For drawings the painter will not draw (SVG): plain one-line labels are measured from their
+ * shaped runs and their layouts left unmade (text_plain.h), which saves a third of their cost;
+ * a painter that draws one has Pango make it then, the same runs, so it is only slower. Off by
+ * default; the pipeline turns it on for SVG. */
+void jm_text_set_plain(jm_text *t, bool on);
+
 /* Width of the widest single word (unbreakable run) of `utf8` in `font`: the least width that
  * wraps without breaking words. */
 double jm_text_min_width(jm_text *t, const char *utf8, const jm_font *font);

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "text.h"
 #include "emoji.h"
+#include "text_plain.h"
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangofc-font.h>
@@ -143,6 +144,48 @@ static int check_emoji_strikes(jm_text *t, const char *desc, unsigned step) {
     return pngs;
 }
 
+/* A plain label measured from its runs (jm_text_set_plain) is what Pango's layout of it is: the
+ * same extents and, run for run, the same font and glyphs at the same places. `t` measures plain,
+ * `u` (another service) with PangoLayout. */
+static void check_plain(jm_text *t, jm_text *u, const char *s, const char *desc) {
+    jm_arena *a = jm_arena_new();
+    jm_font f = { desc, 13 };
+    jm_textblock p = jm_text_layout(t, a, s, &f, 0, JM_ALIGN_LEFT, 0);
+    jm_textblock q = jm_text_layout(u, a, s, &f, 0, JM_ALIGN_LEFT, 0);
+    const GSList *runs = jm_plain_runs(p.layout);
+    CHECK(runs != NULL, "'%s': not measured plain", s);
+    CHECK(jm_plain_runs(q.layout) == NULL, "'%s': measured plain with plain off", s);
+    CHECK(p.width == q.width && p.height == q.height && p.baseline == q.baseline && p.lines == 1 && q.lines == 1,
+          "'%s': plain %.4f x %.4f (baseline %.4f), layout %.4f x %.4f (baseline %.4f), %d lines", s, p.width, p.height,
+          p.baseline, q.width, q.height, q.baseline, q.lines);
+    CHECK(!strcmp(p.fonts, q.fonts) && p.missing == q.missing, "'%s': fonts '%s' / '%s'", s, p.fonts, q.fonts);
+    const GSList *lr = pango_layout_get_line_readonly(q.layout, 0)->runs;
+    int n = 0, same = 0;
+    for (; runs && lr; runs = runs->next, lr = lr->next, n++) {
+        const PangoGlyphItem *a1 = runs->data, *b1 = lr->data;
+        PangoFontDescription *da = pango_font_describe_with_absolute_size(a1->item->analysis.font),
+                             *db = pango_font_describe_with_absolute_size(b1->item->analysis.font);
+        char *sa = pango_font_description_to_string(da), *sb = pango_font_description_to_string(db);
+        bool ok = !strcmp(sa, sb) && a1->item->offset == b1->item->offset && a1->item->length == b1->item->length
+                  && a1->glyphs->num_glyphs == b1->glyphs->num_glyphs;
+        for (int g = 0; ok && g < a1->glyphs->num_glyphs; g++) {
+            const PangoGlyphInfo *x = &a1->glyphs->glyphs[g], *y = &b1->glyphs->glyphs[g];
+            ok = x->glyph == y->glyph && x->geometry.width == y->geometry.width && x->geometry.x_offset == y->geometry.x_offset
+                 && x->geometry.y_offset == y->geometry.y_offset && x->attr.is_cluster_start == y->attr.is_cluster_start
+                 && x->attr.is_color == y->attr.is_color && a1->glyphs->log_clusters[g] == b1->glyphs->log_clusters[g];
+        }
+        if (!ok) printf("'%s' run %d: %s / %s\n", s, n, sa, sb);
+        same += ok;
+        g_free(sa);
+        g_free(sb);
+        pango_font_description_free(da);
+        pango_font_description_free(db);
+    }
+    CHECK(!runs && !lr && same == n && n > 0, "'%s': %d of %d runs the same (%s runs left)", s, same, n,
+          runs ? "plain" : lr ? "layout" : "no");
+    jm_arena_free(a);
+}
+
 int main(void) {
     char *fonts = g_build_filename(root_dir(), "fonts", NULL);
     char *fonts_abs = g_canonicalize_filename(fonts, NULL);
@@ -174,6 +217,28 @@ int main(void) {
     CHECK(check_emoji_strikes(t, "Inter, Noto Color Emoji 11", 1) > 3000, "emoji glyphs without their PNG");
     CHECK(check_emoji_strikes(t, "Inter, Noto Color Emoji Bold 11", 16) == 0, "bold emoji with the regular PNG");
     check_emoji_strikes(t, "Inter, Noto Color Emoji Italic 11", 16);
+
+    /* plain labels: measured from their runs as Pango's layout measures them */
+    {
+        jm_text *u = jm_text_new(fonts, NULL, d);
+        jm_text_set_plain(t2, true);
+        static const char *const plain[] = {
+            "Alice -> Bob: Hello John, how are you?", "Petra Novák, Zürich “quoted” — 12:30 … Ω",
+            "👤 User Browser", "✅ Payment authorized", "I ♥ you ∞ times more!", "客户的电子邮件说这很简单",
+            "नमस्ते दुनिया", "ภาษาไทย ทดสอบ", "AV Wa To fi fl ffi 0123456789 (1/2) [x] {y}", "   leading spaces",
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(plain); i++) {
+            check_plain(t2, u, plain[i], "Inter, Noto Color Emoji 13");
+            check_plain(t2, u, plain[i], "Inter, Noto Color Emoji Bold 13");
+        }
+        check_plain(t2, u, "Italic label with “quotes”", "Inter, Noto Color Emoji Italic 13");
+        /* what is not plain: a line layout's own concerns */
+        CHECK(!jm_plain_text("a\tb") && !jm_plain_text("a\nb") && !jm_plain_text("soft\u00adhyphen")
+              && !jm_plain_text("שלום") && !jm_plain_text("مرحبا") && !jm_plain_text("") && jm_plain_text("plain"),
+              "jm_plain_text");
+        jm_text_set_plain(t2, false);
+        jm_text_free(u);
+    }
 
     jm_arena *a = jm_arena_new();
     jm_font body = { "Inter, Noto Color Emoji 11", 11 };
