@@ -9,7 +9,9 @@
 #   that already holds the bytes alone): whole process (start-up included) per diagram, and the
 #   marginal time of a diagram (batch of all minus batch of one, over the others); and warm, as
 #   beautiful-mermaid is timed after a first pass: the batch after the same files with their words
-#   in ROT13 (tests/bench/rot13.mjs), less that warm-up alone, over the files.
+#   in ROT13 (tests/bench/rot13.mjs), less that warm-up alone, over the files. Each is compared
+#   with its like: warm with beautiful-mermaid's timed runs, the first pass with its first pass
+#   (the one that warms it up).
 # Sourced by tests/bench/run.sh (measure, ratio, $OUT, $JM). npm packages are installed here when
 # missing, never by make test: mermaid-cli globally with PUPPETEER_SKIP_DOWNLOAD=1 and Debian's
 # chromium, beautiful-mermaid under build/bench-node. Without them the section says SKIP and why.
@@ -79,6 +81,7 @@ else
             BAD=1
         else
             bm=$(echo "$line" | sed 's/.*median_ms_per_diagram=//')
+            bm_first=$(echo "$line" | sed -n 's/.*first_pass_ms_per_diagram=\([0-9.]*\).*/\1/p')
             echo "== per diagram, the $n sequence and flowchart files both draw ($line): beautiful-mermaid $(node -p "require('$BMDIR/node_modules/beautiful-mermaid/package.json').version") vs journeymap (SVG)"
             # journeymap's batch of the same files. (Ten copies of them as a "site" would flatter
             # us: the text service remembers every text it laid out, so the nine copies after the
@@ -120,7 +123,9 @@ else
                     "$JM" --batch "$OUT/warm-list" -O "$OUT/bmw1" -T svg "${jobs[@]}" -- \
                     "$JM" --batch "$OUT/warm-then-list" -O "$OUT/bmw2" -T svg "${jobs[@]}"
             done
-            printf "  %-58s %9.3f ms\n" "beautiful-mermaid per diagram (in process, one core, no files)" "$bm"
+            # each compared with its like: warm with beautiful-mermaid warm (its timed runs), the
+            # first pass with its first pass (the pass that warms it up: its module cold)
+            printf "  %-58s %9.3f ms\n" "beautiful-mermaid per diagram, warm (in process, one core, no files)" "$bm"
             for cores in 1 every; do
                 w=$(us "journeymap warm-up of $(grep -c . "$OUT/warm-list"), $cores core(s)")
                 both=$(us "journeymap warm-up then $n, $cores core(s)")
@@ -129,6 +134,8 @@ else
                     per = (a - w) / 1000 / n
                     printf "  %-58s %9.3f ms (%.1fx %s)\n", "journeymap per diagram, " what, per, per < b ? b / per : per / b, per < b ? "faster" : "slower" }'
             done
+            printf "  %-58s %9.3f ms\n" "beautiful-mermaid per diagram, first pass" "${bm_first:-0}"
+            [ -n "$bm_first" ] && bm=$bm_first
             for cores in 1 every; do
                 for files in "new files" unchanged; do
                     one=$(us "journeymap batch of 1, $files")
