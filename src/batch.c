@@ -1,12 +1,13 @@
 /* batch.c - runs jobs over worker threads (batch.h). Workers take the next job from a shared
- * counter; the main thread waits for the jobs in order and prints each one's diagnostics and the
- * progress line. Nothing a worker writes depends on which worker it is: each job has its own
- * arena and diagnostics, and a text service gives the same layout whatever it measured before.
- * Each worker has its own text service (docs.h jm_tools), created one at a time (jm_text_new
- * makes its fontconfig configuration the process's current one): PangoCairo supports a font map
- * per thread this way. The workers share one cache of the built-in styles (it locks). The locks are pthread's,
- * which ThreadSanitizer understands; under it, what is left are reports inside the libraries it
- * cannot see into (GLib's slice allocator, HarfBuzz's and fontconfig's atomics). */
+ * counter. The calling thread is one of them: between its own jobs it prints each finished job's
+ * diagnostics and the progress line, in job order, and it waits only when no job is left. Nothing
+ * a worker writes depends on which worker it is: each job has its own arena and diagnostics, and
+ * a text service gives the same layout whatever it measured before. Each worker has its own text
+ * service (docs.h jm_tools), created one at a time (jm_text_new makes its fontconfig
+ * configuration the process's current one): PangoCairo supports a font map per thread this way.
+ * The workers share one cache of the built-in styles (it locks). The locks are pthread's, which
+ * ThreadSanitizer understands; under it, what is left are reports inside the libraries it cannot
+ * see into (GLib's slice allocator, HarfBuzz's and fontconfig's atomics). */
 #include "batch.h"
 #include <errno.h>
 #include <pthread.h>
@@ -87,9 +88,8 @@ void jm_batch_run_one(const jm_batch *b, jm_job *jb, jm_tools *t) {
 
 /* ---- workers ---- */
 
-/* The calling thread is one of the workers: between its own jobs it prints the jobs finished so
- * far, in order, and it waits only when it has no job left. With one worker nothing waits or
- * wakes at all: a thread switch per job cost more than the SVG of a small diagram. */
+/* With one worker nothing waits or wakes at all: a thread switch per job cost more than the SVG
+ * of a small diagram. */
 typedef struct {
     const jm_batch *b;
     jm_job *jobs;

@@ -46,6 +46,7 @@ static void sized_font_free(gpointer p) {
     g_free(sf);
 }
 
+/* A run of a line, placed: its left edge from the item's origin and its width, pt. */
 typedef struct { PangoLayoutRun *run; double x, width; } placed_run;
 
 struct jm_svg_text {
@@ -198,7 +199,6 @@ static void run_text(GString *out, const char *s, int len, bool line_end, hb_set
     jm_xml_escape(out, span, end - span);
 }
 
-
 static int by_offset(const void *a, const void *b) {
     const placed_run *ra = a, *rb = b;
     return (ra->run->item->offset > rb->run->item->offset) - (ra->run->item->offset < rb->run->item->offset);
@@ -277,11 +277,11 @@ void jm_svg_text_item(jm_svg_text *t, GString *body, const jm_item *it, const jm
          * again; the line starts at the layout's origin whatever the alignment, and each run
          * follows the one before it by its width */
         const GSList *line_runs = plain ? plain : pango_layout_get_line_readonly(l, 0)->runs;
-        double x = ox;
+        int x = 0;   /* Pango units from the origin, as Pango adds them */
         for (const GSList *r = line_runs; r; r = r->next) {
             PangoLayoutRun *run = r->data;
-            double w = pango_glyph_string_get_width(run->glyphs) / (double)PANGO_SCALE;
-            g_array_append_val(runs, ((placed_run){ run, x, w }));
+            int w = pango_glyph_string_get_width(run->glyphs);
+            g_array_append_val(runs, ((placed_run){ run, ox + x / (double)PANGO_SCALE, w / (double)PANGO_SCALE }));
             x += w;
         }
         write_line(t, body, emoji, text, runs, oy + it->block.baseline, true);   /* the layout's baseline */
